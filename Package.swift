@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "stepdoc",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "stepdoc", targets: ["stepdoc"]),
+        .library(name: "MigrationChecks", targets: ["MigrationChecks"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        // reST reader: source files, locations, diagnostics, blocks, inlines, `only` expressions.
+        .target(name: "StepSyntax"),
+        // Procedure / Step / Block / Inline values, lowering, structural rules.
+        .target(name: "StepModel", dependencies: ["StepSyntax"]),
+        // The only module that talks to libcmark-gfm.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "StepRender",
+            dependencies: [
+                "StepModel", "CCmarkGFM",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The shared check module: deployment facts, checks, registry. Depends on nothing.
+        .target(name: "MigrationChecks"),
+        .target(name: "StepParity", dependencies: ["StepModel", "MigrationChecks"]),
+        .target(
+            name: "StepDocCLI",
+            dependencies: [
+                "StepSyntax", "StepModel", "StepRender", "StepParity", "MigrationChecks",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(name: "stepdoc", dependencies: ["StepDocCLI"]),
+
+        .testTarget(name: "StepSyntaxTests", dependencies: ["StepSyntax"]),
+        .testTarget(name: "StepModelTests", dependencies: ["StepModel"]),
+        .testTarget(name: "StepRenderTests", dependencies: ["StepRender"]),
+        .testTarget(name: "MigrationChecksTests", dependencies: ["MigrationChecks"]),
+        .testTarget(name: "StepParityTests", dependencies: ["StepParity"]),
+        .testTarget(name: "StepDocCLITests", dependencies: ["StepDocCLI"]),
+    ]
+)
