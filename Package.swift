@@ -44,11 +44,14 @@ let package = Package(
         ),
         .executableTarget(name: "stepdoc", dependencies: ["StepDocCLI"]),
 
-        .testTarget(name: "StepSyntaxTests", dependencies: ["StepSyntax"]),
-        .testTarget(name: "StepModelTests", dependencies: ["StepModel"]),
-        .testTarget(name: "StepRenderTests", dependencies: ["StepRender"]),
+        // Golden files, position markers and corpus paths shared by the test targets.
+        .target(name: "StepDocTestSupport", path: "Tests/Support"),
+
+        .testTarget(name: "StepSyntaxTests", dependencies: ["StepSyntax", "StepDocTestSupport"]),
+        .testTarget(name: "StepModelTests", dependencies: ["StepModel", "StepDocTestSupport"]),
+        .testTarget(name: "StepRenderTests", dependencies: ["StepRender", "StepDocTestSupport"]),
         .testTarget(name: "MigrationChecksTests", dependencies: ["MigrationChecks"]),
-        .testTarget(name: "StepParityTests", dependencies: ["StepParity"]),
-        .testTarget(name: "StepDocCLITests", dependencies: ["StepDocCLI"]),
+        .testTarget(name: "StepParityTests", dependencies: ["StepParity", "StepDocTestSupport"]),
+        .testTarget(name: "StepDocCLITests", dependencies: ["StepDocCLI", "StepDocTestSupport"]),
     ]
 )

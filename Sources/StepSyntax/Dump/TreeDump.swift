@@ -1,0 +1,50 @@
+/// A labelled tree printed with box-drawing branches, as swift-markdown's `MarkupTreeDumper` prints
+/// markup: `├─ Paragraph @3:4-3:20`.
+public struct TreeDump: Sendable, Equatable {
+    public var label: String
+    public var children: [TreeDump]
+
+    public init(_ label: String, children: [TreeDump] = []) {
+        self.label = label
+        self.children = children
+    }
+
+    /// The tree as text, one node per line.
+    public var rendered: String {
+        var output = label + "\n"
+        for (index, child) in children.enumerated() {
+            child.render(into: &output, prefix: "", isLast: index == children.count - 1)
+        }
+        return output
+    }
+
+    private func render(into output: inout String, prefix: String, isLast: Bool) {
+        output += prefix + (isLast ? "└─ " : "├─ ") + label + "\n"
+        let childPrefix = prefix + (isLast ? "   " : "│  ")
+        for (index, child) in children.enumerated() {
+            child.render(into: &output, prefix: childPrefix, isLast: index == children.count - 1)
+        }
+    }
+
+    /// A string quoted for a dump line: line ends shown as `\n`, long text shortened.
+    public static func quote(_ text: String, limit: Int = 80) -> String {
+        var escaped = text.replacingNewlines()
+        if escaped.count > limit { escaped = String(escaped.prefix(limit - 1)) + "…" }
+        return "\"" + escaped + "\""
+    }
+}
+
+extension String {
+    fileprivate func replacingNewlines() -> String {
+        guard contains("\n") || contains("\"") else { return self }
+        var result = ""
+        for character in self {
+            switch character {
+            case "\n": result += "\\n"
+            case "\"": result += "\\\""
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,258 @@
+/// A source file as the parser reads it: its path, its bytes and a table of its lines.
+///
+/// Every parse starts from a `SourceFile`, never from a bare `String`, so every diagnostic can name its
+/// file. Line ends may be LF, CRLF or CR; a leading UTF-8 byte-order mark is skipped. Invalid UTF-8 is
+/// recorded (with byte offsets), never fatal: text taken from such lines carries U+FFFD.
+public struct SourceFile: Sendable {
+    /// The path as the user named it; diagnostics print it unchanged.
+    public let path: String
+    /// The file's bytes, unchanged.
+    public let bytes: [UInt8]
+    /// One entry per line, in order; line `n` is `lines[n - 1]`.
+    package let lines: [SourceLine]
+    /// Whether the file starts with a UTF-8 byte-order mark (skipped by the reader).
+    public let hasByteOrderMark: Bool
+    /// The line-end convention found first in the file.
+    public let lineEnding: LineEnding
+    /// Byte offsets of invalid UTF-8 sequences, at most ``maximumRecordedInvalidSequences`` of them.
+    public let invalidUTF8Offsets: [Int]
+    /// Byte offsets of NUL bytes, at most ``maximumRecordedInvalidSequences`` of them.
+    public let nulOffsets: [Int]
+
+    /// How many invalid sequences (or NUL bytes) are recorded; one diagnostic each is plenty.
+    public static let maximumRecordedInvalidSequences = 100
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        let scan = LineScanner.scan(bytes)
+        self.lines = scan.lines
+        self.hasByteOrderMark = scan.hasByteOrderMark
+        self.lineEnding = scan.lineEnding
+        self.invalidUTF8Offsets = scan.invalidUTF8Offsets
+        self.nulOffsets = scan.nulOffsets
+    }
+
+    /// A file made from text, for tests and for content that did not come from disk.
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The number of lines; an empty file has none.
+    public var lineCount: Int { lines.count }
+
+    /// The location of a byte offset (which must lie in the file, or at its end).
+    public func location(ofOffset offset: Int) -> SourceLocation {
+        guard !lines.isEmpty else { return SourceLocation(line: 1, column: 1) }
+        var low = 0
+        var high = lines.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if Int(lines[mid].start) <= offset { low = mid } else { high = mid - 1 }
+        }
+        return SourceLocation(line: low + 1, column: max(1, offset - Int(lines[low].start) + 1))
+    }
+
+    /// The location of column `column` (0-based byte offset into the line) on the 0-based line index.
+    package func location(lineIndex: Int, byteOffset: Int) -> SourceLocation {
+        SourceLocation(line: lineIndex + 1, column: byteOffset - Int(lines[lineIndex].start) + 1)
+    }
+
+    /// The byte offset of a location, clamped to the file.
+    public func offset(of location: SourceLocation) -> Int {
+        guard !lines.isEmpty else { return 0 }
+        let index = min(max(location.line - 1, 0), lines.count - 1)
+        let line = lines[index]
+        return min(Int(line.start) + max(location.column - 1, 0), Int(line.end))
+    }
+
+    /// The text of a 1-based line without its line end, for excerpts under diagnostics.
+    public func text(ofLine line: Int) -> String {
+        guard line >= 1, line <= lines.count else { return "" }
+        let entry = lines[line - 1]
+        return String(decoding: bytes[Int(entry.start)..<Int(entry.end)], as: UTF8.self)
+    }
+
+    /// The text between two byte offsets, decoded leniently.
+    package func text(from start: Int, to end: Int) -> String {
+        String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+    }
+
+    /// The range covering a whole 1-based line (without its line end).
+    public func range(ofLine line: Int) -> SourceRange {
+        guard line >= 1, line <= lines.count else {
+            return SourceLocation(line: line, column: 1)..<SourceLocation(line: line, column: 1)
+        }
+        let entry = lines[line - 1]
+        return SourceLocation(line: line, column: 1)..<SourceLocation(line: line, column: Int(entry.end - entry.start) + 1)
+    }
+}
+
+/// A file's line-end convention.
+public enum LineEnding: String, Sendable {
+    case lf = "\n"
+    case crlf = "\r\n"
+    case cr = "\r"
+}
+
+/// One line of a source file: byte bounds and its indentation, computed once.
+package struct SourceLine: Sendable {
+    /// Offset of the first byte of the line.
+    package var start: Int32
+    /// Offset one past the last byte before the line end.
+    package var end: Int32
+    /// Offset of the first byte that is not a space or tab (equal to `end` for a blank line).
+    package var contentStart: Int32
+    /// Display columns of leading whitespace, tabs advancing to the next multiple of 8.
+    package var indent: Int32
+    /// Whether the line holds a tab anywhere (tabs need expanding in literal text).
+    package var hasTab: Bool
+
+    package var isBlank: Bool { contentStart == end }
+}
+
+/// The single pass over a file's bytes that finds lines, checks UTF-8 and notes NUL bytes.
+enum LineScanner {
+    struct Result {
+        var lines: [SourceLine] = []
+        var hasByteOrderMark = false
+        var lineEnding: LineEnding = .lf
+        var invalidUTF8Offsets: [Int] = []
+        var nulOffsets: [Int] = []
+    }
+
+    static func scan(_ bytes: [UInt8]) -> Result {
+        var result = Result()
+        bytes.withUnsafeBufferPointer { buffer in
+            scan(buffer, into: &result)
+        }
+        return result
+    }
+
+    private static func scan(_ buffer: UnsafeBufferPointer<UInt8>, into result: inout Result) {
+        let count = buffer.count
+        var index = 0
+        if count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
+            result.hasByteOrderMark = true
+            index = 3
+        }
+        result.lines.reserveCapacity(count / 40 + 1)
+        var sawLineEnd = false
+        var lineStart = index
+        guard index < count else { return }
+        while true {
+            // Find the end of this line, validating UTF-8 on the way. Eight ASCII bytes at a time
+            // while none of them is a line end, a NUL or a non-ASCII byte.
+            var position = lineStart
+            var hasTab = false
+            while position + 8 <= count, let base = buffer.baseAddress {
+                let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 || hasZeroByte(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+                    || hasZeroByte(word ^ 0x0D0D_0D0D_0D0D_0D0D) || hasZeroByte(word)
+                {
+                    break
+                }
+                if hasZeroByte(word ^ 0x0909_0909_0909_0909) { hasTab = true }
+                position += 8
+            }
+            var lineEnd = count
+            var next = count
+            while position < count {
+                let byte = buffer[position]
+                if byte < 0x80 {
+                    if byte == 0x0A {
+                        lineEnd = position
+                        next = position + 1
+                        if !sawLineEnd { sawLineEnd = true; result.lineEnding = .lf }
+                        break
+                    } else if byte == 0x0D {
+                        lineEnd = position
+                        if position + 1 < count, buffer[position + 1] == 0x0A {
+                            next = position + 2
+                            if !sawLineEnd { sawLineEnd = true; result.lineEnding = .crlf }
+                        } else {
+                            next = position + 1
+                            if !sawLineEnd { sawLineEnd = true; result.lineEnding = .cr }
+                        }
+                        break
+                    } else if byte == 0x09 {
+                        hasTab = true
+                    } else if byte == 0 {
+                        if result.nulOffsets.count < SourceFile.maximumRecordedInvalidSequences {
+                            result.nulOffsets.append(position)
+                        }
+                    }
+                    position += 1
+                } else {
+                    let length = validSequenceLength(buffer, at: position)
+                    if length == 0 {
+                        if result.invalidUTF8Offsets.count < SourceFile.maximumRecordedInvalidSequences {
+                            result.invalidUTF8Offsets.append(position)
+                        }
+                        position += 1
+                    } else {
+                        position += length
+                    }
+                }
+            }
+            result.lines.append(makeLine(buffer, start: lineStart, end: lineEnd, hasTab: hasTab))
+            if next >= count {
+                // A final line end does not start another (empty) line.
+                break
+            }
+            lineStart = next
+        }
+    }
+
+    private static func makeLine(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int, hasTab: Bool) -> SourceLine {
+        var position = start
+        var column = 0
+        while position < end {
+            let byte = buffer[position]
+            if byte == 0x20 || byte == 0x0C || byte == 0x0B {
+                column += 1
+            } else if byte == 0x09 {
+                column = (column / 8 + 1) * 8
+            } else {
+                break
+            }
+            position += 1
+        }
+        return SourceLine(
+            start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
+            contentStart: Int32(truncatingIfNeeded: position), indent: Int32(truncatingIfNeeded: column),
+            hasTab: hasTab)
+    }
+
+    @inline(__always)
+    private static func hasZeroByte(_ word: UInt64) -> Bool {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// The length of the valid UTF-8 sequence at `position`, or 0 when it is invalid (RFC 3629).
+    private static func validSequenceLength(_ buffer: UnsafeBufferPointer<UInt8>, at position: Int) -> Int {
+        let count = buffer.count
+        let lead = buffer[position]
+        @inline(__always) func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+            position + offset < count && buffer[position + offset] >= low && buffer[position + offset] <= high
+        }
+        switch lead {
+        case 0xC2...0xDF:
+            return continuation(1) ? 2 : 0
+        case 0xE0:
+            return continuation(1, 0xA0, 0xBF) && continuation(2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE...0xEF:
+            return continuation(1) && continuation(2) ? 3 : 0
+        case 0xED:
+            return continuation(1, 0x80, 0x9F) && continuation(2) ? 3 : 0
+        case 0xF0:
+            return continuation(1, 0x90, 0xBF) && continuation(2) && continuation(3) ? 4 : 0
+        case 0xF1...0xF3:
+            return continuation(1) && continuation(2) && continuation(3) ? 4 : 0
+        case 0xF4:
+            return continuation(1, 0x80, 0x8F) && continuation(2) && continuation(3) ? 4 : 0
+        default:
+            return 0
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/// A parsed reStructuredText file: its blocks, the problems found reading it, and its title styles.
+public struct SyntaxTree: Sendable {
+    public let file: SourceFile
+    public let blocks: [BlockNode]
+    public let diagnostics: [Diagnostic]
+    /// Title adornment styles in order of first appearance; a title's level is its style's index + 1.
+    public let titleStyles: [TitleStyle]
+
+    /// Reads `file`. Never fails: problems become diagnostics and the content is kept.
+    public init(parsing file: SourceFile, options: ParseOptions = ParseOptions()) {
+        self.file = file
+        var diagnostics: [Diagnostic] = []
+        diagnostics.reserveCapacity(4)
+        for offset in file.invalidUTF8Offsets {
+            let location = file.location(ofOffset: offset)
+            diagnostics.append(
+                Diagnostic(
+                    severity: .error, id: "rst.invalid-utf8",
+                    summary: "invalid UTF-8 at byte offset \(offset)",
+                    explanation: "The file must be UTF-8. The bad bytes are shown as U+FFFD (\u{FFFD}).",
+                    location: DiagnosticLocation(file: file.path, range: location..<SourceLocation(
+                        line: location.line, column: location.column + 1))))
+        }
+        for offset in file.nulOffsets {
+            let location = file.location(ofOffset: offset)
+            diagnostics.append(
+                Diagnostic(
+                    severity: .error, id: "rst.invalid-character",
+                    summary: "NUL byte at byte offset \(offset)",
+                    explanation: "A text file has no NUL bytes; is this a binary file, or saved as UTF-16?",
+                    location: DiagnosticLocation(file: file.path, range: location..<SourceLocation(
+                        line: location.line, column: location.column + 1))))
+        }
+        let result = BlockParser.parse(file, options: options)
+        diagnostics.append(contentsOf: result.diagnostics)
+        self.blocks = result.blocks
+        self.diagnostics = diagnostics
+        self.titleStyles = result.titleStyles
+    }
+}
+
+/// Settings for reading a file.
+public struct ParseOptions: Sendable {
+    /// Blocks nested deeper than this (lists in lists, directives in directives) are kept as literal
+    /// text with a `limits.nesting-depth` diagnostic instead of being read, so no input can exhaust the
+    /// stack.
+    public var maximumNestingDepth: Int
+    /// Title styles already in use (an included file continues its includer's levels).
+    public var titleStyles: [TitleStyle]
+    public var directives: DirectiveSpecTable
+
+    public init(
+        maximumNestingDepth: Int = 64, titleStyles: [TitleStyle] = [],
+        directives: DirectiveSpecTable = .standard
+    ) {
+        self.maximumNestingDepth = maximumNestingDepth
+        self.titleStyles = titleStyles
+        self.directives = directives
+    }
+}
