@@ -4,7 +4,8 @@ public struct Declaration: Sendable, Hashable {
     public var file: String
     /// 1-based line.
     public var line: Int
-    /// 1-based column.
+    /// 1-based column. Captured by ``Check``'s `#column` default argument, it is the column of the
+    /// opening parenthesis of the `Check(` call.
     public var column: Int
 
     public init(file: String, line: Int, column: Int) {

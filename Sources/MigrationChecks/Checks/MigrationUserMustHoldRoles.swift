@@ -107,11 +107,15 @@ public struct MigrationUserMustHoldRoles: Sendable {
         } catch {
             usersInfoProblem = error
         }
-        guard case .present(let reply) = facts.status(of: .connectionStatus),
-            let authInfo = reply["authInfo"]?.objectValue,
-            let roles = authInfo["authenticatedUserRoles"]?.arrayValue
-        else {
+        guard case .present(let reply) = facts.status(of: .connectionStatus) else {
             throw usersInfoProblem
+        }
+        guard let authInfo = reply["authInfo"]?.objectValue, let roles = authInfo["authenticatedUserRoles"]?.arrayValue
+        else {
+            // Servers before 2.6 answer connectionStatus without roles.
+            throw MissingFact(
+                fact: usersInfoProblem.fact,
+                reason: "\(usersInfoProblem.reason), and connectionStatus does not list the user's roles")
         }
         let authenticated = (authInfo["authenticatedUsers"]?.arrayValue ?? []).compactMap { user -> (String, String)? in
             guard let name = user["user"]?.stringValue, let db = user["db"]?.stringValue else { return nil }

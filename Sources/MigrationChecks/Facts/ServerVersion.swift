@@ -82,7 +82,9 @@ extension ServerVersion: LosslessStringConvertible {
 extension ServerVersion: ExpressibleByStringLiteral {
     /// A version written as a literal in code, such as the default minimum `"2.6"`.
     ///
-    /// A literal that is not a version is a programming error and stops the program.
+    /// A literal that is not a version is a programming error and stops the program. Note that
+    /// `ServerVersion("4.0")` with a literal argument uses this initializer (SE-0213); parse text
+    /// that comes from outside with `ServerVersion(text)` on a `String` value, which returns nil.
     public init(stringLiteral value: String) {
         guard let version = ServerVersion(value) else {
             preconditionFailure("\"\(value)\" is not a MongoDB server version")

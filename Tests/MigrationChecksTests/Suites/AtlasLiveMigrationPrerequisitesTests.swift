@@ -1,0 +1,166 @@
+import Foundation
+import MigrationChecks
+import Testing
+
+@Suite struct AtlasLiveMigrationPrerequisitesTests {
+    private let suite = AtlasLiveMigrationPrerequisites.suite()
+
+    private func outcomes(_ fixture: String) throws -> [String: CheckOutcome] {
+        let facts = try Fixture(fixture).facts()
+        return Dictionary(uniqueKeysWithValues: suite.evaluate(facts).map { ($0.checkID, $0.outcome) })
+    }
+
+    @Test func declaresOneCheckPerDocumentedStepInOrder() {
+        #expect(suite.id == "atlas-live-migration-prerequisites")
+        #expect(
+            suite.checks.map(\.id) == [
+                "source-is-mongodb", "server-version", "replica-set", "auth-enabled", "migration-user-roles",
+            ])
+    }
+
+    @Test func passesEveryCheckOnA40ReplicaSetWithAuthAndARootUser() throws {
+        let results = try outcomes("replica-set-4.0-root")
+        for (id, outcome) in results {
+            #expect(outcome.isPass, "\(id): \(outcome)")
+        }
+        #expect(results["server-version"] == .pass(detail: "MongoDB 4.0.3 is 2.6 or newer"))
+        #expect(
+            results["migration-user-roles"]
+                == .pass(detail: "user admin holds backup (through root), clusterMonitor (through root) on the admin database"))
+    }
+
+    @Test func reachesTheSameOutcomesFromCanonicalExtendedJSON() throws {
+        #expect(try outcomes("replica-set-4.0-root-canonical") == outcomes("replica-set-4.0-root"))
+    }
+
+    @Test func failsVersionAndReplicaSetOnA24Standalone() throws {
+        let results = try outcomes("standalone-2.4")
+        #expect(results["source-is-mongodb"]?.isPass == true, "\(String(describing: results["source-is-mongodb"]))")
+        #expect(
+            results["server-version"]
+                == .fail(
+                    reason: "MongoDB 2.4.14 is older than 2.6",
+                    remedy: "upgrade the deployment to MongoDB 2.6 or newer before migrating"))
+        #expect(
+            results["replica-set"]
+                == .fail(
+                    reason: "the server is a standalone instance, not a replica set member",
+                    remedy: "convert it to a replica set first: "
+                        + "https://www.mongodb.com/docs/manual/tutorial/convert-standalone-to-replica-set"))
+        #expect(results["auth-enabled"] == .pass(detail: "the auth option is on"))
+        #expect(
+            results["migration-user-roles"]
+                == .cannotTell(
+                    missingFact: "usersInfo",
+                    reason: "usersInfo failed: no such cmd: usersInfo, and connectionStatus does not list the user's roles"))
+    }
+
+    @Test func failsReplicaSetOnAMongosBecauseShardedClustersAreNotSupported() throws {
+        let results = try outcomes("mongos-4.0")
+        guard case .fail(let reason, _)? = results["replica-set"] else {
+            Issue.record("expected replica-set to fail, got \(String(describing: results["replica-set"]))")
+            return
+        }
+        #expect(reason.contains("sharded cluster"))
+        #expect(reason.contains("live migration of data from sharded clusters is not supported"))
+        #expect(results["auth-enabled"]?.isPass == true)
+        #expect(results["migration-user-roles"]?.isPass == true)
+    }
+
+    @Test func failsRolesNamingBackupAndClusterMonitorForAReadAnyDatabaseUser() throws {
+        let results = try outcomes("read-any-database-user")
+        guard case .fail(let reason, let remedy)? = results["migration-user-roles"] else {
+            Issue.record("expected migration-user-roles to fail, got \(String(describing: results["migration-user-roles"]))")
+            return
+        }
+        #expect(reason == "user reader lacks backup, clusterMonitor on the admin database")
+        #expect(remedy?.contains(#"grantRolesToUser("reader""#) == true)
+    }
+
+    @Test func cannotTellAuthWhenGetCmdLineOptsWasRefused() throws {
+        let results = try outcomes("backup-only-user-3.6")
+        guard case .cannotTell(let fact, let reason)? = results["auth-enabled"] else {
+            Issue.record("expected auth-enabled to be undecided, got \(String(describing: results["auth-enabled"]))")
+            return
+        }
+        #expect(fact == "getCmdLineOpts")
+        #expect(reason.hasPrefix("getCmdLineOpts failed: not authorized on admin"))
+        #expect(results["replica-set"] == .pass(detail: "member of replica set rs0 (secondary)"))
+        #expect(results["migration-user-roles"]?.isFail == true)
+    }
+
+    @Test func cannotTellAuthWhenTheFactsOmitGetCmdLineOpts() throws {
+        let check = try #require(suite.check(id: "auth-enabled"))
+        var document = try Fixture("replica-set-4.0-root").facts().document
+        document.members.removeAll { $0.key == "getCmdLineOpts" }
+        #expect(
+            check.evaluate(DeploymentFacts(document: document))
+                == .cannotTell(missingFact: "getCmdLineOpts", reason: "the facts do not include getCmdLineOpts"))
+    }
+
+    @Test func bindsTheMinimumVersionToTheTitlePlaceholder() throws {
+        let binding = try #require(suite.check(id: "server-version")).binding
+        #expect(binding.titlePattern.raw == "Your current MongoDB database is running MongoDB {version}+")
+        #expect(binding.titlePattern.match("Your current MongoDB database is running MongoDB 2.6+") == ["version": "2.6"])
+        #expect(
+            binding.values == [
+                BoundValue(name: "minimum version", source: .titlePlaceholder("version"), enforced: .minimumVersion("2.6"))
+            ])
+    }
+
+    @Test func bindsTheRequiredRolesToTheAuthroleMentions() throws {
+        let binding = try #require(suite.check(id: "migration-user-roles")).binding
+        #expect(
+            binding.values == [
+                BoundValue(
+                    name: "required roles", source: .bodyRoleMentions(role: "authrole"),
+                    enforced: .roleSet(["clusterMonitor", "backup"]))
+            ])
+    }
+
+    @Test func matchesEveryStepTitleOfTheSeedDocument() {
+        let titles = [
+            "Your data is currently in a MongoDB database.",
+            "Your current MongoDB database is running MongoDB 2.6+",
+            "Your current deployment is a MongoDB replica set.",
+            "Authentication is enabled on your source deployment",
+            "The database user from your source cluster on AWS that you will use to perform the migration has the "
+                + "required MongoDB roles.",
+        ]
+        for (check, title) in zip(suite.checks, titles) {
+            #expect(check.binding.titlePattern.matches(title), "\(check.id) does not match \"\(title)\"")
+            let others = suite.checks.filter { $0.id != check.id && $0.binding.titlePattern.matches(title) }
+            #expect(others.isEmpty, "\"\(title)\" also matches \(others.map(\.id))")
+        }
+    }
+
+    @Test func enforcesTheValuesItIsBuiltWith() throws {
+        let stricter = AtlasLiveMigrationPrerequisites.suite(minimumVersion: "4.2", requiredRoles: ["restore"])
+        let facts = try Fixture("replica-set-4.0-root").facts()
+        #expect(stricter.check(id: "server-version")?.evaluate(facts).isFail == true)
+        #expect(stricter.check(id: "server-version")?.binding.values.first?.enforced == .minimumVersion("4.2"))
+        #expect(stricter.check(id: "migration-user-roles")?.binding.values.first?.enforced == .roleSet(["restore"]))
+        #expect(stricter.check(id: "migration-user-roles")?.evaluate(facts).isPass == true)
+    }
+
+    @Test func recordsWhereEachCheckIsDeclared() throws {
+        for check in suite.checks {
+            let declaration = check.binding.declaration
+            #expect(declaration.file.hasSuffix("Sources/MigrationChecks/Suites/AtlasLiveMigrationPrerequisites.swift"))
+            let source = try String(contentsOfFile: declaration.file, encoding: .utf8)
+            let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = try #require(lines.indices.contains(declaration.line - 1) ? lines[declaration.line - 1] : nil)
+            // A default-argument #column is the column of the call's opening parenthesis.
+            let throughColumn = line.utf8.prefix(declaration.column)
+            #expect(String(decoding: throughColumn, as: UTF8.self).hasSuffix("Check("), "\(declaration): \(line)")
+            let idLine = lines[declaration.line]
+            #expect(idLine.contains("id: \"\(check.id)\""), "\(declaration) is not \(check.id)'s declaration")
+        }
+    }
+
+    @Test func registersTheSuiteByItsDocumentName() {
+        #expect(CheckSuites.named("atlas-live-migration-prerequisites")?.checks.count == 5)
+        #expect(CheckSuites.named("atlas-live-migration") == nil)
+        #expect(CheckSuites.all.map(\.id) == ["atlas-live-migration-prerequisites"])
+    }
+}
