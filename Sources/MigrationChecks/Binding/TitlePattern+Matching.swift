@@ -56,9 +56,8 @@ extension TitlePattern {
         switch pieces[pieceIndex] {
         case .literal(let literal):
             guard position + literal.count <= text.count else { return false }
-            for (offset, character) in literal.enumerated() where !sameIgnoringCase(character, text[position + offset]) {
-                return false
-            }
+            let candidate = text[position..<(position + literal.count)]
+            guard zip(literal, candidate).allSatisfy(sameIgnoringCase) else { return false }
             return match(pieces, from: pieceIndex + 1, in: text, at: position + literal.count, captures: &captures)
         case .placeholder(let name, let type):
             for end in candidateEnds(for: type, in: text, from: position) {

@@ -42,7 +42,8 @@ public struct AuthenticationMustBeEnabled: Sendable {
         if let keyFile = parsed.value(atPath: "security.keyFile")?.stringValue, !keyFile.isEmpty {
             return "security.keyFile is set, and internal authentication enforces access control"
         }
-        if let mode = parsed.value(atPath: "security.clusterAuthMode")?.stringValue, mode == "x509" || mode == "keyFile" {
+        let clusterAuthMode = parsed.value(atPath: "security.clusterAuthMode")?.stringValue
+        if let mode = clusterAuthMode, mode == "x509" || mode == "keyFile" {
             return "security.clusterAuthMode is \(mode), and internal authentication enforces access control"
         }
         if parsed["auth"]?.isTruthy == true {

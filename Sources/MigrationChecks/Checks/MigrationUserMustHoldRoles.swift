@@ -43,9 +43,9 @@ public struct MigrationUserMustHoldRoles: Sendable {
                 reason += "; \(note)"
             }
             let grants = missing.map { "{ role: \"\($0)\", db: \"\(database)\" }" }.joined(separator: ", ")
-            return .fail(
-                reason: reason,
-                remedy: "grant them: db.getSiblingDB(\"\(holder.userDatabase)\").grantRolesToUser(\"\(holder.name)\", [\(grants)])")
+            let command =
+                "db.getSiblingDB(\"\(holder.userDatabase)\").grantRolesToUser(\"\(holder.name)\", [\(grants)])"
+            return .fail(reason: reason, remedy: "grant them: \(command)")
         }
         let through = requiredRoles.sorted().map { role in
             let source = builtinRoles.source(of: role, among: held) ?? role
@@ -124,7 +124,8 @@ public struct MigrationUserMustHoldRoles: Sendable {
         let name = facts.migrationUser
         let match = authenticated.first { name == nil || $0.0 == name }
         guard let (matchedName, matchedDatabase) = match else {
-            let who = authenticated.isEmpty
+            let who =
+                authenticated.isEmpty
                 ? "no authenticated user"
                 : "\(authenticated.map(\.0).joined(separator: ", ")), not \(name ?? "the migration user")"
             throw MissingFact(

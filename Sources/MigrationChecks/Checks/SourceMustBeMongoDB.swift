@@ -28,7 +28,9 @@ public struct SourceMustBeMongoDB: Sendable {
         var wireRange = ""
         if let maxWire = hello["maxWireVersion"] {
             let minWire = hello["minWireVersion"] ?? .number(.integer(0))
-            guard let maximum = maxWire.intValue, let minimum = minWire.intValue, minimum >= 0, minimum <= maximum else {
+            guard let maximum = maxWire.intValue, let minimum = minWire.intValue,
+                minimum >= 0, minimum <= maximum
+            else {
                 return notMongoDB("hello has an invalid wire version range")
             }
             wireRange = ", wire versions \(minimum)–\(maximum)"

@@ -34,7 +34,8 @@ public enum FactsCollector {
         // stepdoc: collects a deployment's facts for the migration prerequisite checks.
         // Run: \(usage)
         var migrationUser = typeof migrationUser === "string" ? migrationUser : \(javaScriptString(user));
-        var migrationUserDatabase = typeof migrationUserDatabase === "string" ? migrationUserDatabase : \(javaScriptString(database));
+        var migrationUserDatabase =
+          typeof migrationUserDatabase === "string" ? migrationUserDatabase : \(javaScriptString(database));
 
         (function () {
           var admin = db.getSiblingDB("admin");

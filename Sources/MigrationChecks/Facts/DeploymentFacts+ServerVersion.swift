@@ -11,7 +11,8 @@ extension DeploymentFacts {
             return version
         }
         if let text {
-            throw MissingFact(fact: "buildInfo.version", reason: "buildInfo.version \"\(text)\" is not a MongoDB version")
+            throw MissingFact(
+                fact: "buildInfo.version", reason: "buildInfo.version \"\(text)\" is not a MongoDB version")
         }
         throw MissingFact(fact: "buildInfo.version", reason: "buildInfo has no version string")
     }

@@ -101,7 +101,8 @@ enum ExtendedJSON {
             guard let base64 = object["$binary"]?.stringValue,
                 let subtype = object["$type"]?.stringValue.flatMap(binarySubtype)
             else {
-                throw InvalidWrapper(message: "invalid legacy $binary value, expected {\"$binary\": text, \"$type\": hex}")
+                throw InvalidWrapper(
+                    message: "invalid legacy $binary value, expected {\"$binary\": text, \"$type\": hex}")
             }
             return .binary(base64: base64, subtype: subtype)
         case ["$regex", "$options"]:

@@ -34,7 +34,9 @@ enum ISO8601Timestamp {
         } else if let sign: Int64 = scanner.skip("+") ? 1 : (scanner.skip("-") ? -1 : nil) {
             guard let offsetHours = scanner.number(digits: 2) else { return nil }
             _ = scanner.skip(":")
-            guard let offsetMinute = scanner.number(digits: 2), offsetHours <= 23, offsetMinute <= 59 else { return nil }
+            guard let offsetMinute = scanner.number(digits: 2), offsetHours <= 23, offsetMinute <= 59 else {
+                return nil
+            }
             offsetMinutes = sign * (offsetHours * 60 + offsetMinute)
         } else {
             return nil
@@ -81,7 +83,9 @@ enum ISO8601Timestamp {
         }
 
         mutating func digit() -> Int64? {
-            guard index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else { return nil }
+            guard index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else {
+                return nil
+            }
             defer { index += 1 }
             return Int64(bytes[index] - UInt8(ascii: "0"))
         }

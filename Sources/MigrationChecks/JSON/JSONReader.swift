@@ -107,7 +107,8 @@ struct JSONReader {
                     case nil:
                         throw error(at: index, "unexpected end of input, expected '}'")
                     case let byte?:
-                        throw error(at: index, "expected ',' or '}' after an object member, found \(Self.describe(byte))")
+                        throw error(
+                            at: index, "expected ',' or '}' after an object member, found \(Self.describe(byte))")
                     }
                 } else {
                     stack[top].elements.append(value)
@@ -121,7 +122,8 @@ struct JSONReader {
                     case nil:
                         throw error(at: index, "unexpected end of input, expected ']'")
                     case let byte?:
-                        throw error(at: index, "expected ',' or ']' after an array element, found \(Self.describe(byte))")
+                        throw error(
+                            at: index, "expected ',' or ']' after an array element, found \(Self.describe(byte))")
                     }
                 }
             }
@@ -144,7 +146,9 @@ struct JSONReader {
             if byte == UInt8(ascii: "\n") {
                 line += 1
                 lineStart = position + 1
-            } else if byte == UInt8(ascii: "\r"), position + 1 >= bytes.count || bytes[position + 1] != UInt8(ascii: "\n") {
+            } else if byte == UInt8(ascii: "\r"),
+                position + 1 >= bytes.count || bytes[position + 1] != UInt8(ascii: "\n")
+            {
                 line += 1
                 lineStart = position + 1
             }
@@ -177,7 +181,9 @@ struct JSONReader {
         case UInt8(ascii: "\"")?:
             break
         case nil:
-            throw error(at: index, afterComma ? "unexpected end of input, expected a string key" : "unexpected end of input, expected '}'")
+            throw error(
+                at: index,
+                afterComma ? "unexpected end of input, expected a string key" : "unexpected end of input, expected '}'")
         case let byte?:
             throw error(at: index, "expected a string key, found \(Self.describe(byte))")
         }
@@ -360,12 +366,20 @@ struct JSONReader {
         var secondRange: ClosedRange<UInt8> = 0x80...0xBF
         switch lead {
         case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; secondRange = 0xA0...0xBF
+        case 0xE0:
+            length = 3
+            secondRange = 0xA0...0xBF
         case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; secondRange = 0x80...0x9F
-        case 0xF0: length = 4; secondRange = 0x90...0xBF
+        case 0xED:
+            length = 3
+            secondRange = 0x80...0x9F
+        case 0xF0:
+            length = 4
+            secondRange = 0x90...0xBF
         case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; secondRange = 0x80...0x8F
+        case 0xF4:
+            length = 4
+            secondRange = 0x80...0x8F
         default: throw error(at: offset, "invalid UTF-8 \(Self.describe(lead)) in a string")
         }
         for position in 1..<length {

@@ -4,7 +4,8 @@ import Testing
 @Suite struct MigrationUserMustHoldRolesTests {
     private let check = MigrationUserMustHoldRoles(["clusterMonitor", "backup"])
 
-    private func usersInfo(_ roles: [JSONValue], user: String = "migrator", inherited: [JSONValue]? = nil) -> JSONValue {
+    private func usersInfo(_ roles: [JSONValue], user: String = "migrator", inherited: [JSONValue]? = nil) -> JSONValue
+    {
         var entry: JSONObject = ["user": .string(user), "db": "admin", "roles": .array(roles)]
         if let inherited {
             entry.members.append(.init(key: "inheritedRoles", value: .array(inherited)))
@@ -21,7 +22,8 @@ import Testing
             "user": "migrator", "usersInfo": usersInfo([role("backup"), role("clusterMonitor")]),
         ])
         #expect(
-            try check.evaluate(facts) == .pass(detail: "user migrator holds backup, clusterMonitor on the admin database"))
+            try check.evaluate(facts)
+                == .pass(detail: "user migrator holds backup, clusterMonitor on the admin database"))
     }
 
     @Test func passesThroughBuiltinRoleInclusionAndSaysThroughWhich() throws {
@@ -30,11 +32,14 @@ import Testing
         ])
         #expect(
             try check.evaluate(facts)
-                == .pass(detail: "user migrator holds backup, clusterMonitor (through clusterAdmin) on the admin database"))
+                == .pass(
+                    detail: "user migrator holds backup, clusterMonitor (through clusterAdmin) on the admin database"))
     }
 
     @Test func failsNamingEveryMissingRoleWithAGrantCommand() throws {
-        let facts = DeploymentFacts(document: ["user": "reader", "usersInfo": usersInfo([role("readAnyDatabase")], user: "reader")])
+        let facts = DeploymentFacts(document: [
+            "user": "reader", "usersInfo": usersInfo([role("readAnyDatabase")], user: "reader"),
+        ])
         #expect(
             try check.evaluate(facts)
                 == .fail(
@@ -53,7 +58,8 @@ import Testing
     @Test func countsInheritedRolesOfUserDefinedRoles() throws {
         let facts = DeploymentFacts(document: [
             "user": "migrator",
-            "usersInfo": usersInfo([role("migration")], inherited: [role("migration"), role("backup"), role("clusterMonitor")]),
+            "usersInfo": usersInfo(
+                [role("migration")], inherited: [role("migration"), role("backup"), role("clusterMonitor")]),
         ])
         #expect(try check.evaluate(facts).isPass)
     }
@@ -86,14 +92,19 @@ import Testing
         ])
         #expect(
             try check.evaluate(facts)
-                == .pass(detail: "user migrator holds backup (through root), clusterMonitor (through root) on the admin database"))
+                == .pass(
+                    detail:
+                        "user migrator holds backup (through root), clusterMonitor (through root) on the admin database"
+                ))
     }
 
     @Test func cannotTellWhenConnectionStatusIsForAnotherUser() {
         let facts = DeploymentFacts(document: [
             "user": "migrator",
             "connectionStatus": [
-                "authInfo": ["authenticatedUsers": [["user": "admin", "db": "admin"]], "authenticatedUserRoles": [role("root")]],
+                "authInfo": [
+                    "authenticatedUsers": [["user": "admin", "db": "admin"]], "authenticatedUserRoles": [role("root")],
+                ],
                 "ok": 1,
             ],
         ])

@@ -18,11 +18,15 @@ import Testing
         #expect(try check.evaluate(facts) == .pass(detail: "MongoDB 2.4.14 answered buildInfo and hello"))
     }
 
-    @Test(arguments: [
-        (["ok": 1], "buildInfo has no version string"),
-        (["version": "4.0.3"], "buildInfo has no ok: 1"),
-        (["version": "PostgreSQL 11.2", "ok": 1], #"buildInfo.version "PostgreSQL 11.2" is not a MongoDB version"#),
-    ] as [(JSONValue, String)])
+    @Test(
+        arguments: [
+            (["ok": 1], "buildInfo has no version string"),
+            (["version": "4.0.3"], "buildInfo has no ok: 1"),
+            (
+                ["version": "PostgreSQL 11.2", "ok": 1],
+                #"buildInfo.version "PostgreSQL 11.2" is not a MongoDB version"#
+            ),
+        ] as [(JSONValue, String)])
     func failsWhenBuildInfoDoesNotAnswerAsMongoDB(buildInfo: JSONValue, reason: String) throws {
         let outcome = try check.evaluate(DeploymentFacts(document: ["buildInfo": buildInfo, "hello": hello]))
         guard case .fail(let actual, let remedy) = outcome else {

@@ -19,7 +19,8 @@ import Testing
         let firstLines = FactsCollector.mongoshScript.split(separator: "\n").prefix(4)
         #expect(
             firstLines.contains(
-                #"var migrationUser = typeof migrationUser === "string" ? migrationUser : "REPLACE_WITH_MIGRATION_USER";"#))
+                #"var migrationUser = typeof migrationUser === "string" ? migrationUser : "REPLACE_WITH_MIGRATION_USER";"#
+            ))
     }
 
     @Test func quotesTheUserNameAsAJavaScriptString() {
@@ -39,7 +40,9 @@ import Testing
         let fakeShell = #"""
             var commands = [];
             globalThis.print = function (text) { process.stdout.write(text + "\n"); };
-            globalThis.EJSON = { stringify: function (value, replacer, space) { return JSON.stringify(value, replacer, space); } };
+            globalThis.EJSON = {
+              stringify: function (value, replacer, space) { return JSON.stringify(value, replacer, space); }
+            };
             globalThis.db = { getSiblingDB: function (name) { return { runCommand: function (command) {
               var name = Object.keys(command)[0];
               commands.push(name);
@@ -47,8 +50,10 @@ import Testing
                 case "hello": throw new Error("no such command: 'hello'");
                 case "isMaster": return { ismaster: true, setName: "rs0", maxWireVersion: 7, ok: 1 };
                 case "buildInfo": return { version: "4.0.3", ok: 1 };
-                case "getCmdLineOpts": return { ok: 0, errmsg: "not authorized on admin", code: 13, codeName: "Unauthorized" };
-                case "connectionStatus": return { authInfo: { authenticatedUsers: [], authenticatedUserRoles: [] }, ok: 1 };
+                case "getCmdLineOpts":
+                  return { ok: 0, errmsg: "not authorized on admin", code: 13, codeName: "Unauthorized" };
+                case "connectionStatus":
+                  return { authInfo: { authenticatedUsers: [], authenticatedUserRoles: [] }, ok: 1 };
                 case "usersInfo": return { users: [{ user: command.usersInfo.user, db: command.usersInfo.db,
                   roles: [{ role: "root", db: "admin" }] }], ok: 1 };
               }
@@ -70,7 +75,8 @@ import Testing
 
         let facts = try DeploymentFacts(json: Array(printed))
         #expect(facts.migrationUser == "mi\"grator")
-        #expect(facts.status(of: .hello) == .present(["ismaster": true, "setName": "rs0", "maxWireVersion": 7, "ok": 1]))
+        #expect(
+            facts.status(of: .hello) == .present(["ismaster": true, "setName": "rs0", "maxWireVersion": 7, "ok": 1]))
         #expect(facts.document["hello"] == nil)
         #expect(facts.collectionErrors == ["getCmdLineOpts": "not authorized on admin"])
         #expect(try facts.reply(.usersInfo)["users"]?.arrayValue?.first?["user"] == "mi\"grator")

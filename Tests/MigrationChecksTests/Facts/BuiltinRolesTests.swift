@@ -43,7 +43,8 @@ import Testing
 
     @Test func computesTheTransitiveClosure() {
         let held = BuiltinRoles().closure(of: ["root"])
-        #expect(held.isSuperset(of: ["root", "clusterAdmin", "clusterMonitor", "backup", "readWrite", "read", "dbAdmin"]))
+        #expect(
+            held.isSuperset(of: ["root", "clusterAdmin", "clusterMonitor", "backup", "readWrite", "read", "dbAdmin"]))
         #expect(!held.contains("__system"))
         #expect(BuiltinRoles().closure(of: ["myCustomRole"]) == ["myCustomRole"])
     }

@@ -20,7 +20,9 @@ import Testing
 
     @Test func rejectsADocumentWhoseTopLevelIsNotAnObject() throws {
         let error = try #require(throws: FactsError.self) { try DeploymentFacts(json: Array("\n  [1, 2]".utf8)) }
-        #expect(error == FactsError(line: 2, column: 3, message: "the facts document must be a JSON object, found an array"))
+        #expect(
+            error == FactsError(line: 2, column: 3, message: "the facts document must be a JSON object, found an array")
+        )
     }
 
     @Test func readsTheLegacyIsMasterReplyWhenHelloIsAbsent() throws {
@@ -37,7 +39,8 @@ import Testing
             "errors": ["usersInfo": "connection closed", "hello": ["errmsg": "no such command: 'hello'"]],
             "connectionStatus": ["authInfo": [:], "ok": 1.0],
         ])
-        #expect(facts.status(of: .buildInfo) == .malformed(reason: "buildInfo is a string, not a command reply document"))
+        #expect(
+            facts.status(of: .buildInfo) == .malformed(reason: "buildInfo is a string, not a command reply document"))
         #expect(facts.status(of: .getCmdLineOpts) == .failed(message: "not authorized on admin (Unauthorized)"))
         #expect(facts.status(of: .usersInfo) == .failed(message: "connection closed"))
         #expect(facts.status(of: .hello) == .failed(message: "no such command: 'hello'"))
@@ -61,7 +64,10 @@ import Testing
         let fromArray = DeploymentFacts(document: ["buildInfo": ["versionArray": [4, 2, 1, 0], "ok": 1]])
         #expect(try fromArray.serverVersion() == "4.2.1")
         let neither = DeploymentFacts(document: ["buildInfo": ["version": "banana", "ok": 1]])
-        #expect(throws: MissingFact(fact: "buildInfo.version", reason: #"buildInfo.version "banana" is not a MongoDB version"#)) {
+        #expect(
+            throws: MissingFact(
+                fact: "buildInfo.version", reason: #"buildInfo.version "banana" is not a MongoDB version"#)
+        ) {
             try neither.serverVersion()
         }
     }

@@ -2,15 +2,16 @@ import MigrationChecks
 import Testing
 
 @Suite struct ServerVersionTests {
-    @Test(arguments: [
-        ("4.0.3", 4, 0, 3, nil),
-        ("3.6.8-rc0", 3, 6, 8, "rc0"),
-        ("2.4.14", 2, 4, 14, nil),
-        ("2.6", 2, 6, 0, nil),
-        ("7", 7, 0, 0, nil),
-        ("4.4.13-13", 4, 4, 13, "13"),
-        ("5.0.0-alpha0-123-gabcdef1", 5, 0, 0, "alpha0-123-gabcdef1"),
-    ] as [(String, Int, Int, Int, String?)])
+    @Test(
+        arguments: [
+            ("4.0.3", 4, 0, 3, nil),
+            ("3.6.8-rc0", 3, 6, 8, "rc0"),
+            ("2.4.14", 2, 4, 14, nil),
+            ("2.6", 2, 6, 0, nil),
+            ("7", 7, 0, 0, nil),
+            ("4.4.13-13", 4, 4, 13, "13"),
+            ("5.0.0-alpha0-123-gabcdef1", 5, 0, 0, "alpha0-123-gabcdef1"),
+        ] as [(String, Int, Int, Int, String?)])
     func parsesComponentsAndSuffix(text: String, major: Int, minor: Int, patch: Int, suffix: String?) throws {
         let version = try #require(ServerVersion(text))
         #expect(version.major == major && version.minor == minor && version.patch == patch && version.suffix == suffix)
@@ -44,8 +45,10 @@ import Testing
     }
 
     @Test func treatsMissingComponentsAsZero() throws {
-        let short = try #require(ServerVersion("2.6"))
-        let long = try #require(ServerVersion("2.6.0"))
+        // String values, not literals: a literal argument would pick init(stringLiteral:) (SE-0213).
+        let (shortText, longText) = ("2.6", "2.6.0")
+        let short = try #require(ServerVersion(shortText))
+        let long = try #require(ServerVersion(longText))
         #expect(short == long)
         #expect(short.hashValue == long.hashValue)
         #expect(!(short < long) && !(long < short))

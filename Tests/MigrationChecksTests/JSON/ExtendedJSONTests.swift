@@ -47,7 +47,9 @@ import Testing
 
     @Test func readsTheOtherBSONWrappers() throws {
         #expect(try parse(#"{"$oid": "7fffffff0000000000000004"}"#) == .objectID("7fffffff0000000000000004"))
-        #expect(try parse(#"{"$timestamp": {"t": 1551787205, "i": 3}}"#) == .timestamp(seconds: 1_551_787_205, increment: 3))
+        #expect(
+            try parse(#"{"$timestamp": {"t": 1551787205, "i": 3}}"#) == .timestamp(seconds: 1_551_787_205, increment: 3)
+        )
         #expect(
             try parse(#"{"$binary": {"base64": "AQI=", "subType": "04"}}"#) == .binary(base64: "AQI=", subtype: 4))
         #expect(try parse(#"{"$binary": "AQI=", "$type": "80"}"#) == .binary(base64: "AQI=", subtype: 0x80))
@@ -64,7 +66,8 @@ import Testing
         #expect(clusterTime["$clusterTime"]?["clusterTime"] == .timestamp(seconds: 1, increment: 2))
         let extraKey = try parse(#"{"$numberInt": "1", "other": 2}"#)
         #expect(extraKey.objectValue?.keys == ["$numberInt", "other"])
-        let queryOperator = try parse(#"{"$regex": {"$regularExpression": {"pattern": "a", "options": ""}}, "$options": "i"}"#)
+        let queryOperator = try parse(
+            #"{"$regex": {"$regularExpression": {"pattern": "a", "options": ""}}, "$options": "i"}"#)
         #expect(queryOperator.objectValue?.keys == ["$regex", "$options"])
         #expect(try parse(#"{"$code": "function () {}"}"#).objectValue?.keys == ["$code"])
     }
@@ -76,11 +79,17 @@ import Testing
         (#"1️⃣{"$numberDouble": "inf"}"#, #"invalid $numberDouble value "inf""#),
         (#"1️⃣{"$numberDecimal": "0x10"}"#, #"invalid $numberDecimal value "0x10""#),
         (#"1️⃣{"$oid": "xyz"}"#, #"invalid $oid value "xyz", expected 24 hexadecimal digits"#),
-        (#"1️⃣{"$date": "2019-02-29T00:00:00Z"}"#, #"invalid $date value "2019-02-29T00:00:00Z", expected an ISO-8601 date and time"#),
+        (
+            #"1️⃣{"$date": "2019-02-29T00:00:00Z"}"#,
+            #"invalid $date value "2019-02-29T00:00:00Z", expected an ISO-8601 date and time"#
+        ),
         (#"1️⃣{"$date": "2019-03-05"}"#, #"invalid $date value "2019-03-05", expected an ISO-8601 date and time"#),
         (#"1️⃣{"$date": true}"#, "invalid $date value, found a Boolean"),
         (#"1️⃣{"$timestamp": {"t": -1, "i": 0}}"#, #"invalid $timestamp value, expected {"t": seconds, "i": increment}"#),
-        (#"1️⃣{"$binary": {"base64": "AQI=", "subType": "100"}}"#, #"invalid $binary value, expected {"base64": text, "subType": hex}"#),
+        (
+            #"1️⃣{"$binary": {"base64": "AQI=", "subType": "100"}}"#,
+            #"invalid $binary value, expected {"base64": text, "subType": hex}"#
+        ),
     ])
     func reportsAMalformedWrapperAtItsOpeningBrace(marked: String, message: String) throws {
         let input = MarkedText(marked)

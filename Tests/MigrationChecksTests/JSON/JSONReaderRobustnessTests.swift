@@ -27,7 +27,8 @@ import Testing
                 _ = try JSONValue(parsing: bytes)
             } catch {
                 errors += 1
-                #expect(error.line >= 1 && error.column >= 1 && error.column <= bytes.count + 1, "\(error) for \(bytes)")
+                #expect(
+                    error.line >= 1 && error.column >= 1 && error.column <= bytes.count + 1, "\(error) for \(bytes)")
             }
         }
         #expect(errors > 2_000)

@@ -26,7 +26,9 @@ import Testing
         #expect(results["server-version"] == .pass(detail: "MongoDB 4.0.3 is 2.6 or newer"))
         #expect(
             results["migration-user-roles"]
-                == .pass(detail: "user admin holds backup (through root), clusterMonitor (through root) on the admin database"))
+                == .pass(
+                    detail:
+                        "user admin holds backup (through root), clusterMonitor (through root) on the admin database"))
     }
 
     @Test func reachesTheSameOutcomesFromCanonicalExtendedJSON() throws {
@@ -52,7 +54,9 @@ import Testing
             results["migration-user-roles"]
                 == .cannotTell(
                     missingFact: "usersInfo",
-                    reason: "usersInfo failed: no such cmd: usersInfo, and connectionStatus does not list the user's roles"))
+                    reason:
+                        "usersInfo failed: no such cmd: usersInfo, and connectionStatus does not list the user's roles")
+        )
     }
 
     @Test func failsReplicaSetOnAMongosBecauseShardedClustersAreNotSupported() throws {
@@ -70,7 +74,8 @@ import Testing
     @Test func failsRolesNamingBackupAndClusterMonitorForAReadAnyDatabaseUser() throws {
         let results = try outcomes("read-any-database-user")
         guard case .fail(let reason, let remedy)? = results["migration-user-roles"] else {
-            Issue.record("expected migration-user-roles to fail, got \(String(describing: results["migration-user-roles"]))")
+            Issue.record(
+                "expected migration-user-roles to fail, got \(String(describing: results["migration-user-roles"]))")
             return
         }
         #expect(reason == "user reader lacks backup, clusterMonitor on the admin database")
@@ -101,10 +106,12 @@ import Testing
     @Test func bindsTheMinimumVersionToTheTitlePlaceholder() throws {
         let binding = try #require(suite.check(id: "server-version")).binding
         #expect(binding.titlePattern.raw == "Your current MongoDB database is running MongoDB {version}+")
-        #expect(binding.titlePattern.match("Your current MongoDB database is running MongoDB 2.6+") == ["version": "2.6"])
+        #expect(
+            binding.titlePattern.match("Your current MongoDB database is running MongoDB 2.6+") == ["version": "2.6"])
         #expect(
             binding.values == [
-                BoundValue(name: "minimum version", source: .titlePlaceholder("version"), enforced: .minimumVersion("2.6"))
+                BoundValue(
+                    name: "minimum version", source: .titlePlaceholder("version"), enforced: .minimumVersion("2.6"))
             ])
     }
 
