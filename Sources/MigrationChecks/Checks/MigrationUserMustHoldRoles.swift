@@ -42,9 +42,10 @@ public struct MigrationUserMustHoldRoles: Sendable {
             if let version, let note = versionNote(missing: missing, held: held, version: version) {
                 reason += "; \(note)"
             }
-            let grants = missing.map { "{ role: \"\($0)\", db: \"\(database)\" }" }.joined(separator: ", ")
+            let grants = missing.map { "{ role: \($0.javaScriptLiteral), db: \(database.javaScriptLiteral) }" }
             let command =
-                "db.getSiblingDB(\"\(holder.userDatabase)\").grantRolesToUser(\"\(holder.name)\", [\(grants)])"
+                "db.getSiblingDB(\(holder.userDatabase.javaScriptLiteral))"
+                + ".grantRolesToUser(\(holder.name.javaScriptLiteral), [\(grants.joined(separator: ", "))])"
             return .fail(reason: reason, remedy: "grant them: \(command)")
         }
         let through = requiredRoles.sorted().map { role in

@@ -33,9 +33,9 @@ public enum FactsCollector {
         """
         // stepdoc: collects a deployment's facts for the migration prerequisite checks.
         // Run: \(usage)
-        var migrationUser = typeof migrationUser === "string" ? migrationUser : \(javaScriptString(user));
+        var migrationUser = typeof migrationUser === "string" ? migrationUser : \(user.javaScriptLiteral);
         var migrationUserDatabase =
-          typeof migrationUserDatabase === "string" ? migrationUserDatabase : \(javaScriptString(database));
+          typeof migrationUserDatabase === "string" ? migrationUserDatabase : \(database.javaScriptLiteral);
 
         (function () {
           var admin = db.getSiblingDB("admin");
@@ -76,26 +76,5 @@ public enum FactsCollector {
         })();
 
         """
-    }
-
-    /// `text` as a double-quoted JavaScript string literal.
-    static func javaScriptString(_ text: String) -> String {
-        var literal = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": literal += "\\\""
-            case "\\": literal += "\\\\"
-            case "\n": literal += "\\n"
-            case "\r": literal += "\\r"
-            case "\t": literal += "\\t"
-            case "\u{2028}": literal += "\\u2028"
-            case "\u{2029}": literal += "\\u2029"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                literal += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: literal.unicodeScalars.append(scalar)
-            }
-        }
-        return literal + "\""
     }
 }

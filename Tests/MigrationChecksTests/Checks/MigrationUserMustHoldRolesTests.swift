@@ -48,6 +48,17 @@ import Testing
                         + #"[{ role: "backup", db: "admin" }, { role: "clusterMonitor", db: "admin" }])"#))
     }
 
+    @Test func quotesTheUserNameInTheGrantCommand() throws {
+        let facts = DeploymentFacts(document: [
+            "user": #"o"brien"#, "usersInfo": usersInfo([role("backup")], user: #"o"brien"#),
+        ])
+        guard case .fail(_, let remedy?) = try check.evaluate(facts) else {
+            Issue.record("expected a failure with a remedy")
+            return
+        }
+        #expect(remedy.contains(#"grantRolesToUser("o\"brien", [{ role: "clusterMonitor", db: "admin" }])"#))
+    }
+
     @Test func countsOnlyRolesOnTheRequiredDatabase() throws {
         let facts = DeploymentFacts(document: [
             "user": "migrator", "usersInfo": usersInfo([role("backup", "sales"), role("clusterMonitor")]),
