@@ -47,11 +47,11 @@ let package = Package(
         // Golden files, position markers and corpus paths shared by the test targets.
         .target(name: "StepDocTestSupport", path: "Tests/Support"),
 
-        .testTarget(name: "StepSyntaxTests", dependencies: ["StepSyntax", "StepDocTestSupport"]),
-        .testTarget(name: "StepModelTests", dependencies: ["StepModel", "StepDocTestSupport"]),
-        .testTarget(name: "StepRenderTests", dependencies: ["StepRender", "StepDocTestSupport"]),
-        .testTarget(name: "MigrationChecksTests", dependencies: ["MigrationChecks"]),
-        .testTarget(name: "StepParityTests", dependencies: ["StepParity", "StepDocTestSupport"]),
-        .testTarget(name: "StepDocCLITests", dependencies: ["StepDocCLI", "StepDocTestSupport"]),
+        .testTarget(name: "StepSyntaxTests", dependencies: ["StepSyntax", "StepDocTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "StepModelTests", dependencies: ["StepModel", "StepDocTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "StepRenderTests", dependencies: ["StepRender", "StepDocTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "MigrationChecksTests", dependencies: ["MigrationChecks"], exclude: ["Fixtures"]),
+        .testTarget(name: "StepParityTests", dependencies: ["StepParity", "StepDocTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "StepDocCLITests", dependencies: ["StepDocCLI", "StepDocTestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,1 +1,3 @@
-print("stepdoc")
+import StepDocCLI
+
+StepDocCommand.main()

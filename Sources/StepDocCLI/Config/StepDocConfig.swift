@@ -1,0 +1,55 @@
+import StepModel
+import StepSyntax
+
+/// The project settings of `stepdoc.yml`. Every key is optional; command-line options win.
+public struct StepDocConfig: Sendable, Equatable {
+    /// Files or folders holding the step sources.
+    public var content: [String] = ["content"]
+    /// The folder `.. include:: /includes/x.rst` is relative to (default: the first content folder).
+    public var sourceRoot: String? = nil
+    public var templates: String = "templates"
+    public var template: String = "default"
+    public var output: String = "output"
+    public var formats: [String] = ["html", "text"]
+    public var tags: [String] = []
+    public var textWidth: Int = 72
+    /// Per procedure (by path relative to its content folder, with or without `.rst`).
+    public var procedures: [String: ProcedureSettings] = [:]
+    public var roles: [RoleDefinition] = []
+    public var substitutions: [String: String] = [:]
+    /// Severity per rule id: `error`, `warning` or `off`.
+    public var rules: [String: RuleSetting] = [:]
+    public var limits = Limits()
+
+    public init() {}
+
+    public struct ProcedureSettings: Sendable, Equatable {
+        public var title: String? = nil
+        /// The check suite bound to the procedure (`atlas-live-migration-prerequisites`).
+        public var checks: String? = nil
+        /// Where `checks` is written in stepdoc.yml, for diagnostics about the binding.
+        public var checksLocation: SourceLocation? = nil
+
+        public init(title: String? = nil, checks: String? = nil) {
+            self.title = title
+            self.checks = checks
+        }
+    }
+
+    public enum RuleSetting: String, Sendable, Equatable {
+        case error, warning, off
+    }
+
+    public struct Limits: Sendable, Equatable {
+        public var maxFileSize = 64 * 1024 * 1024
+        public var maxNestingDepth = 64
+        public var maxIncludeDepth = 10
+
+        public init() {}
+    }
+
+    /// The settings of a procedure, looked up by its name (path relative to the content folder).
+    public func settings(forProcedure name: String) -> ProcedureSettings? {
+        procedures[name] ?? procedures[name + ".rst"]
+    }
+}

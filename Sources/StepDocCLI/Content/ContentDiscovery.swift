@@ -1,0 +1,96 @@
+import Foundation
+import StepSyntax
+
+/// Finds the `.rst` files under the paths a command was given.
+public enum ContentDiscovery {
+    public struct Result: Sendable {
+        public var entries: [SourceEntry]
+        /// Problems that did not stop the search (a symlink loop, an unreadable folder).
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Files named directly are taken whatever their extension; folders are searched for `.rst` files
+    /// (hidden entries skipped, symlinked folders followed once).
+    public static func discover(_ paths: [String]) throws(StepDocFailure) -> Result {
+        var result = Result(entries: [], diagnostics: [])
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                if isSymlinkLoop(path) {
+                    throw .unreadable(path: path, reason: "symbolic link loop")
+                }
+                throw .missingPath(path)
+            }
+            if isDirectory.boolValue {
+                let root = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+                var visited: Set<FileIdentity> = []
+                var found: [SourceEntry] = []
+                walk(root, relative: "", root: root, visited: &visited, into: &found, diagnostics: &result.diagnostics)
+                if found.isEmpty && result.diagnostics.isEmpty { throw .noSourceFiles(path) }
+                result.entries.append(contentsOf: found.sorted { $0.path < $1.path })
+            } else {
+                let url = URL(fileURLWithPath: path)
+                let name = url.deletingPathExtension().lastPathComponent
+                let folder = (path as NSString).deletingLastPathComponent
+                result.entries.append(SourceEntry(path: path, root: folder.isEmpty ? "." : folder, name: name))
+            }
+        }
+        return result
+    }
+
+    private struct FileIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    private static func identity(_ path: String) -> FileIdentity? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    private static func isSymlinkLoop(_ path: String) -> Bool {
+        var info = stat()
+        if stat(path, &info) != 0, errno == ELOOP { return true }
+        return false
+    }
+
+    private static func walk(
+        _ directory: String, relative: String, root: String, visited: inout Set<FileIdentity>,
+        into entries: inout [SourceEntry], diagnostics: inout [Diagnostic]
+    ) {
+        guard let identity = identity(directory), visited.insert(identity).inserted else { return }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            diagnostics.append(fileDiagnostic(directory, id: "io.unreadable", "cannot list folder: permission denied"))
+            return
+        }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = directory + "/" + name
+            let relativePath = relative.isEmpty ? name : relative + "/" + name
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                if isSymlinkLoop(path) {
+                    diagnostics.append(fileDiagnostic(path, id: "io.symlink-loop", "symbolic link loop; skipped"))
+                } else {
+                    diagnostics.append(fileDiagnostic(path, id: "io.broken-link", "broken symbolic link; skipped"))
+                }
+                continue
+            }
+            if isDirectory.boolValue {
+                walk(path, relative: relativePath, root: root, visited: &visited, into: &entries, diagnostics: &diagnostics)
+            } else if name.hasSuffix(".rst") {
+                entries.append(SourceEntry(path: path, root: root, name: String(relativePath.dropLast(4))))
+            }
+        }
+    }
+
+    static func fileDiagnostic(_ path: String, id: String, _ summary: String) -> Diagnostic {
+        let start = SourceLocation(line: 1, column: 1)
+        return Diagnostic(
+            severity: .warning, id: id, summary: summary,
+            location: DiagnosticLocation(file: path, range: start..<start))
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Writes files so that each is either as it was or complete and new: the bytes go to a temporary
+/// file beside the target, which is then renamed over it. Temporary files left by a killed run are
+/// removed by the next one. (Safe against a killed process; no fsync, so not against power loss.)
+public enum AtomicWriter {
+    /// The marker in temporary file names (`.NAME.stepdoc-tmp-PID`).
+    public static let temporaryMarker = ".stepdoc-tmp-"
+
+    public static func write(_ bytes: some Collection<UInt8>, to path: String, permissions: mode_t = 0o644) throws(StepDocFailure) {
+        let directory = (path as NSString).deletingLastPathComponent
+        try makeDirectory(directory.isEmpty ? "." : directory)
+        let base = (path as NSString).lastPathComponent
+        let temporary = ((directory.isEmpty ? "." : directory) as NSString)
+            .appendingPathComponent(".\(base)\(temporaryMarker)\(getpid())")
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, permissions)
+        guard descriptor >= 0 else { throw .outputNotWritable(path: path, reason: String(cString: strerror(errno))) }
+        var failure: Int32 = 0
+        let data = Array(bytes)
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                guard let base = buffer.baseAddress else { break }
+                let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        close(descriptor)
+        if failure == 0, rename(temporary, path) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temporary)
+            throw .outputNotWritable(path: path, reason: String(cString: strerror(failure)))
+        }
+    }
+
+    public static func makeDirectory(_ path: String) throws(StepDocFailure) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw .outputNotWritable(path: path, reason: "it is a file, not a folder") }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw .outputNotWritable(path: path, reason: (error as NSError).localizedDescription)
+        }
+    }
+
+    /// Removes temporary files a killed run left under `directory` (recursively).
+    public static func removeStrayTemporaries(under directory: String) {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return }
+        for case let relative as String in enumerator where relative.contains(temporaryMarker) {
+            unlink((directory as NSString).appendingPathComponent(relative))
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Dispatch
+import Foundation
+import StepModel
+import StepSyntax
+
+/// Everything read from one source file: the file, its procedure and its findings.
+public struct ProcessedSource: Sendable {
+    public var entry: SourceEntry
+    public var file: SourceFile
+    public var tree: SyntaxTree
+    public var procedure: Procedure
+    /// Findings after ignore comments and the severities of stepdoc.yml.
+    public var diagnostics: [Diagnostic]
+    public var suppressions: Suppressions
+}
+
+/// Reads, parses, lowers and checks sources, files in parallel, results in input order.
+public struct Pipeline: Sendable {
+    public let config: StepDocConfig
+    public let reader: SourceReader
+    public let lowering: LoweringOptions
+
+    public init(config: StepDocConfig, sourceRoot: String) {
+        self.config = config
+        reader = SourceReader(maximumSize: config.limits.maxFileSize)
+        lowering = LoweringOptions(
+            roles: RoleTable.mongoDB.adding(config.roles), substitutions: config.substitutions,
+            includes: FileSystemIncludes(sourceRoot: sourceRoot, reader: reader),
+            maximumIncludeDepth: config.limits.maxIncludeDepth,
+            parseOptions: ParseOptions(maximumNestingDepth: config.limits.maxNestingDepth))
+    }
+
+    /// Processes one file. Reading failures are returned, not thrown, so one bad file does not hide
+    /// the findings of the others.
+    public func process(_ entry: SourceEntry) -> Result<ProcessedSource, StepDocFailure> {
+        let file: SourceFile
+        do {
+            file = try reader.read(entry.path)
+        } catch {
+            return .failure(error)
+        }
+        return .success(process(entry, file: file))
+    }
+
+    /// Processes a file already in memory (the preview server's edited buffers, tests).
+    public func process(_ entry: SourceEntry, file: SourceFile) -> ProcessedSource {
+        let tree = SyntaxTree(parsing: file, options: lowering.parseOptions)
+        var diagnostics = tree.diagnostics
+        let procedure = Procedure(lowering: tree, options: lowering, diagnostics: &diagnostics)
+        diagnostics.append(contentsOf: ProcedureRules.check(procedure, in: file))
+        let suppressions = Suppressions(tree: tree)
+        return ProcessedSource(
+            entry: entry, file: file, tree: tree, procedure: procedure,
+            diagnostics: applySettings(diagnostics, suppressions: suppressions), suppressions: suppressions)
+    }
+
+    /// Ignore comments and per-rule severities, then source order.
+    public func applySettings(_ diagnostics: [Diagnostic], suppressions: Suppressions) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        result.reserveCapacity(diagnostics.count)
+        for var diagnostic in diagnostics where !suppressions.suppresses(diagnostic) {
+            switch config.rules[diagnostic.id] {
+            case .off?: continue
+            case .error?: diagnostic.severity = .error
+            case .warning?: diagnostic.severity = .warning
+            case nil: break
+            }
+            result.append(diagnostic)
+        }
+        return result.sorted(by: DiagnosticOrder.precedes)
+    }
+
+    /// Processes files on `jobs` threads; the results are in the order of `entries`.
+    public func process(_ entries: [SourceEntry], jobs: Int, progress: (@Sendable (Int) -> Void)? = nil)
+        -> [Result<ProcessedSource, StepDocFailure>]
+    {
+        Parallel.map(entries, jobs: jobs, progress: progress) { process($0) }
+    }
+}
+
+/// Source order for diagnostics: by file, then position, then severity (errors first).
+public enum DiagnosticOrder {
+    public static func precedes(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        let left = lhs.location
+        let right = rhs.location
+        if left?.file != right?.file { return (left?.file ?? "") < (right?.file ?? "") }
+        if let l = left?.range.lowerBound, let r = right?.range.lowerBound, l != r { return l < r }
+        if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
+        return lhs.id < rhs.id
+    }
+}
+
+/// A parallel map that keeps input order; with one job it runs on the calling thread.
+public enum Parallel {
+    public static func map<Input: Sendable, Output: Sendable>(
+        _ inputs: [Input], jobs: Int, progress: (@Sendable (Int) -> Void)? = nil,
+        _ transform: @Sendable (Input) -> Output
+    ) -> [Output] {
+        let workers = max(1, min(jobs, inputs.count))
+        if workers == 1 {
+            var outputs: [Output] = []
+            outputs.reserveCapacity(inputs.count)
+            for (index, input) in inputs.enumerated() {
+                outputs.append(transform(input))
+                progress?(index + 1)
+            }
+            return outputs
+        }
+        let results = ResultSlots<Output>(count: inputs.count)
+        let counter = AtomicCounter()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let index = counter.next()
+                guard index < inputs.count else { return }
+                results.store(transform(inputs[index]), at: index)
+                progress?(results.completed)
+            }
+        }
+        return results.values()
+    }
+}
+
+/// Output slots filled by several threads, each slot once.
+final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+    private(set) var completed = 0
+
+    init(count: Int) {
+        storage = [Value?](repeating: nil, count: count)
+    }
+
+    func store(_ value: Value, at index: Int) {
+        lock.lock()
+        storage[index] = value
+        completed += 1
+        lock.unlock()
+    }
+
+    func values() -> [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage.compactMap { $0 }
+    }
+}
+
+/// The next index to work on, shared by worker threads.
+final class AtomicCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value - 1
+    }
+}

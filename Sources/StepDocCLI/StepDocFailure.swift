@@ -1,0 +1,36 @@
+import StepSyntax
+
+/// A failure that stops a command: an unreadable input, a broken configuration, an unwritable output.
+///
+/// Content problems are diagnostics and the run goes on; these end it with exit code 2, and each says
+/// where it happened.
+public enum StepDocFailure: Error, CustomStringConvertible, Equatable {
+    case missingPath(String)
+    case noSourceFiles(String)
+    case unreadable(path: String, reason: String)
+    case notAFile(String)
+    case tooLarge(path: String, size: Int, limit: Int)
+    case binaryFile(path: String)
+    case configuration(path: String, line: Int, column: Int, message: String)
+    case templates(String)
+    case outputNotWritable(path: String, reason: String)
+    case usage(String)
+    case facts(path: String, line: Int, column: Int, message: String)
+
+    public var description: String {
+        switch self {
+        case .missingPath(let path): "\(path): no such file or directory"
+        case .noSourceFiles(let path): "\(path): no .rst files found"
+        case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
+        case .notAFile(let path): "\(path): not a regular file"
+        case .tooLarge(let path, let size, let limit):
+            "\(path): file is \(size) bytes, over the limit of \(limit) (raise 'limits.max-file-size' in stepdoc.yml)"
+        case .binaryFile(let path): "\(path): not a text file (it holds NUL bytes or is mostly invalid UTF-8)"
+        case .configuration(let path, let line, let column, let message): "\(path):\(line):\(column): error: \(message)"
+        case .templates(let message): message
+        case .outputNotWritable(let path, let reason): "\(path): cannot write output: \(reason)"
+        case .usage(let message): message
+        case .facts(let path, let line, let column, let message): "\(path):\(line):\(column): error: \(message)"
+        }
+    }
+}

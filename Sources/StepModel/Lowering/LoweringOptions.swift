@@ -1,0 +1,23 @@
+import StepSyntax
+
+/// What lowering needs beyond the syntax tree: roles, substitutions, and how to read includes.
+public struct LoweringOptions: Sendable {
+    public var roles: RoleTable
+    /// Substitutions the project defines (`|name|` → text), used when the file does not define them.
+    public var substitutions: [String: String]
+    public var includes: any IncludeResolver
+    /// Includes nested deeper than this are reported (`limits.include-depth`) instead of read.
+    public var maximumIncludeDepth: Int
+    public var parseOptions: ParseOptions
+
+    public init(
+        roles: RoleTable = .mongoDB, substitutions: [String: String] = [:], includes: any IncludeResolver = NoIncludes(),
+        maximumIncludeDepth: Int = 10, parseOptions: ParseOptions = ParseOptions()
+    ) {
+        self.roles = roles
+        self.substitutions = substitutions
+        self.includes = includes
+        self.maximumIncludeDepth = maximumIncludeDepth
+        self.parseOptions = parseOptions
+    }
+}

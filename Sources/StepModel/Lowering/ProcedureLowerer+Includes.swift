@@ -1,0 +1,110 @@
+import StepSyntax
+
+extension ProcedureLowerer {
+    /// Reads an `include`: the file's blocks become the include's body, read with the includer's
+    /// title styles. Missing files are warnings (the step still renders); cycles and files outside
+    /// the source root are errors.
+    mutating func include(_ directive: Directive) -> Include {
+        let path = directive.argument.trimmingWhitespace()
+        let range = directive.argumentRange ?? directive.nameRange
+        guard let file = readIncluded(path, directive: directive, range: range) else {
+            return Include(path: path, resolvedPath: nil, body: [])
+        }
+        var parseOptions = options.parseOptions
+        parseOptions.titleStyles = tree.titleStyles
+        let included = SyntaxTree(parsing: file, options: parseOptions)
+        diagnostics.append(contentsOf: included.diagnostics)
+        let savedFile = currentFile
+        currentFile = file.path
+        includeStack.append(file.path)
+        collectDefinitions(in: included.blocks)
+        let body = lowerBlocks(included.blocks)
+        includeStack.removeLast()
+        currentFile = savedFile
+        return Include(path: path, resolvedPath: file.path, body: body)
+    }
+
+    mutating func literalInclude(_ directive: Directive) -> LiteralInclude {
+        let path = directive.argument.trimmingWhitespace()
+        let range = directive.argumentRange ?? directive.nameRange
+        let language = directive.option("language")
+        let isCopyable = directive.option("copyable")?.lowercased() != "false"
+        guard let file = readIncluded(path, directive: directive, range: range) else {
+            return LiteralInclude(path: path, resolvedPath: nil, language: language, code: nil, isCopyable: isCopyable)
+        }
+        var lines = String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        if lines.last == "" { lines.removeLast() }
+        // Sphinx's order: start, end, lines, dedent.
+        for (option, isStart) in [("start-after", true), ("start-at", true), ("end-before", false), ("end-at", false)] {
+            guard let marker = directive.option(option), !marker.isEmpty else { continue }
+            guard let index = lines.firstIndex(where: { $0.contains(marker) }) else {
+                diagnose(
+                    .error, "rst.include", "':\(option):' text '\(marker)' is not in '\(path)'",
+                    directive.options.first { $0.name == option }?.range ?? range,
+                    explanation: "The included text would be empty or wrong; check the marker against the file.")
+                continue
+            }
+            switch option {
+            case "start-after": lines = Array(lines[(index + 1)...])
+            case "start-at": lines = Array(lines[index...])
+            case "end-before": lines = Array(lines[..<index])
+            default: lines = Array(lines[...index])
+            }
+            _ = isStart
+        }
+        if let selection = directive.option("lines") {
+            if let parsed = LineSelection.parse(selection) {
+                let chosen = parsed.expanded(upTo: lines.count)
+                lines = chosen.map { lines[$0 - 1] }
+            } else {
+                diagnose(.warning, "rst.directive", "':lines:' value '\(selection)' is not a list of line numbers",
+                         directive.options.first { $0.name == "lines" }?.range ?? range)
+            }
+        }
+        if let dedent = directive.option("dedent") {
+            let amount: Int
+            if dedent.isEmpty {
+                amount = lines.filter { !$0.allSatisfy { $0 == " " } }
+                    .map { $0.prefix(while: { $0 == " " }).count }.min() ?? 0
+            } else {
+                amount = Int(dedent) ?? 0
+            }
+            lines = lines.map { line in
+                let spaces = line.prefix(while: { $0 == " " }).count
+                return String(line.dropFirst(min(spaces, amount)))
+            }
+        }
+        return LiteralInclude(
+            path: path, resolvedPath: file.path, language: language, code: lines.joined(separator: "\n"),
+            isCopyable: isCopyable)
+    }
+
+    private mutating func readIncluded(_ path: String, directive: Directive, range: SourceRange) -> SourceFile? {
+        guard !path.isEmpty else {
+            diagnose(.error, "rst.include", "'\(directive.name)' needs the path of a file", directive.nameRange)
+            return nil
+        }
+        guard includeStack.count < options.maximumIncludeDepth else {
+            diagnose(.error, "limits.include-depth",
+                     "includes are nested more than \(options.maximumIncludeDepth) deep at '\(path)'", range,
+                     explanation: "Include chain: " + ([tree.file.path] + includeStack).joined(separator: " → "))
+            return nil
+        }
+        switch options.includes.resolve(path, from: currentFile) {
+        case .failure(let failure):
+            let severity: Diagnostic.Severity
+            if case .missing = failure { severity = .warning } else { severity = .error }
+            diagnose(severity, "rst.include", failure.summary, range)
+            return nil
+        case .file(let file):
+            if file.path == tree.file.path || includeStack.contains(file.path) {
+                let chain = [tree.file.path] + includeStack + [file.path]
+                diagnose(.error, "rst.include", "include cycle: '\(path)' includes itself",
+                         range, explanation: "Include chain: " + chain.joined(separator: " → "))
+                return nil
+            }
+            return file
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import StepSyntax
+
+extension ProcedureLowerer {
+    mutating func lowerInlines(_ nodes: [InlineNode]) -> [Inline] {
+        var output: [Inline] = []
+        output.reserveCapacity(nodes.count)
+        for node in nodes {
+            lowerInline(node, into: &output)
+        }
+        return output
+    }
+
+    private mutating func lowerInline(_ node: InlineNode, into output: inout [Inline]) {
+        let range = node.range
+        switch node.kind {
+        case .text(let text):
+            output.append(Inline(.text(text), range: range))
+        case .emphasis(let text):
+            output.append(Inline(.emphasis([Inline(.text(text), range: range)]), range: range))
+        case .strong(let text):
+            output.append(Inline(.strong([Inline(.text(text), range: range)]), range: range))
+        case .literal(let text):
+            output.append(Inline(.code(Code(text: text)), range: range))
+        case .interpretedText(let interpreted):
+            output.append(role(interpreted, range: range))
+        case .reference(let reference):
+            output.append(self.reference(reference, range: range))
+        case .standaloneURI(let uri):
+            output.append(Inline(.link(Link(destination: uri.destination, children: [Inline(.text(uri.text), range: range)],
+                                             role: nil)), range: range))
+        case .substitutionReference(let reference):
+            output.append(contentsOf: substitution(reference, range: range))
+        case .inlineTarget(let text):
+            output.append(Inline(.text(text), range: range))
+        case .footnoteReference(let label):
+            output.append(Inline(.text("[\(label)]"), range: range))
+        }
+    }
+
+    private mutating func role(_ interpreted: InterpretedText, range: SourceRange) -> Inline {
+        guard let name = interpreted.role else {
+            // The default role is docutils' title-reference: shown emphasized.
+            return Inline(.emphasis([Inline(.text(interpreted.content), range: range)]), range: range)
+        }
+        guard let definition = options.roles.definition(for: name) else {
+            let roleRange = interpreted.roleRange ?? range
+            diagnose(.warning, "rst.unknown-role",
+                     "unknown role '\(name)'" + DidYouMean.phrase(for: name, among: options.roles.names), roleRange,
+                     explanation: "Its text is shown as it is. Add the role to 'roles' in stepdoc.yml if the project defines it.")
+            return Inline(.text(interpreted.titleAndTarget.title ?? interpreted.titleAndTarget.target), range: range)
+        }
+        var (title, target) = interpreted.titleAndTarget
+        var shortened = false
+        if target.hasPrefix("~") {
+            target.removeFirst()
+            shortened = true
+        }
+        switch definition.kind {
+        case .link(let template, let slash):
+            let url = RoleDefinition.Kind.expand(template: template, target: target, addsTrailingSlash: slash)
+            let text = title ?? target
+            return Inline(.link(Link(destination: url, children: [Inline(.text(text), range: range)], role: name)), range: range)
+        case .code(let template):
+            var display = title ?? target
+            if title == nil, shortened { display = Self.lastComponent(of: target) }
+            let code = Inline(.code(Code(text: display, role: name, target: target)), range: range)
+            guard let template else { return code }
+            let url = RoleDefinition.Kind.expand(template: template, target: target, addsTrailingSlash: false)
+            return Inline(.link(Link(destination: url, children: [code], role: name)), range: range)
+        case .text, .explicitTitle:
+            return Inline(.span(Span(role: name, text: title ?? interpreted.content)), range: range)
+        case .crossReference:
+            return Inline(.crossReference(CrossReference(role: name, target: target, title: title)), range: range)
+        case .emphasis:
+            return Inline(.emphasis([Inline(.text(interpreted.content), range: range)]), range: range)
+        case .strong:
+            return Inline(.strong([Inline(.text(interpreted.content), range: range)]), range: range)
+        case .alias:
+            return Inline(.text(interpreted.content), range: range)
+        }
+    }
+
+    /// `db.collection.find()` → `find()`, `bin.mongod` → `mongod`: what a leading `~` shows.
+    static func lastComponent(of target: String) -> String {
+        let base = target.hasSuffix("()") ? String(target.dropLast(2)) : target
+        guard let last = base.split(separator: ".").last else { return target }
+        return String(last) + (target.hasSuffix("()") ? "()" : "")
+    }
+
+    private mutating func reference(_ reference: Reference, range: SourceRange) -> Inline {
+        let text = [Inline(.text(reference.text), range: range)]
+        switch reference.target {
+        case .embeddedURI(let uri):
+            return Inline(.link(Link(destination: uri, children: text, role: nil)), range: range)
+        case .embeddedAlias(let name), .name(let name):
+            if let destination = targets.destination(of: ReferenceName.normalize(name)) {
+                return Inline(.link(Link(destination: destination, children: text, role: nil)), range: range)
+            }
+            let known = targets.entries.values.map(\.name)
+            diagnose(.warning, "rst.unknown-target",
+                     "no hyperlink target named '\(name)'" + DidYouMean.phrase(for: name, among: known), range,
+                     explanation: "Define it with '.. _\(name): https://…' or write the link inline as `\(name) <https://…>`_.")
+            return Inline(.text(reference.text), range: range)
+        case .anonymous:
+            defer { anonymousReferencesSeen += 1 }
+            if anonymousReferencesSeen < anonymousTargets.count {
+                return Inline(.link(Link(destination: anonymousTargets[anonymousReferencesSeen], children: text, role: nil)),
+                              range: range)
+            }
+            diagnose(.warning, "rst.unknown-target", "anonymous reference '\(reference.text)' has no anonymous target", range,
+                     explanation: "Each `text`__ needs a '.. __: https://…' target after it.")
+            return Inline(.text(reference.text), range: range)
+        }
+    }
+
+    private mutating func substitution(_ reference: SubstitutionReference, range: SourceRange) -> [Inline] {
+        if let inlines = substitutions[reference.name] {
+            return lowerInlines(inlines).map { Inline($0.kind, range: range) }
+        }
+        if let text = options.substitutions[reference.name] {
+            return [Inline(.text(text), range: range)]
+        }
+        let known = Array(substitutions.keys) + Array(options.substitutions.keys)
+        diagnose(.warning, "rst.unknown-substitution",
+                 "substitution '|\(reference.name)|' is not defined" + DidYouMean.phrase(for: reference.name, among: known),
+                 range, explanation: "Define it in the file ('.. |\(reference.name)| replace:: text') or under "
+                    + "'substitutions' in stepdoc.yml. Its name is shown instead.")
+        return [Inline(.text(reference.name), range: range)]
+    }
+}

@@ -1,0 +1,371 @@
+import StepSyntax
+
+/// Turns a syntax tree into a ``Procedure``: finds step copies, pairs them, lowers their content.
+struct ProcedureLowerer {
+    let tree: SyntaxTree
+    let options: LoweringOptions
+    var diagnostics: [Diagnostic] = []
+    /// The file whose blocks are being lowered (changes inside includes).
+    var currentFile: String
+    var targets = TargetTable()
+    /// Anonymous targets in document order, and how many references have used one.
+    var anonymousTargets: [String] = []
+    var anonymousReferencesSeen = 0
+    var substitutions: [String: [InlineNode]] = [:]
+    /// Resolved paths of the includes being read, innermost last (for cycle detection).
+    var includeStack: [String] = []
+    /// The highlight language set by `.. highlight::`, used by literal blocks.
+    var highlightLanguage: String? = nil
+
+    init(tree: SyntaxTree, options: LoweringOptions) {
+        self.tree = tree
+        self.options = options
+        self.currentFile = tree.file.path
+    }
+
+    /// An item found while scanning a branch: a step copy or content that belongs to no step.
+    enum Item {
+        case copy(StepCopy)
+        case loose(Block)
+    }
+
+    mutating func lower() -> Procedure {
+        collectDefinitions(in: tree.blocks)
+        var items: [Item] = []
+        var run: [BlockNode] = []
+        func flushRun(_ lowerer: inout ProcedureLowerer) {
+            guard !run.isEmpty else { return }
+            items.append(contentsOf: lowerer.extractCopies(run, expression: nil))
+            run.removeAll()
+        }
+        for block in tree.blocks {
+            if case .directive(let directive) = block.kind, directive.name == "only",
+                case .blocks(let children) = directive.content
+            {
+                flushRun(&self)
+                let expression = onlyExpression(directive)
+                let found = extractCopies(children, expression: expression)
+                if found.contains(where: { if case .copy = $0 { true } else { false } }) {
+                    items.append(contentsOf: found)
+                } else {
+                    let body = found.compactMap { if case .loose(let block) = $0 { block } else { nil } }
+                    items.append(.loose(Block(
+                        .conditional(Conditional(expression: expression, expressionText: directive.argument, body: body)),
+                        range: block.range)))
+                }
+            } else {
+                run.append(block)
+            }
+        }
+        flushRun(&self)
+
+        var htmlCopies: [StepCopy] = []
+        var printCopies: [StepCopy] = []
+        var loose: [Block] = []
+        for item in items {
+            switch item {
+            case .copy(let copy) where copy.branch == .html: htmlCopies.append(copy)
+            case .copy(let copy): printCopies.append(copy)
+            case .loose(let block): loose.append(block)
+            }
+        }
+        let steps = StepPairing.pair(html: htmlCopies, print: printCopies)
+        var named: [String: LinkTarget] = [:]
+        for (name, entry) in targets.entries {
+            if let destination = targets.destination(of: name) {
+                named[name] = LinkTarget(name: entry.name, destination: destination, range: entry.range)
+            }
+        }
+        return Procedure(
+            file: tree.file.path, era: Self.era(html: htmlCopies, print: printCopies), steps: steps,
+            looseContent: loose, targets: named)
+    }
+
+    // MARK: - Finding copies
+
+    /// Splits a branch's blocks into step copies (HTML copies open with a `sequence-step` raw block,
+    /// other copies with a "Step N:" title) and loose content.
+    mutating func extractCopies(_ blocks: [BlockNode], expression: OnlyExpression?) -> [Item] {
+        var items: [Item] = []
+        var index = 0
+        var printStepLevel: Int? = nil
+        while index < blocks.count {
+            let block = blocks[index]
+            if let opener = sequenceOpener(block) {
+                var end = index + 1
+                while end < blocks.count, !isSequenceCloser(blocks[end]), sequenceOpener(blocks[end]) == nil { end += 1 }
+                let closed = end < blocks.count && isSequenceCloser(blocks[end])
+                if !closed {
+                    diagnose(.warning, "steps.structure", "the sequence-block div of step \(opener.text) is never closed",
+                             opener.range, explanation: "giza closes each HTML step with a raw '</div>' block.")
+                }
+                let content = Array(blocks[(index + 1)..<end])
+                let upper = closed ? blocks[end].range.upperBound : (content.last?.range.upperBound ?? block.range.upperBound)
+                if let copy = htmlCopy(opener: opener, content: content, expression: expression,
+                                       range: block.range.lowerBound..<upper) {
+                    items.append(.copy(copy))
+                }
+                index = closed ? end + 1 : end
+                continue
+            }
+            if case .sectionTitle(let title) = block.kind, let parsed = StepHeading(title.text),
+                printStepLevel == nil || printStepLevel == title.level
+            {
+                printStepLevel = title.level
+                var end = index + 1
+                while end < blocks.count {
+                    if case .sectionTitle(let next) = blocks[end].kind, next.level <= title.level,
+                        StepHeading(next.text) != nil || next.level < title.level
+                    {
+                        break
+                    }
+                    end += 1
+                }
+                let content = Array(blocks[(index + 1)..<end])
+                let upper = content.last?.range.upperBound ?? block.range.upperBound
+                items.append(.copy(printCopy(
+                    heading: parsed, title: title, titleBlock: block, content: content, expression: expression,
+                    range: block.range.lowerBound..<upper)))
+                index = end
+                continue
+            }
+            items.append(contentsOf: lowerBlocks([block]).map { .loose($0) })
+            index += 1
+        }
+        return items
+    }
+
+    struct SequenceOpener {
+        var text: String
+        var range: SourceRange
+    }
+
+    /// The number text of a `raw:: html` block that opens a giza sequence step, with its range.
+    func sequenceOpener(_ block: BlockNode) -> SequenceOpener? {
+        guard case .directive(let directive) = block.kind, directive.name == "raw",
+            directive.argument.trimmingWhitespace() == "html", case .literal(let literal) = directive.content
+        else { return nil }
+        let text = literal.text
+        guard let marker = text.firstRange(of: "sequence-step") else { return nil }
+        guard let close = text[marker.upperBound...].firstIndex(of: ">") else { return nil }
+        let numberStart = text.index(after: close)
+        let numberEnd = text[numberStart...].firstIndex(of: "<") ?? text.endIndex
+        let number = String(text[numberStart..<numberEnd])
+        // Locate the number in the source: the content starts at contentRange's start.
+        var range = directive.contentRange ?? block.range
+        if let start = directive.contentRange?.lowerBound {
+            let prefix = text[..<numberStart]
+            let newlines = prefix.utf8.filter { $0 == 0x0A }.count
+            if newlines == 0 {
+                let column = start.column + prefix.utf8.count
+                range = SourceLocation(line: start.line, column: column)
+                    ..< SourceLocation(line: start.line, column: column + number.utf8.count)
+            }
+        }
+        return SequenceOpener(text: number.trimmingWhitespace(), range: range)
+    }
+
+    func isSequenceCloser(_ block: BlockNode) -> Bool {
+        guard case .directive(let directive) = block.kind, directive.name == "raw",
+            case .literal(let literal) = directive.content
+        else { return false }
+        return literal.text.trimmingWhitespace() == "</div>"
+    }
+
+    mutating func onlyExpression(_ directive: Directive) -> OnlyExpression? {
+        switch OnlyExpression.parse(directive.argument) {
+        case .success(let expression):
+            return expression
+        case .failure(let error):
+            var range = directive.argumentRange ?? directive.nameRange
+            if let start = directive.argumentRange?.lowerBound, !directive.argument.contains("\n") {
+                let column = start.column + error.offset
+                range = SourceLocation(line: start.line, column: column)..<SourceLocation(line: start.line, column: column + 1)
+            } else if directive.argument.isEmpty {
+                range = directive.nameRange
+            }
+            diagnose(
+                .warning, "rst.only-expression", "malformed 'only' expression: \(error.message)", range,
+                explanation: "As Sphinx does, the content is kept for every builder. Expressions combine tag names "
+                    + "with 'and', 'or', 'not' and parentheses, e.g. 'not (html or dirhtml or singlehtml)'.")
+            return nil
+        }
+    }
+
+    // MARK: - Building copies
+
+    private mutating func htmlCopy(
+        opener: SequenceOpener, content: [BlockNode], expression: OnlyExpression?, range: SourceRange
+    ) -> StepCopy? {
+        var label: String? = nil
+        var index = 0
+        var before: [BlockNode] = []
+        var titleNode: SectionTitle? = nil
+        var titleBlockRange: SourceRange? = nil
+        while index < content.count {
+            let block = content[index]
+            index += 1
+            if case .sectionTitle(let title) = block.kind {
+                titleNode = title
+                titleBlockRange = block.range
+                break
+            }
+            if case .hyperlinkTarget(let target) = block.kind, case .label = target.destination, label == nil {
+                label = target.name
+                continue
+            }
+            before.append(block)
+        }
+        let number = Int(opener.text)
+        if number == nil {
+            diagnose(.error, "steps.numbering", "step number '\(opener.text)' is not a number", opener.range,
+                     explanation: "giza numbers steps 1, 2, 3 …; the sequence-step div must hold a whole number.")
+        }
+        guard let titleNode, let titleBlockRange else {
+            diagnose(.error, "steps.structure", "step \(opener.text) has no title", opener.range,
+                     explanation: "Each step is a raw 'sequence-step' block, then a title with its underline, then the body.")
+            return nil
+        }
+        if !before.isEmpty, let first = before.first {
+            diagnose(.warning, "steps.structure", "content before the title of step \(opener.text)", first.range,
+                     explanation: "It is kept at the start of the step's body.")
+        }
+        let bodyBlocks = before + content[index...]
+        return makeCopy(
+            branch: .html, expression: expression, numberText: opener.text, numberRange: opener.range, number: number,
+            title: titleNode, titleBlockRange: titleBlockRange, titlePrefixLength: 0, label: label,
+            body: Array(bodyBlocks), range: range)
+    }
+
+    private mutating func printCopy(
+        heading: StepHeading, title: SectionTitle, titleBlock: BlockNode, content: [BlockNode],
+        expression: OnlyExpression?, range: SourceRange
+    ) -> StepCopy {
+        let start = title.textRange.lowerBound
+        let numberRange = SourceLocation(line: start.line, column: start.column + heading.numberOffset)
+            ..< SourceLocation(line: start.line, column: start.column + heading.numberOffset + heading.numberText.utf8.count)
+        let number = Int(heading.numberText)
+        if number == nil {
+            diagnose(.error, "steps.numbering", "step number '\(heading.numberText)' is not a number", numberRange,
+                     explanation: "giza writes print headings as 'Step N: title' with N a whole number.")
+        }
+        var label: String? = nil
+        var body = content
+        if let first = body.first, case .hyperlinkTarget(let target) = first.kind, case .label = target.destination {
+            label = target.name
+            body.removeFirst()
+        }
+        return makeCopy(
+            branch: .print, expression: expression, numberText: heading.numberText, numberRange: numberRange,
+            number: number, title: title, titleBlockRange: titleBlock.range, titlePrefixLength: heading.titleOffset,
+            label: label, body: body, range: range)
+    }
+
+    private mutating func makeCopy(
+        branch: Branch, expression: OnlyExpression?, numberText: String, numberRange: SourceRange, number: Int?,
+        title: SectionTitle, titleBlockRange: SourceRange, titlePrefixLength: Int, label: String?, body: [BlockNode],
+        range: SourceRange
+    ) -> StepCopy {
+        var titleInlines = lowerInlines(title.inlines)
+        var prefix = titlePrefixLength
+        var titleText = String(decoding: title.text.utf8.dropFirst(prefix), as: UTF8.self)
+        var isOptional = false
+        if titleText.hasPrefix("Optional: ") {
+            isOptional = true
+            prefix += "Optional: ".utf8.count
+            titleText = String(decoding: titleText.utf8.dropFirst("Optional: ".utf8.count), as: UTF8.self)
+        }
+        Self.dropPrefix(&titleInlines, byteCount: prefix)
+        let titleStart = title.textRange.lowerBound
+        let titleRange = SourceLocation(line: titleStart.line, column: titleStart.column + prefix)..<title.textRange.upperBound
+        let loweredBody = lowerBlocks(body)
+        let bodyRange: SourceRange
+        if let first = body.first, let last = body.last {
+            bodyRange = first.range.lowerBound..<last.range.upperBound
+        } else {
+            bodyRange = titleBlockRange.upperBound..<titleBlockRange.upperBound
+        }
+        let heading = HeadingAdornment(
+            level: title.level, character: title.style.character, textWidth: title.textWidth,
+            underlineLength: title.underlineLength, range: titleBlockRange)
+        return StepCopy(
+            branch: branch, expression: expression, numberText: numberText, numberRange: numberRange, number: number,
+            title: titleInlines, titleText: [Inline](titleInlines).plainText, titleRange: titleRange,
+            isOptional: isOptional, heading: heading, label: label, body: loweredBody, bodyRange: bodyRange,
+            range: range)
+    }
+
+    /// Removes the first `byteCount` bytes of text ("Step 3: ", "Optional: ") from inline content.
+    static func dropPrefix(_ inlines: inout [Inline], byteCount: Int) {
+        var remaining = byteCount
+        while remaining > 0, let first = inlines.first, case .text(let text) = first.kind {
+            let length = text.utf8.count
+            if length <= remaining {
+                inlines.removeFirst()
+                remaining -= length
+            } else {
+                let rest = String(decoding: text.utf8.dropFirst(remaining), as: UTF8.self)
+                let start = first.range.lowerBound
+                inlines[0] = Inline(
+                    .text(rest),
+                    range: SourceLocation(line: start.line, column: start.column + remaining)..<first.range.upperBound)
+                remaining = 0
+            }
+        }
+    }
+
+    // MARK: - Era
+
+    static func era(html: [StepCopy], print: [StepCopy]) -> TemplateEra {
+        let printExpression = print.first?.expression?.description
+        let htmlExpression = html.first?.expression?.description
+        if printExpression == "latex" || htmlExpression == "not latex" { return .legacy2013 }
+        if printExpression == "latex or epub" { return .latexOrEpub }
+        let notHTML = "not (html or dirhtml or singlehtml)"
+        if printExpression == notHTML || (print.isEmpty && htmlExpression == "html or dirhtml or singlehtml") {
+            let sample = print.first?.heading ?? html.first?.heading
+            if let sample, sample.textWidth > 0, sample.underlineLength >= 2 * sample.textWidth {
+                return .notHTMLDoubledUnderline
+            }
+            return .notHTML
+        }
+        return .unknown
+    }
+
+    // MARK: - Diagnostics
+
+    mutating func diagnose(
+        _ severity: Diagnostic.Severity, _ id: String, _ summary: String, _ range: SourceRange,
+        explanation: String? = nil, notes: [DiagnosticNote] = []
+    ) {
+        diagnostics.append(
+            Diagnostic(
+                severity: severity, id: id, summary: summary, explanation: explanation,
+                location: DiagnosticLocation(file: currentFile, range: range), notes: notes))
+    }
+}
+
+/// "Step 3: Title": the number text and where the number and the title start.
+struct StepHeading {
+    var numberText: String
+    /// Byte offset of the number in the heading text.
+    var numberOffset: Int
+    /// Byte offset of the title after "Step N: ".
+    var titleOffset: Int
+
+    init?(_ text: String) {
+        let bytes = Array(text.utf8)
+        let prefix = Array("Step ".utf8)
+        guard bytes.count > prefix.count, Array(bytes[0..<prefix.count]) == prefix else { return nil }
+        var end = prefix.count
+        while end < bytes.count, bytes[end] != UInt8(ascii: ":"), bytes[end] != 0x20 { end += 1 }
+        guard end < bytes.count, end > prefix.count, bytes[end] == UInt8(ascii: ":"),
+            end + 1 == bytes.count || bytes[end + 1] == 0x20
+        else { return nil }
+        numberText = String(decoding: bytes[prefix.count..<end], as: UTF8.self)
+        numberOffset = prefix.count
+        var title = end + 1
+        while title < bytes.count, bytes[title] == 0x20 { title += 1 }
+        titleOffset = title
+    }
+}

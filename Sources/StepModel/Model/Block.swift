@@ -1,0 +1,166 @@
+import StepSyntax
+
+/// A block of a step body, with the range it came from.
+///
+/// Blocks from an included file carry ranges in that file; ``Include/path`` names it.
+public struct Block: Sendable, Equatable {
+    public var kind: Kind
+    public var range: SourceRange
+
+    public init(_ kind: Kind, range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+
+    /// The block kinds of a step body. Closed: renderers switch over every case.
+    public indirect enum Kind: Sendable, Equatable {
+        case paragraph([Inline])
+        /// An action sub-heading inside a step.
+        case heading(Heading)
+        case codeBlock(CodeBlock)
+        case list(ListBlock)
+        case definitionList([DefinitionItem])
+        case admonition(Admonition)
+        case figure(Figure)
+        case include(Include)
+        case literalInclude(LiteralInclude)
+        case tabs([Tab])
+        case raw(Raw)
+        /// Content under an `.. only::` inside a body, kept with its expression.
+        case conditional(Conditional)
+        case blockQuote([Block])
+        /// Content with extra CSS classes (`cssclass`, `container`, `rst-class`).
+        case container(Container)
+        case lineBlock([[Inline]])
+        case footnote(Footnote)
+        case transition
+        /// A directive stepdoc does not know, kept with its content.
+        case unknownDirective(UnknownDirective)
+    }
+}
+
+public struct Heading: Sendable, Equatable {
+    /// The title style's level in the file (compare with the step heading's level).
+    public var level: Int
+    public var inlines: [Inline]
+    public var text: String
+}
+
+public struct CodeBlock: Sendable, Equatable {
+    public var language: String?
+    public var code: String
+    /// giza's `:copyable:` (true unless `:copyable: false`).
+    public var isCopyable: Bool
+    /// 1-based lines to emphasize (`:emphasize-lines: 1,3-4`).
+    public var emphasizedLines: [Int]
+    public var showsLineNumbers: Bool
+    public var caption: String?
+
+    public init(
+        language: String?, code: String, isCopyable: Bool = true, emphasizedLines: [Int] = [],
+        showsLineNumbers: Bool = false, caption: String? = nil
+    ) {
+        self.language = language
+        self.code = code
+        self.isCopyable = isCopyable
+        self.emphasizedLines = emphasizedLines
+        self.showsLineNumbers = showsLineNumbers
+        self.caption = caption
+    }
+}
+
+public struct ListBlock: Sendable, Equatable {
+    public enum Style: Sendable, Equatable {
+        case bullet
+        case ordered(EnumerationSequence)
+    }
+
+    public var style: Style
+    public var start: Int
+    public var items: [[Block]]
+}
+
+public struct DefinitionItem: Sendable, Equatable {
+    public var term: [Inline]
+    public var definition: [Block]
+}
+
+public struct Admonition: Sendable, Equatable {
+    /// `note`, `tip`, `warning`, `important`, `seealso`, … or `admonition` for a titled one.
+    public var kind: String
+    public var title: [Inline]?
+    public var body: [Block]
+
+    /// The heading a reader sees: "Note", "See also", or the custom title's text.
+    public var displayTitle: String {
+        switch kind {
+        case "seealso": "See also"
+        case "versionadded": "New in version"
+        case "versionchanged": "Changed in version"
+        case "deprecated": "Deprecated since version"
+        default: kind.prefix(1).uppercased() + kind.dropFirst()
+        }
+    }
+}
+
+public struct Figure: Sendable, Equatable {
+    public var uri: String
+    public var alt: String?
+    public var width: String?
+    public var caption: [Inline]
+    public var legend: [Block]
+    /// `image` rather than `figure`: no caption.
+    public var isImage: Bool
+}
+
+public struct Include: Sendable, Equatable {
+    /// The path as written in the directive.
+    public var path: String
+    /// The file it was read from, when it could be read.
+    public var resolvedPath: String?
+    public var body: [Block]
+}
+
+public struct LiteralInclude: Sendable, Equatable {
+    public var path: String
+    public var resolvedPath: String?
+    public var language: String?
+    /// The selected, dedented text; `nil` when the file could not be read.
+    public var code: String?
+    public var isCopyable: Bool
+}
+
+public struct Tab: Sendable, Equatable {
+    public var id: String
+    public var title: [Inline]
+    public var body: [Block]
+}
+
+public struct Raw: Sendable, Equatable {
+    public var format: String
+    public var text: String
+}
+
+public struct Conditional: Sendable, Equatable {
+    public var expression: OnlyExpression?
+    /// The expression as written (kept when it could not be read, as Sphinx keeps the content).
+    public var expressionText: String
+    public var body: [Block]
+}
+
+public struct Container: Sendable, Equatable {
+    public var classes: [String]
+    public var body: [Block]
+}
+
+public struct Footnote: Sendable, Equatable {
+    public var label: String
+    public var body: [Block]
+}
+
+public struct UnknownDirective: Sendable, Equatable {
+    public var name: String
+    public var argument: String
+    public var options: [String: String]
+    public var body: [Block]
+}

@@ -1,0 +1,97 @@
+import StepSyntax
+
+/// Inline content of a title or paragraph, with roles resolved.
+public struct Inline: Sendable, Equatable {
+    public var kind: Kind
+    public var range: SourceRange
+
+    public init(_ kind: Kind, range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+
+    public indirect enum Kind: Sendable, Equatable {
+        /// Text. A "\n" inside is a soft line break of the source paragraph.
+        case text(String)
+        case emphasis([Inline])
+        case strong([Inline])
+        case code(Code)
+        case link(Link)
+        /// A cross-reference (`:ref:`, `:doc:`, `:term:`) whose target lies outside this file.
+        case crossReference(CrossReference)
+        /// Text with a semantic role (`:guilabel:`, `:kbd:`, `:file:` …).
+        case span(Span)
+    }
+}
+
+/// Code text; `role` names the role that produced it (`authrole`, `binary` …), if any.
+public struct Code: Sendable, Equatable {
+    public var text: String
+    public var role: String?
+    /// The role's target (`clusterMonitor`, `bin.mongod`), before `~` shortening or titles.
+    public var target: String?
+
+    public init(text: String, role: String? = nil, target: String? = nil) {
+        self.text = text
+        self.role = role
+        self.target = target
+    }
+}
+
+public struct Link: Sendable, Equatable {
+    public var destination: String
+    public var children: [Inline]
+    /// The role that produced the link (`manual`, `atlas` …); `nil` for reST hyperlinks.
+    public var role: String?
+}
+
+public struct CrossReference: Sendable, Equatable {
+    public var role: String
+    public var target: String
+    public var title: String?
+
+    /// What a reader sees: the explicit title, or a readable form of the target.
+    public var displayText: String {
+        if let title { return title }
+        var text = target
+        if text.hasPrefix("~") { text.removeFirst() }
+        if role == "doc", let last = text.split(separator: "/").last {
+            return String(last).replacingOccurrences(of: "-", with: " ")
+        }
+        return text
+    }
+}
+
+public struct Span: Sendable, Equatable {
+    public var role: String
+    public var text: String
+}
+
+extension Array where Element == Inline {
+    /// The plain text of inline content: roles and literals reduced to their text, breaks to spaces.
+    public var plainText: String {
+        var output = ""
+        func visit(_ inlines: [Inline]) {
+            for inline in inlines {
+                switch inline.kind {
+                case .text(let text): output += text
+                case .emphasis(let children), .strong(let children): visit(children)
+                case .code(let code): output += code.text
+                case .link(let link): visit(link.children)
+                case .crossReference(let reference): output += reference.displayText
+                case .span(let span): output += span.text
+                }
+            }
+        }
+        visit(self)
+        return output.split(whereSeparator: { $0 == "\n" || $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+}
+
+extension String {
+    /// Local stand-in for Foundation's `replacingOccurrences`, so the model needs no Foundation.
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        return split(separator: Substring(target), omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

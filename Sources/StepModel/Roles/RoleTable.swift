@@ -1,0 +1,117 @@
+/// The roles a project knows: MongoDB's defaults plus docutils' and Sphinx's, extended by `stepdoc.yml`.
+///
+/// The table is configuration, not code: ``mongoDB`` is built from MongoDB's role list, and a project
+/// adds or overrides roles with ``adding(_:)``.
+public struct RoleTable: Sendable, Equatable {
+    public private(set) var definitions: [String: RoleDefinition]
+
+    public init(definitions: [RoleDefinition] = []) {
+        var table: [String: RoleDefinition] = [:]
+        for definition in definitions { table[definition.name] = definition }
+        self.definitions = table
+    }
+
+    /// The table with `definitions` added, replacing roles of the same name.
+    public func adding(_ definitions: [RoleDefinition]) -> RoleTable {
+        var copy = self
+        for definition in definitions { copy.definitions[definition.name] = definition }
+        return copy
+    }
+
+    /// The definition of a role, following aliases and trying the name without its domain
+    /// (`mongodb:method` → `method`).
+    public func definition(for name: String) -> RoleDefinition? {
+        var current = name
+        var seen: Set<String> = []
+        while seen.insert(current).inserted {
+            let found = definitions[current] ?? definitions[current.lowercased()]
+                ?? current.split(separator: ":", maxSplits: 1).dropFirst().first.flatMap { definitions[String($0)] }
+            guard let found else { return nil }
+            if case .alias(let target) = found.kind {
+                current = target
+                continue
+            }
+            return RoleDefinition(name: name, kind: found.kind)
+        }
+        return nil
+    }
+
+    /// All role names, for did-you-mean suggestions.
+    public var names: [String] { definitions.keys.sorted() }
+
+    /// MongoDB's roles (snooty-parser's rstspec.toml) with docutils' and Sphinx's standard roles.
+    public static let mongoDB: RoleTable = {
+        var definitions = standardRoles
+        for (name, kind, target, trailingSlash, rendersAs) in mongoDBRows {
+            let resolved: RoleDefinition.Kind
+            if kind.hasPrefix("inherits ") {
+                resolved = .alias(String(kind.dropFirst("inherits ".count)))
+            } else {
+                switch kind {
+                case "link": resolved = .link(urlTemplate: target, addsTrailingSlash: trailingSlash == "yes")
+                case "object": resolved = rendersAs == "code" ? .code(urlTemplate: nil) : .text
+                case "xref": resolved = .crossReference
+                case "explicit_title": resolved = .explicitTitle
+                default: resolved = .text
+                }
+            }
+            definitions.append(RoleDefinition(name: name, kind: resolved))
+        }
+        return RoleTable(definitions: definitions)
+    }()
+
+    /// Roles every docutils and Sphinx project has.
+    static let standardRoles: [RoleDefinition] = {
+        var roles: [RoleDefinition] = []
+        for name in ["literal", "code", "samp", "command", "program", "option", "envvar", "makevar", "regexp",
+                     "mimetype", "mailheader", "token", "keyword", "class", "func", "meth", "attr", "data", "const",
+                     "exc", "obj", "mod", "py:class", "py:func", "py:meth", "py:attr", "py:mod", "js:func",
+                     "c:func", "cpp:func"] {
+            roles.append(RoleDefinition(name: name, kind: .code(urlTemplate: nil)))
+        }
+        for name in ["abbr", "dfn", "file", "guilabel", "kbd", "menuselection", "sub", "sup", "subscript",
+                     "superscript", "math", "manpage", "newsfeed", "raw"] {
+            roles.append(RoleDefinition(name: name, kind: .text))
+        }
+        for name in ["doc", "ref", "term", "any", "numref", "download", "std:ref", "std:doc", "std:term", "std:label"] {
+            roles.append(RoleDefinition(name: name, kind: .crossReference))
+        }
+        roles.append(RoleDefinition(name: "emphasis", kind: .emphasis))
+        roles.append(RoleDefinition(name: "title-reference", kind: .emphasis))
+        roles.append(RoleDefinition(name: "title", kind: .emphasis))
+        roles.append(RoleDefinition(name: "t", kind: .emphasis))
+        roles.append(RoleDefinition(name: "strong", kind: .strong))
+        roles.append(RoleDefinition(
+            name: "rfc", kind: .link(urlTemplate: "https://datatracker.ietf.org/doc/html/rfc%s", addsTrailingSlash: false)))
+        roles.append(RoleDefinition(
+            name: "pep", kind: .link(urlTemplate: "https://peps.python.org/pep-%s/", addsTrailingSlash: false)))
+        return roles
+    }()
+}
+
+extension RoleDefinition.Kind {
+    /// Expands a link template with a target, as snooty does: `%s` replaced (or the target appended),
+    /// and a trailing slash added for path-like targets of roles that want one.
+    static func expand(template: String, target: String, addsTrailingSlash: Bool) -> String {
+        var url: String
+        if let marker = template.firstRange(of: "%s") {
+            url = template
+            url.replaceSubrange(marker, with: target)
+        } else {
+            url = template + target
+        }
+        guard addsTrailingSlash, !url.hasSuffix("/") else { return url }
+        if target.contains("#") || target.contains("?") { return url }
+        // A file (`/x/manual.pdf`) keeps its name; a page, even one named `db.getUser`, gets the slash.
+        let last = target.split(separator: "/").last.map(String.init) ?? target
+        if let dot = last.lastIndex(of: "."), fileExtensions.contains(last[last.index(after: dot)...].lowercased()) {
+            return url
+        }
+        return url + "/"
+    }
+
+    private static let fileExtensions: Set<String> = [
+        "html", "htm", "txt", "json", "pdf", "png", "jpg", "jpeg", "gif", "svg", "zip", "gz", "tgz", "msi", "deb",
+        "rpm", "yaml", "yml", "js", "xml", "csv", "tar", "md", "rst", "py",
+    ]
+}

@@ -1,0 +1,50 @@
+import StepSyntax
+
+/// Step headings share one level (one adornment style) across the file, and action headings sit
+/// one level below their step.
+public struct HeadingLevelsMustAgree: ProcedureRule {
+    public static let id = "rst.heading-levels"
+    public static let defaultSeverity = Diagnostic.Severity.warning
+    public static let summary = "step headings use one level throughout, and action headings are below their step"
+
+    public init() {}
+
+    public func check(_ procedure: Procedure, in file: SourceFile) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let copies = procedure.steps.flatMap { [$0.html, $0.print].compactMap { $0 } }
+        guard let first = copies.first else { return [] }
+        for copy in copies.dropFirst() where copy.heading.level != first.heading.level {
+            diagnostics.append(diagnostic(
+                "step heading underlined with '\(copy.heading.character)', but the file's steps use "
+                    + "'\(first.heading.character)'",
+                file: file, range: copy.heading.range,
+                notes: [note("the first step heading", file: file, range: first.heading.range)]))
+        }
+        for copy in copies {
+            for block in copy.body {
+                checkActionHeadings(block, stepLevel: copy.heading.level, character: copy.heading.character,
+                                    file: file, into: &diagnostics)
+            }
+        }
+        return diagnostics
+    }
+
+    private func checkActionHeadings(
+        _ block: Block, stepLevel: Int, character: Unicode.Scalar, file: SourceFile, into diagnostics: inout [Diagnostic]
+    ) {
+        switch block.kind {
+        case .heading(let heading) where heading.level <= stepLevel:
+            diagnostics.append(diagnostic(
+                "heading '\(heading.text)' is not below its step's heading",
+                file: file, range: block.range,
+                explanation: "An action heading inside a step needs a title style one level below the step's "
+                    + "('\(character)'); giza uses the next character of = - ~ ` ^ '."))
+        case .container(let container):
+            for child in container.body { checkActionHeadings(child, stepLevel: stepLevel, character: character, file: file, into: &diagnostics) }
+        case .conditional(let conditional):
+            for child in conditional.body { checkActionHeadings(child, stepLevel: stepLevel, character: character, file: file, into: &diagnostics) }
+        default:
+            break
+        }
+    }
+}

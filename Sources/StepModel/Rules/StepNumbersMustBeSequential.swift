@@ -1,0 +1,62 @@
+import StepSyntax
+
+/// Step numbers start at 1 and go up by one, and both copies of a step carry the same number.
+///
+/// giza never checked its numbers, so real files have gaps (1, 2, 3, 6) and repeats (3, 3). Every
+/// location involved is reported: the step out of sequence, and the step before it in a note.
+public struct StepNumbersMustBeSequential: ProcedureRule {
+    public static let id = "steps.numbering"
+    public static let defaultSeverity = Diagnostic.Severity.error
+    public static let summary = "step numbers start at 1, increase by one, and agree between the two branches"
+
+    public init() {}
+
+    public func check(_ procedure: Procedure, in file: SourceFile) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var previous: (number: Int, copy: StepCopy)? = nil
+        var firstUse: [Int: StepCopy] = [:]
+        for step in procedure.steps {
+            if let html = step.html, let print = step.print, let htmlNumber = html.number, let printNumber = print.number,
+                htmlNumber != printNumber
+            {
+                diagnostics.append(diagnostic(
+                    "step is numbered \(htmlNumber) in the HTML branch but 'Step \(printNumber)' in the other branch",
+                    file: file, range: print.numberRange,
+                    notes: [note("the HTML branch numbers it \(htmlNumber) here", file: file, range: html.numberRange)],
+                    fixIts: [FixIt(message: "use the HTML branch's number",
+                                   location: DiagnosticLocation(file: file.path, range: print.numberRange),
+                                   replacement: String(htmlNumber))]))
+            }
+            let copy = step.primary
+            guard let number = copy.number else { continue }
+            if let earlier = firstUse[number] {
+                diagnostics.append(diagnostic(
+                    "step number \(number) is used twice", file: file, range: copy.numberRange,
+                    explanation: "Number the steps 1, 2, 3 … in order; `stepdoc fmt` renumbers them.",
+                    notes: [note("step \(number) is first used here", file: file, range: earlier.numberRange)],
+                    fixIts: previous.map { [renumber(copy, to: $0.number + 1, file: file)] } ?? []))
+            } else if let previous, number != previous.number + 1 {
+                let summary = number > previous.number
+                    ? "step numbers skip from \(previous.number) to \(number)"
+                    : "step number goes back from \(previous.number) to \(number)"
+                diagnostics.append(diagnostic(
+                    summary, file: file, range: copy.numberRange,
+                    explanation: "Number the steps 1, 2, 3 … in order; `stepdoc fmt` renumbers them.",
+                    notes: [note("the step before is \(previous.number)", file: file, range: previous.copy.numberRange)],
+                    fixIts: [renumber(copy, to: previous.number + 1, file: file)]))
+            } else if previous == nil, number != 1 {
+                diagnostics.append(diagnostic(
+                    "step numbers start at \(number), not 1", file: file, range: copy.numberRange,
+                    fixIts: [renumber(copy, to: 1, file: file)]))
+            }
+            if firstUse[number] == nil { firstUse[number] = copy }
+            previous = (number, copy)
+        }
+        return diagnostics
+    }
+
+    private func renumber(_ copy: StepCopy, to number: Int, file: SourceFile) -> FixIt {
+        FixIt(message: "renumber to \(number)", location: DiagnosticLocation(file: file.path, range: copy.numberRange),
+              replacement: String(number))
+    }
+}

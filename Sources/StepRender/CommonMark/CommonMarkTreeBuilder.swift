@@ -1,0 +1,362 @@
+import StepModel
+import StepSyntax
+
+/// The renderer a tree is built for. HTML trees carry custom blocks (admonition boxes, tabs, spans
+/// with classes); portable trees use only CommonMark nodes, for the CommonMark and plain-text renderers.
+package enum TreeFlavor: Sendable {
+    case html
+    case portable
+}
+
+/// Builds cmark nodes from model blocks and inlines.
+package struct CommonMarkTreeBuilder {
+    package let tree: CommonMarkTree
+    package let flavor: TreeFlavor
+    /// Tags `only` expressions are evaluated against (`html`, `text`, `markdown`, plus `-t` tags).
+    package let tags: Set<String>
+    /// The step heading's level in the source, and the output level its action headings start at.
+    package var stepLevel: Int
+    package var actionHeadingLevel: Int
+
+    package init(tree: CommonMarkTree, flavor: TreeFlavor, tags: Set<String>, stepLevel: Int = 1, actionHeadingLevel: Int = 3) {
+        self.tree = tree
+        self.flavor = flavor
+        self.tags = tags
+        self.stepLevel = stepLevel
+        self.actionHeadingLevel = actionHeadingLevel
+    }
+
+    // MARK: - Blocks
+
+    package func add(_ blocks: [Block]) {
+        for block in blocks { add(block) }
+    }
+
+    package func add(_ block: Block) {
+        switch block.kind {
+        case .paragraph(let inlines):
+            tree.open(.paragraph)
+            add(inlines)
+            tree.close()
+        case .heading(let heading):
+            tree.open(.heading(level: actionHeadingLevel + max(0, heading.level - stepLevel - 1)))
+            add(heading.inlines)
+            tree.close()
+        case .codeBlock(let code):
+            addCode(code.code, language: code.language, isCopyable: code.isCopyable, emphasized: code.emphasizedLines,
+                    lineNumbers: code.showsLineNumbers, caption: code.caption)
+        case .list(let list):
+            let ordered: Bool
+            if case .ordered = list.style { ordered = true } else { ordered = false }
+            let tight = list.items.allSatisfy { item in
+                item.count <= 1 && item.allSatisfy { if case .paragraph = $0.kind { true } else { false } }
+            }
+            tree.open(.list(ordered: ordered, start: list.start, tight: tight))
+            for item in list.items {
+                tree.open(.item)
+                add(item)
+                tree.close()
+            }
+            tree.close()
+        case .definitionList(let items):
+            addDefinitions(items)
+        case .admonition(let admonition):
+            addAdmonition(admonition)
+        case .figure(let figure):
+            addFigure(figure)
+        case .include(let include):
+            add(include.body)
+        case .literalInclude(let include):
+            if let code = include.code {
+                addCode(code, language: include.language, isCopyable: include.isCopyable, emphasized: [],
+                        lineNumbers: false, caption: nil)
+            }
+        case .tabs(let tabs):
+            addTabs(tabs)
+        case .raw(let raw):
+            if raw.format.lowercased() == "html", flavor == .html || tags.contains("markdown") {
+                tree.append(.htmlBlock(raw.text.hasSuffix("\n") ? raw.text : raw.text + "\n"))
+            }
+        case .conditional(let conditional):
+            // A malformed expression keeps its content for every builder, as Sphinx does.
+            if conditional.expression?.evaluate(tags: tags) ?? true { add(conditional.body) }
+        case .blockQuote(let children):
+            tree.open(.blockQuote)
+            add(children)
+            tree.close()
+        case .container(let container):
+            if flavor == .html {
+                let classes = container.classes.map(HTMLEscaping.className).filter { !$0.isEmpty }.joined(separator: " ")
+                tree.open(.customBlock(onEnter: "<div class=\"\(classes)\">", onExit: "</div>"))
+                add(container.body)
+                tree.close()
+            } else {
+                add(container.body)
+            }
+        case .lineBlock(let lines):
+            tree.open(.paragraph)
+            for (index, line) in lines.enumerated() {
+                if index > 0 { tree.append(.lineBreak) }
+                add(line)
+            }
+            tree.close()
+        case .footnote(let footnote):
+            tree.open(.paragraph)
+            tree.append(.text("[\(footnote.label)] "))
+            tree.close()
+            add(footnote.body)
+        case .transition:
+            tree.append(.thematicBreak)
+        case .unknownDirective(let directive):
+            if flavor == .html {
+                tree.open(.customBlock(onEnter: "<div class=\"directive \(HTMLEscaping.className(directive.name))\">",
+                                       onExit: "</div>"))
+                add(directive.body)
+                tree.close()
+            } else {
+                add(directive.body)
+            }
+        }
+    }
+
+    private func addCode(
+        _ code: String, language: String?, isCopyable: Bool, emphasized: [Int], lineNumbers: Bool, caption: String?
+    ) {
+        let literal = code.hasSuffix("\n") || code.isEmpty ? code : code + "\n"
+        guard flavor == .html else {
+            tree.append(.codeBlock(info: language ?? "", literal: literal))
+            return
+        }
+        var attributes = "class=\"code-block\""
+        if let language { attributes += " data-language=\"\(HTMLEscaping.attribute(language))\"" }
+        if !isCopyable { attributes += " data-copyable=\"false\"" }
+        tree.open(.customBlock(onEnter: "<div \(attributes)>", onExit: "</div>"))
+        if let caption {
+            tree.open(.customBlock(onEnter: "<div class=\"code-caption\">", onExit: "</div>"))
+            tree.open(.paragraph)
+            tree.append(.text(caption))
+            tree.close()
+            tree.close()
+        }
+        if emphasized.isEmpty && !lineNumbers {
+            tree.append(.codeBlock(info: language ?? "", literal: literal))
+        } else {
+            tree.append(.htmlBlock(CodeHTML.render(code, language: language, emphasized: Set(emphasized), lineNumbers: lineNumbers)))
+        }
+        tree.close()
+    }
+
+    private func addDefinitions(_ items: [DefinitionItem]) {
+        if flavor == .html {
+            tree.open(.customBlock(onEnter: "<dl>", onExit: "</dl>"))
+            for item in items {
+                tree.open(.customBlock(onEnter: "<dt>", onExit: "</dt>"))
+                tree.open(.paragraph)
+                add(item.term)
+                tree.close()
+                tree.close()
+                tree.open(.customBlock(onEnter: "<dd>", onExit: "</dd>"))
+                add(item.definition)
+                tree.close()
+            }
+            tree.close()
+        } else {
+            for item in items {
+                tree.open(.paragraph)
+                tree.open(.strong)
+                add(item.term)
+                tree.close()
+                tree.close()
+                tree.open(.blockQuote)
+                add(item.definition)
+                tree.close()
+            }
+        }
+    }
+
+    private func addAdmonition(_ admonition: Admonition) {
+        let heading = admonition.displayTitle
+        if flavor == .html {
+            tree.open(.customBlock(
+                onEnter: "<div class=\"admonition \(HTMLEscaping.className(admonition.kind))\">", onExit: "</div>"))
+            tree.open(.customBlock(onEnter: "<p class=\"admonition-title\">", onExit: "</p>\n"))
+            tree.open(.customInline(onEnter: "", onExit: ""))
+            if admonition.kind == "admonition" || admonition.kind == "topic" || admonition.kind == "sidebar" {
+                add(admonition.title ?? [])
+            } else {
+                tree.append(.text(heading))
+                if let title = admonition.title {
+                    tree.append(.text(" "))
+                    add(title)
+                }
+            }
+            tree.close()
+            tree.close()
+            add(admonition.body)
+            tree.close()
+        } else {
+            tree.open(.blockQuote)
+            tree.open(.paragraph)
+            tree.open(.strong)
+            if let title = admonition.title, ["admonition", "topic", "sidebar"].contains(admonition.kind) {
+                add(title)
+            } else {
+                tree.append(.text(heading))
+                if let title = admonition.title {
+                    tree.append(.text(" "))
+                    add(title)
+                }
+            }
+            tree.append(.text(":"))
+            tree.close()
+            tree.close()
+            add(admonition.body)
+            tree.close()
+        }
+    }
+
+    private func addFigure(_ figure: Figure) {
+        guard !figure.uri.isEmpty else { return }
+        if flavor == .html {
+            var style = ""
+            if let width = figure.width { style = " style=\"width: \(HTMLEscaping.attribute(width))\"" }
+            tree.open(.customBlock(onEnter: "<figure\(style)>", onExit: "</figure>"))
+            tree.open(.paragraph)
+            tree.open(.image(url: figure.uri, title: ""))
+            tree.append(.text(figure.alt ?? ""))
+            tree.close()
+            tree.close()
+            if !figure.caption.isEmpty || !figure.legend.isEmpty {
+                tree.open(.customBlock(onEnter: "<figcaption>", onExit: "</figcaption>"))
+                if !figure.caption.isEmpty {
+                    tree.open(.paragraph)
+                    add(figure.caption)
+                    tree.close()
+                }
+                add(figure.legend)
+                tree.close()
+            }
+            tree.close()
+        } else {
+            tree.open(.paragraph)
+            tree.open(.image(url: figure.uri, title: ""))
+            tree.append(.text(figure.alt ?? (figure.caption.isEmpty ? figure.uri : figure.caption.plainText)))
+            tree.close()
+            tree.close()
+            if !figure.caption.isEmpty {
+                tree.open(.paragraph)
+                tree.open(.emphasis)
+                add(figure.caption)
+                tree.close()
+                tree.close()
+            }
+            add(figure.legend)
+        }
+    }
+
+    private func addTabs(_ tabs: [Tab]) {
+        if flavor == .html {
+            tree.open(.customBlock(onEnter: "<div class=\"tabs\">", onExit: "</div>"))
+            for tab in tabs {
+                tree.open(.customBlock(
+                    onEnter: "<section class=\"tab\" data-tab=\"\(HTMLEscaping.attribute(tab.id))\">", onExit: "</section>"))
+                if !tab.title.isEmpty {
+                    tree.open(.customBlock(onEnter: "<p class=\"tab-title\">", onExit: "</p>\n"))
+                    tree.open(.customInline(onEnter: "", onExit: ""))
+                    add(tab.title)
+                    tree.close()
+                    tree.close()
+                }
+                add(tab.body)
+                tree.close()
+            }
+            tree.close()
+        } else {
+            for tab in tabs {
+                if !tab.title.isEmpty {
+                    tree.open(.paragraph)
+                    tree.open(.strong)
+                    add(tab.title)
+                    tree.close()
+                    tree.close()
+                }
+                add(tab.body)
+            }
+        }
+    }
+
+    // MARK: - Inlines
+
+    package func add(_ inlines: [Inline]) {
+        for inline in inlines { add(inline) }
+    }
+
+    package func add(_ inline: Inline) {
+        switch inline.kind {
+        case .text(let text):
+            addText(text)
+        case .emphasis(let children):
+            tree.open(.emphasis)
+            add(children)
+            tree.close()
+        case .strong(let children):
+            tree.open(.strong)
+            add(children)
+            tree.close()
+        case .code(let code):
+            if flavor == .html, let role = code.role {
+                tree.open(.customInline(onEnter: "<code class=\"role-\(HTMLEscaping.className(role))\">", onExit: "</code>"))
+                addText(code.text)
+                tree.close()
+            } else {
+                tree.append(.code(code.text))
+            }
+        case .link(let link):
+            guard let url = HTMLEscaping.safeURL(link.destination) else {
+                add(link.children)
+                return
+            }
+            tree.open(.link(url: url, title: ""))
+            add(link.children)
+            tree.close()
+        case .crossReference(let reference):
+            if flavor == .html {
+                tree.open(.customInline(
+                    onEnter: "<span class=\"xref \(HTMLEscaping.className(reference.role))\">", onExit: "</span>"))
+                addText(reference.displayText)
+                tree.close()
+            } else {
+                addText(reference.displayText)
+            }
+        case .span(let span):
+            if flavor == .html {
+                let (open, close) = span.role == "kbd"
+                    ? ("<kbd>", "</kbd>")
+                    : ("<span class=\"\(HTMLEscaping.className(span.role))\">", "</span>")
+                tree.open(.customInline(onEnter: open, onExit: close))
+                addText(span.text)
+                tree.close()
+            } else if span.role == "guilabel" {
+                tree.open(.strong)
+                addText(span.text)
+                tree.close()
+            } else {
+                addText(span.text)
+            }
+        }
+    }
+
+    /// Text with its line breaks as soft breaks.
+    private func addText(_ text: String) {
+        guard text.utf8.contains(0x0A) else {
+            tree.append(.text(text))
+            return
+        }
+        var first = true
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if !first { tree.append(.softBreak) }
+            first = false
+            if !line.isEmpty { tree.append(.text(String(line))) }
+        }
+    }
+}

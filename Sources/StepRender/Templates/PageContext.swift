@@ -1,0 +1,52 @@
+/// What `page.mustache` sees. Templates get these explicit structs, never model values: Mustache
+/// looks keys up by reflection, and a golden test covers every key each template uses.
+public struct PageContext: Sendable {
+    public var title: String
+    /// The template set's CSS, inlined so a page stands alone.
+    public var stylesheet: String
+    public var source: String
+    public var procedure: ProcedureContext
+    /// Extra HTML for the end of `<body>` (the preview server's reload script and findings panel).
+    public var extraBodyHTML: String = ""
+    public var generator: String = "stepdoc"
+}
+
+/// What `procedure.mustache` sees.
+public struct ProcedureContext: Sendable {
+    public var title: String
+    public var source: String
+    public var stepCount: Int
+    public var steps: [StepContext]
+    public var looseHTML: String
+    public var hasLooseContent: Bool
+}
+
+/// One step, for the templates.
+public struct StepContext: Sendable {
+    public var number: String
+    public var anchor: String
+    /// HTML already escaped by cmark: use `{{{titleHTML}}}`.
+    public var titleHTML: String
+    /// HTML already escaped by cmark: use `{{{bodyHTML}}}`.
+    public var bodyHTML: String
+    public var hasBody: Bool
+    public var isOptional: Bool
+    public var label: String
+    public var hasLabel: Bool
+    /// 1-based position in the page.
+    public var position: Int
+    /// Extra classes for the step (the preview marks steps with findings).
+    public var classes: String = ""
+
+    init(_ step: RenderedStep, index: Int) {
+        number = step.number
+        anchor = step.anchor
+        titleHTML = step.titleHTML
+        bodyHTML = step.bodyHTML
+        hasBody = !step.bodyHTML.isEmpty
+        isOptional = step.isOptional
+        label = step.label ?? ""
+        hasLabel = step.label != nil
+        position = index
+    }
+}
