@@ -121,6 +121,10 @@ public struct Field: Sendable, Equatable {
 /// Text to be shown as it is written (after `::`, or in a literal directive's content).
 public struct LiteralBlock: Sendable, Equatable {
     public var text: String
+
+    public init(text: String) {
+        self.text = text
+    }
 }
 
 /// One line of a line block (`| text`), with its extra indentation.

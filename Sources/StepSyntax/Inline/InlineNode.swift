@@ -39,6 +39,12 @@ public struct InterpretedText: Sendable, Equatable {
     /// The content between the backticks, backslashes kept (roles decide how to read it).
     public var rawContent: String
 
+    public init(role: String?, roleRange: SourceRange?, rawContent: String) {
+        self.role = role
+        self.roleRange = roleRange
+        self.rawContent = rawContent
+    }
+
     /// The content with backslash escapes resolved.
     public var content: String { Escapes.resolve(rawContent) }
 
@@ -74,6 +80,12 @@ public struct Reference: Sendable, Equatable {
     /// `__` rather than `_`: refers to the next anonymous target.
     public var isAnonymous: Bool
 
+    public init(text: String, target: Target, isAnonymous: Bool) {
+        self.text = text
+        self.target = target
+        self.isAnonymous = isAnonymous
+    }
+
     public enum Target: Sendable, Equatable {
         /// `` `text <url>`_ ``: the URL is embedded.
         case embeddedURI(String)
@@ -91,6 +103,11 @@ public struct StandaloneURI: Sendable, Equatable {
     public var text: String
     public var isEmail: Bool
 
+    public init(text: String, isEmail: Bool) {
+        self.text = text
+        self.isEmail = isEmail
+    }
+
     /// The address to link to (`mailto:` added for e-mail addresses).
     public var destination: String { isEmail ? "mailto:" + text : text }
 }
@@ -100,6 +117,11 @@ public struct SubstitutionReference: Sendable, Equatable {
     public var name: String
     /// `|name|_` or `|name|__`: the substitution is also a reference.
     public var isReference: Bool
+
+    public init(name: String, isReference: Bool) {
+        self.name = name
+        self.isReference = isReference
+    }
 }
 
 /// Backslash escapes, as docutils reads them.
