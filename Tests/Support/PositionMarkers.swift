@@ -14,7 +14,8 @@ public struct MarkedSource: Sendable {
         var remaining = Substring(marked)
         outer: while let character = remaining.first {
             for name in Self.markerNames where remaining.hasPrefix(name) {
-                markers[name] = (line, column)
+                // A marker repeated (in both copies of a step) points at its first place.
+                if markers[name] == nil { markers[name] = (line, column) }
                 remaining = remaining.dropFirst(name.count)
                 continue outer
             }

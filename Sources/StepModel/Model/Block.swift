@@ -44,6 +44,12 @@ public struct Heading: Sendable, Equatable {
     public var level: Int
     public var inlines: [Inline]
     public var text: String
+
+    public init(level: Int, inlines: [Inline], text: String) {
+        self.level = level
+        self.inlines = inlines
+        self.text = text
+    }
 }
 
 public struct CodeBlock: Sendable, Equatable {
@@ -78,11 +84,22 @@ public struct ListBlock: Sendable, Equatable {
     public var style: Style
     public var start: Int
     public var items: [[Block]]
+
+    public init(style: Style, start: Int, items: [[Block]]) {
+        self.style = style
+        self.start = start
+        self.items = items
+    }
 }
 
 public struct DefinitionItem: Sendable, Equatable {
     public var term: [Inline]
     public var definition: [Block]
+
+    public init(term: [Inline], definition: [Block]) {
+        self.term = term
+        self.definition = definition
+    }
 }
 
 public struct Admonition: Sendable, Equatable {
@@ -101,6 +118,12 @@ public struct Admonition: Sendable, Equatable {
         default: kind.prefix(1).uppercased() + kind.dropFirst()
         }
     }
+
+    public init(kind: String, title: [Inline]?, body: [Block]) {
+        self.kind = kind
+        self.title = title
+        self.body = body
+    }
 }
 
 public struct Figure: Sendable, Equatable {
@@ -111,6 +134,15 @@ public struct Figure: Sendable, Equatable {
     public var legend: [Block]
     /// `image` rather than `figure`: no caption.
     public var isImage: Bool
+
+    public init(uri: String, alt: String?, width: String?, caption: [Inline], legend: [Block], isImage: Bool) {
+        self.uri = uri
+        self.alt = alt
+        self.width = width
+        self.caption = caption
+        self.legend = legend
+        self.isImage = isImage
+    }
 }
 
 public struct Include: Sendable, Equatable {
@@ -119,6 +151,12 @@ public struct Include: Sendable, Equatable {
     /// The file it was read from, when it could be read.
     public var resolvedPath: String?
     public var body: [Block]
+
+    public init(path: String, resolvedPath: String?, body: [Block]) {
+        self.path = path
+        self.resolvedPath = resolvedPath
+        self.body = body
+    }
 }
 
 public struct LiteralInclude: Sendable, Equatable {
@@ -128,17 +166,36 @@ public struct LiteralInclude: Sendable, Equatable {
     /// The selected, dedented text; `nil` when the file could not be read.
     public var code: String?
     public var isCopyable: Bool
+
+    public init(path: String, resolvedPath: String?, language: String?, code: String?, isCopyable: Bool) {
+        self.path = path
+        self.resolvedPath = resolvedPath
+        self.language = language
+        self.code = code
+        self.isCopyable = isCopyable
+    }
 }
 
 public struct Tab: Sendable, Equatable {
     public var id: String
     public var title: [Inline]
     public var body: [Block]
+
+    public init(id: String, title: [Inline], body: [Block]) {
+        self.id = id
+        self.title = title
+        self.body = body
+    }
 }
 
 public struct Raw: Sendable, Equatable {
     public var format: String
     public var text: String
+
+    public init(format: String, text: String) {
+        self.format = format
+        self.text = text
+    }
 }
 
 public struct Conditional: Sendable, Equatable {
@@ -146,16 +203,32 @@ public struct Conditional: Sendable, Equatable {
     /// The expression as written (kept when it could not be read, as Sphinx keeps the content).
     public var expressionText: String
     public var body: [Block]
+
+    public init(expression: OnlyExpression?, expressionText: String, body: [Block]) {
+        self.expression = expression
+        self.expressionText = expressionText
+        self.body = body
+    }
 }
 
 public struct Container: Sendable, Equatable {
     public var classes: [String]
     public var body: [Block]
+
+    public init(classes: [String], body: [Block]) {
+        self.classes = classes
+        self.body = body
+    }
 }
 
 public struct Footnote: Sendable, Equatable {
     public var label: String
     public var body: [Block]
+
+    public init(label: String, body: [Block]) {
+        self.label = label
+        self.body = body
+    }
 }
 
 public struct UnknownDirective: Sendable, Equatable {
@@ -163,4 +236,11 @@ public struct UnknownDirective: Sendable, Equatable {
     public var argument: String
     public var options: [String: String]
     public var body: [Block]
+
+    public init(name: String, argument: String, options: [String: String], body: [Block]) {
+        self.name = name
+        self.argument = argument
+        self.options = options
+        self.body = body
+    }
 }

@@ -43,6 +43,12 @@ public struct Link: Sendable, Equatable {
     public var children: [Inline]
     /// The role that produced the link (`manual`, `atlas` …); `nil` for reST hyperlinks.
     public var role: String?
+
+    public init(destination: String, children: [Inline], role: String?) {
+        self.destination = destination
+        self.children = children
+        self.role = role
+    }
 }
 
 public struct CrossReference: Sendable, Equatable {
@@ -60,11 +66,22 @@ public struct CrossReference: Sendable, Equatable {
         }
         return text
     }
+
+    public init(role: String, target: String, title: String?) {
+        self.role = role
+        self.target = target
+        self.title = title
+    }
 }
 
 public struct Span: Sendable, Equatable {
     public var role: String
     public var text: String
+
+    public init(role: String, text: String) {
+        self.role = role
+        self.text = text
+    }
 }
 
 extension Array where Element == Inline {

@@ -179,19 +179,14 @@ package struct CommonMarkTreeBuilder {
         if flavor == .html {
             tree.open(.customBlock(
                 onEnter: "<div class=\"admonition \(HTMLEscaping.className(admonition.kind))\">", onExit: "</div>"))
-            tree.open(.customBlock(onEnter: "<p class=\"admonition-title\">", onExit: "</p>\n"))
-            tree.open(.customInline(onEnter: "", onExit: ""))
+            var title: String
             if admonition.kind == "admonition" || admonition.kind == "topic" || admonition.kind == "sidebar" {
-                add(admonition.title ?? [])
+                title = inlineHTML(admonition.title ?? [])
             } else {
-                tree.append(.text(heading))
-                if let title = admonition.title {
-                    tree.append(.text(" "))
-                    add(title)
-                }
+                title = HTMLEscaping.attribute(heading)
+                if let custom = admonition.title { title += " " + inlineHTML(custom) }
             }
-            tree.close()
-            tree.close()
+            tree.append(.htmlBlock("<p class=\"admonition-title\">\(title)</p>\n"))
             add(admonition.body)
             tree.close()
         } else {
@@ -261,11 +256,7 @@ package struct CommonMarkTreeBuilder {
                 tree.open(.customBlock(
                     onEnter: "<section class=\"tab\" data-tab=\"\(HTMLEscaping.attribute(tab.id))\">", onExit: "</section>"))
                 if !tab.title.isEmpty {
-                    tree.open(.customBlock(onEnter: "<p class=\"tab-title\">", onExit: "</p>\n"))
-                    tree.open(.customInline(onEnter: "", onExit: ""))
-                    add(tab.title)
-                    tree.close()
-                    tree.close()
+                    tree.append(.htmlBlock("<p class=\"tab-title\">\(inlineHTML(tab.title))</p>\n"))
                 }
                 add(tab.body)
                 tree.close()
@@ -283,6 +274,18 @@ package struct CommonMarkTreeBuilder {
                 add(tab.body)
             }
         }
+    }
+
+    /// Inline content rendered to HTML on its own (for titles inside HTML the builder writes).
+    private func inlineHTML(_ inlines: [Inline]) -> String {
+        let inner = CommonMarkTree()
+        inner.open(.paragraph)
+        CommonMarkTreeBuilder(tree: inner, flavor: .html, tags: tags).add(inlines)
+        inner.close()
+        var html = inner.renderHTML()
+        if html.hasPrefix("<p>") { html.removeFirst(3) }
+        if html.hasSuffix("</p>\n") { html.removeLast(5) }
+        return html
     }
 
     // MARK: - Inlines

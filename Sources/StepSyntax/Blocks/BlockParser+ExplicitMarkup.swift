@@ -112,15 +112,14 @@ extension BlockParser {
 
         // docutils' parse_directive_block: skip a blank first line, split arguments from content at the
         // first blank line, options start at the first field marker.
+        // Only the (empty) rest of the directive line is skipped: a blank line after it means there
+        // are no arguments or options, as in docutils.
         var first = block.lower
-        if isBlank(first, block) {
-            first += 1
-            while first < block.upper, isBlank(first, block) { first += 1 }
-        }
+        if isBlank(first, block) { first += 1 }
         var argumentLines = first..<first
         var optionLines = first..<first
         var contentLines = first..<block.upper
-        if first < block.upper, spec.arguments != .none || spec.hasOptions {
+        if first < block.upper, !isBlank(first, block), spec.arguments != .none || spec.hasOptions {
             var blank = first
             while blank < block.upper, !isBlank(blank, block) { blank += 1 }
             argumentLines = first..<blank
