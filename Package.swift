@@ -7,6 +7,10 @@ let package = Package(
     products: [
         .executable(name: "stepdoc", targets: ["stepdoc"]),
         .library(name: "MigrationChecks", targets: ["MigrationChecks"]),
+        // The pipeline as libraries, for embedding and for the benchmark harness in Benchmarks/.
+        .library(name: "StepSyntax", targets: ["StepSyntax"]),
+        .library(name: "StepModel", targets: ["StepModel"]),
+        .library(name: "StepRender", targets: ["StepRender"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),

@@ -6,10 +6,12 @@ let package = Package(
     name: "stepdoc-benchmarks",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "corpus-gen", targets: ["corpus-gen"])
+        .executable(name: "corpus-gen", targets: ["corpus-gen"]),
+        .executable(name: "phase-profile", targets: ["phase-profile"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(name: "stepdoc", path: ".."),
     ],
     targets: [
         // Deterministic generator of giza step files and their CommonMark twins.
@@ -19,6 +21,15 @@ let package = Package(
             dependencies: [
                 "CorpusGen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Time and heap of each pipeline phase on one file: parse, lower, rules, render.
+        .executableTarget(
+            name: "phase-profile",
+            dependencies: [
+                .product(name: "StepSyntax", package: "stepdoc"),
+                .product(name: "StepModel", package: "stepdoc"),
+                .product(name: "StepRender", package: "stepdoc"),
             ]
         ),
         .testTarget(name: "CorpusGenTests", dependencies: ["CorpusGen"]),

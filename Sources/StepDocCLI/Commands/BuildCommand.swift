@@ -78,6 +78,7 @@ struct BuildCommand: ParsableCommand {
         }
         let procedures = build.sources.count == 1 ? "1 procedure" : "\(build.sources.count) procedures"
         print("built \(procedures): \(build.outputs.count) files in \(settings.outputFolder)/")
+        finish(0)
     }
 
     private func parseTargets(_ names: [String]) throws(StepDocFailure) -> [RenderTarget] {

@@ -38,6 +38,6 @@ struct CheckCommand: ParsableCommand {
             for failure in build.failures { _ = fail(failure) }
             throw ExitCode(2)
         }
-        if report.errorCount > 0 || (project.strict && report.warningCount > 0) { throw ExitCode(1) }
+        finish(report.errorCount > 0 || (project.strict && report.warningCount > 0) ? 1 : 0)
     }
 }

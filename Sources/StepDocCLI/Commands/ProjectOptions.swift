@@ -90,3 +90,10 @@ struct ProgressLine: Sendable {
         if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }
+
+/// Ends the process with `code` without tearing down what the run built: freeing a large syntax tree
+/// and model costs more than the rest of a check, and the operating system reclaims it all anyway.
+func finish(_ code: Int32) -> Never {
+    fflush(nil)
+    exit(code)
+}

@@ -145,24 +145,37 @@ struct ProcedureLowerer {
         guard case .directive(let directive) = block.kind, directive.name == "raw",
             directive.argument.trimmingWhitespace() == "html", case .literal(let literal) = directive.content
         else { return nil }
-        let text = literal.text
-        guard let marker = text.firstRange(of: "sequence-step") else { return nil }
-        guard let close = text[marker.upperBound...].firstIndex(of: ">") else { return nil }
-        let numberStart = text.index(after: close)
-        let numberEnd = text[numberStart...].firstIndex(of: "<") ?? text.endIndex
-        let number = String(text[numberStart..<numberEnd])
+        let bytes = Array(literal.text.utf8)
+        let marker = Array("sequence-step".utf8)
+        guard let found = Self.firstIndex(of: marker, in: bytes),
+            let close = bytes[(found + marker.count)...].firstIndex(of: UInt8(ascii: ">"))
+        else { return nil }
+        let numberStart = close + 1
+        let numberEnd = bytes[numberStart...].firstIndex(of: UInt8(ascii: "<")) ?? bytes.count
+        let number = String(decoding: bytes[numberStart..<numberEnd], as: UTF8.self)
         // Locate the number in the source: the content starts at contentRange's start.
         var range = directive.contentRange ?? block.range
-        if let start = directive.contentRange?.lowerBound {
-            let prefix = text[..<numberStart]
-            let newlines = prefix.utf8.filter { $0 == 0x0A }.count
-            if newlines == 0 {
-                let column = start.column + prefix.utf8.count
-                range = SourceLocation(line: start.line, column: column)
-                    ..< SourceLocation(line: start.line, column: column + number.utf8.count)
-            }
+        if let start = directive.contentRange?.lowerBound, !bytes[..<numberStart].contains(0x0A) {
+            let column = start.column + numberStart
+            range = SourceLocation(line: start.line, column: column)
+                ..< SourceLocation(line: start.line, column: column + (numberEnd - numberStart))
         }
         return SequenceOpener(text: number.trimmingWhitespace(), range: range)
+    }
+
+    static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == needle[0] {
+                var offset = 1
+                while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return index }
+            }
+            index += 1
+        }
+        return nil
     }
 
     func isSequenceCloser(_ block: BlockNode) -> Bool {

@@ -94,9 +94,10 @@ extension RoleDefinition.Kind {
     /// and a trailing slash added for path-like targets of roles that want one.
     static func expand(template: String, target: String, addsTrailingSlash: Bool) -> String {
         var url: String
-        if let marker = template.firstRange(of: "%s") {
-            url = template
-            url.replaceSubrange(marker, with: target)
+        let bytes = Array(template.utf8)
+        if let marker = ProcedureLowerer.firstIndex(of: [UInt8(ascii: "%"), UInt8(ascii: "s")], in: bytes) {
+            url = String(decoding: bytes[..<marker], as: UTF8.self) + target
+                + String(decoding: bytes[(marker + 2)...], as: UTF8.self)
         } else {
             url = template + target
         }

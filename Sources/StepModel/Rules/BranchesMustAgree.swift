@@ -17,18 +17,18 @@ public struct BranchesMustAgree: ProcedureRule {
         for step in procedure.steps {
             guard let html = step.html, let print = step.print else { continue }
             let label = "step \(html.numberText)"
-            let htmlTitle = CanonicalText.inline(html.title)
-            let printTitle = CanonicalText.inline(print.title)
-            if htmlTitle != printTitle || html.isOptional != print.isOptional {
+            if !ContentEquivalence.equal(html.title, print.title) || html.isOptional != print.isOptional {
+                let htmlTitle = CanonicalText.inline(html.title)
+                let printTitle = CanonicalText.inline(print.title)
                 let (htmlAt, printAt) = firstDifference(file, html.titleRange, print.titleRange)
                 diagnostics.append(diagnostic(
                     "the title of \(label) differs between the branches", file: file, range: htmlAt,
                     explanation: UnifiedDiff.render([htmlTitle], [printTitle], oldLabel: "HTML branch", newLabel: "other branch"),
                     notes: [note("the other branch's title differs here", file: file, range: printAt)]))
             }
+            guard !ContentEquivalence.equal(html.body, print.body) else { continue }
             let htmlLines = CanonicalText.lines(html.body)
             let printLines = CanonicalText.lines(print.body)
-            guard htmlLines != printLines else { continue }
             var (htmlAt, printAt) = firstDifference(file, html.bodyRange, print.bodyRange)
             if htmlAt.lowerBound == html.bodyRange.upperBound, printAt.lowerBound == print.bodyRange.upperBound {
                 // Same words, different structure (a paragraph split in two, a list that is not one).

@@ -8,6 +8,7 @@ import CCmarkGFM
 package final class CommonMarkTree {
     private let root: OpaquePointer
     private var stack: [OpaquePointer]
+    private var scratch: [UInt8] = []
     /// Nodes cmark refused as children (a builder bug); counted rather than leaked or crashed on.
     package private(set) var rejectedNodes = 0
 
@@ -61,6 +62,38 @@ package final class CommonMarkTree {
             html.withCString { _ = cmark_node_set_literal(node, $0) }
         case .thematicBreak:
             node = newNode(CMARK_NODE_THEMATIC_BREAK)
+        }
+        if !attach(node) { cmark_node_free(node) }
+    }
+
+    /// Text whose line ends become soft breaks, written without intermediate strings.
+    package func appendText(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            var index = 0
+            while index <= bytes.count {
+                if index == bytes.count || bytes[index] == 0x0A {
+                    if index > start { appendLiteral(CMARK_NODE_TEXT, UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                    if index < bytes.count {
+                        let node = newNode(CMARK_NODE_SOFTBREAK)
+                        if !attach(node) { cmark_node_free(node) }
+                    }
+                    start = index + 1
+                }
+                index += 1
+            }
+        }
+    }
+
+    /// A text or code node from bytes, through a reused NUL-terminated scratch buffer.
+    private func appendLiteral(_ type: cmark_node_type, _ bytes: UnsafeBufferPointer<UInt8>) {
+        let node = newNode(type)
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: bytes)
+        scratch.append(0)
+        scratch.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { _ = cmark_node_set_literal(node, $0.baseAddress) }
         }
         if !attach(node) { cmark_node_free(node) }
     }

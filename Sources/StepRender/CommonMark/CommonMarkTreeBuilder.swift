@@ -351,15 +351,6 @@ package struct CommonMarkTreeBuilder {
 
     /// Text with its line breaks as soft breaks.
     private func addText(_ text: String) {
-        guard text.utf8.contains(0x0A) else {
-            tree.append(.text(text))
-            return
-        }
-        var first = true
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if !first { tree.append(.softBreak) }
-            first = false
-            if !line.isEmpty { tree.append(.text(String(line))) }
-        }
+        tree.appendText(text)
     }
 }

@@ -41,15 +41,26 @@ package enum HTMLEscaping {
     /// The URL, or `nil` when its scheme could run script (`javascript:`, `vbscript:`, `data:` other than
     /// images): such links render as their text.
     package static func safeURL(_ url: String) -> String? {
-        let lowered = String(url.unicodeScalars.filter { !$0.properties.isWhitespace && $0.value >= 0x20 }).lowercased()
-        if lowered.hasPrefix("javascript:") || lowered.hasPrefix("vbscript:") || lowered.hasPrefix("file:") {
-            return nil
+        // Only the scheme matters: read up to the first ':' (ignoring whitespace and controls, which
+        // browsers skip too), lowercased, without allocating.
+        var scheme: [UInt8] = []
+        for byte in url.utf8 {
+            if byte == UInt8(ascii: ":") { break }
+            if byte <= 0x20 { continue }
+            if scheme.count >= 12 || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "?") {
+                return url
+            }
+            scheme.append(byte | 0x20)
         }
-        if lowered.hasPrefix("data:"), !lowered.hasPrefix("data:image/png"), !lowered.hasPrefix("data:image/gif"),
-            !lowered.hasPrefix("data:image/jpeg"), !lowered.hasPrefix("data:image/webp")
-        {
+        switch String(decoding: scheme, as: UTF8.self) {
+        case "javascript", "vbscript", "file":
             return nil
+        case "data":
+            let lowered = url.prefix(24).lowercased()
+            let images = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
+            return images.contains { lowered.hasPrefix($0) } ? url : nil
+        default:
+            return url
         }
-        return url
     }
 }

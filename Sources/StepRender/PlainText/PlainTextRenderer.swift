@@ -39,20 +39,19 @@ public struct PlainTextRenderer: Sendable {
     }
 }
 
-/// Lays out walked cmark events as wrapped, indented text.
+/// Lays out walked cmark events as wrapped, indented text, in bytes.
 struct PlainTextWriter {
     let width: Int
-    private var output = ""
+    private var output: [UInt8] = []
     private var prefixes: [Prefix] = []
     private var lists: [ListState] = []
-    private var inline = ""
-    private var inlineDepth = 0
+    private var inline: [UInt8] = []
     private var needsBlankLine = false
     private var headingLevel: Int? = nil
 
     private struct Prefix {
-        var first: String
-        var rest: String
+        var first: [UInt8]
+        var rest: [UInt8]
         var used = false
     }
 
@@ -64,11 +63,21 @@ struct PlainTextWriter {
 
     init(width: Int) {
         self.width = max(20, width)
+        output.reserveCapacity(1 << 16)
     }
 
+    /// A heading with its underline; long headings wrap, the underline as long as the longest line.
     mutating func heading(_ text: String, underline: Character) {
-        separate()
-        output += text + "\n" + String(repeating: underline, count: max(3, text.count)) + "\n"
+        if !output.isEmpty { output.append(0x0A) }
+        let lines = Self.wrap(Array(text.utf8), width: width)
+        var longest = 0
+        for line in lines {
+            output.append(contentsOf: line)
+            output.append(0x0A)
+            longest = max(longest, Self.columns(line[...]))
+        }
+        output.append(contentsOf: Array(repeating: underline.asciiValue ?? UInt8(ascii: "-"), count: max(3, longest)))
+        output.append(0x0A)
         needsBlankLine = true
     }
 
@@ -77,8 +86,8 @@ struct PlainTextWriter {
     }
 
     mutating func finish() -> String {
-        while output.hasSuffix("\n\n") { output.removeLast() }
-        return output
+        while output.count >= 2, output[output.count - 1] == 0x0A, output[output.count - 2] == 0x0A { output.removeLast() }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The text of inline content, for headings.
@@ -100,10 +109,8 @@ struct PlainTextWriter {
 
     private mutating func handle(_ event: CommonMarkEvent) {
         switch event {
-        case .enter(let node):
-            enter(node)
-        case .exit(let node):
-            exit(node)
+        case .enter(let node): enter(node)
+        case .exit(let node): exit(node)
         }
     }
 
@@ -111,47 +118,49 @@ struct PlainTextWriter {
         switch node {
         case .paragraph:
             startBlock()
-            inline = ""
-            inlineDepth += 1
+            inline.removeAll(keepingCapacity: true)
         case .heading(let level):
             startBlock()
-            inline = ""
-            inlineDepth += 1
+            inline.removeAll(keepingCapacity: true)
             headingLevel = level
         case .blockQuote:
             startBlock()
-            prefixes.append(Prefix(first: "    ", rest: "    "))
+            prefixes.append(Prefix(first: Array("    ".utf8), rest: Array("    ".utf8)))
         case .list(let ordered, let start, let tight):
             startBlock()
             lists.append(ListState(ordered: ordered, next: start, tight: tight))
         case .item:
             guard var list = lists.popLast() else { return }
-            if !(list.tight && prefixes.last.map { $0.used } == true) { startBlock() }
-            let marker = list.ordered ? "\(list.next). " : "- "
+            if !(list.tight && prefixes.last?.used == true) { startBlock() }
+            let marker = Array((list.ordered ? "\(list.next). " : "- ").utf8)
             list.next += 1
             lists.append(list)
-            prefixes.append(Prefix(first: marker, rest: String(repeating: " ", count: marker.count)))
+            prefixes.append(Prefix(first: marker, rest: Array(repeating: 0x20, count: marker.count)))
             needsBlankLine = false
         case .codeBlock(_, let literal):
             startBlock()
-            var lines = literal.split(separator: "\n", omittingEmptySubsequences: false)
-            if lines.last == "" { lines.removeLast() }
-            for line in lines {
-                emitLine(line.isEmpty ? "" : "    " + line)
+            var bytes = Array(literal.utf8)
+            if bytes.last == 0x0A { bytes.removeLast() }
+            for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                if line.isEmpty {
+                    emitLine([][...])
+                } else {
+                    emitLine(([0x20, 0x20, 0x20, 0x20] + line)[...])
+                }
             }
             needsBlankLine = true
         case .thematicBreak:
             startBlock()
-            emitLine(String(repeating: "-", count: 20))
+            emitLine(Array(repeating: UInt8(ascii: "-"), count: 20)[...])
             needsBlankLine = true
         case .text(let text), .code(let text):
-            inline += text
+            inline.append(contentsOf: text.utf8)
         case .softBreak:
-            inline += " "
+            inline.append(0x20)
         case .lineBreak:
-            inline += "\n"
+            inline.append(0x0A)
         case .image:
-            inline += "["
+            inline.append(UInt8(ascii: "["))
         case .htmlBlock, .htmlInline, .customBlock, .customInline, .document, .emphasis, .strong, .link, .other:
             break
         }
@@ -160,16 +169,17 @@ struct PlainTextWriter {
     private mutating func exit(_ node: CommonMarkNode) {
         switch node {
         case .paragraph:
-            inlineDepth -= 1
-            emitWrapped(inline)
-            inline = ""
+            for hardLine in inline.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                for line in Self.wrap(Array(hardLine), width: max(20, width - prefixWidth)) { emitLine(line[...]) }
+            }
+            inline.removeAll(keepingCapacity: true)
             needsBlankLine = true
         case .heading:
-            inlineDepth -= 1
-            let text = inline.split(separator: "\n").joined(separator: " ")
-            emitLine(text)
-            emitLine(String(repeating: headingLevel ?? 3 <= 3 ? "~" : "^", count: max(3, text.count)))
-            inline = ""
+            let text = inline.map { $0 == 0x0A ? 0x20 : $0 }
+            emitLine(text[...])
+            let underline: UInt8 = (headingLevel ?? 3) <= 3 ? UInt8(ascii: "~") : UInt8(ascii: "^")
+            emitLine(Array(repeating: underline, count: max(3, Self.columns(text[...])))[...])
+            inline.removeAll(keepingCapacity: true)
             headingLevel = nil
             needsBlankLine = true
         case .blockQuote:
@@ -182,7 +192,7 @@ struct PlainTextWriter {
             prefixes.removeLast()
             needsBlankLine = !(lists.last?.tight ?? false)
         case .image:
-            inline += "]"
+            inline.append(UInt8(ascii: "]"))
         default:
             break
         }
@@ -190,49 +200,64 @@ struct PlainTextWriter {
 
     private mutating func startBlock() {
         if needsBlankLine {
-            emitLine("", blank: true)
+            emitLine([][...], blank: true)
             needsBlankLine = false
         }
     }
 
-    private mutating func separate() {
-        if !output.isEmpty { output += "\n" }
+    /// Greedy word wrap; a word longer than the width stands on its own line.
+    static func wrap(_ text: [UInt8], width: Int) -> [[UInt8]] {
+        var lines: [[UInt8]] = []
+        var line: [UInt8] = []
+        var lineColumns = 0
+        var index = 0
+        while index < text.count {
+            while index < text.count, text[index] == 0x20 { index += 1 }
+            let start = index
+            while index < text.count, text[index] != 0x20 { index += 1 }
+            guard index > start else { break }
+            let word = text[start..<index]
+            let wordColumns = columns(word)
+            if line.isEmpty {
+                line.append(contentsOf: word)
+                lineColumns = wordColumns
+            } else if lineColumns + 1 + wordColumns <= width {
+                line.append(0x20)
+                line.append(contentsOf: word)
+                lineColumns += 1 + wordColumns
+            } else {
+                lines.append(line)
+                line = Array(word)
+                lineColumns = wordColumns
+            }
+        }
+        lines.append(line)
+        return lines
     }
 
-    private mutating func emitWrapped(_ text: String) {
-        let available = max(20, width - prefixWidth)
-        for hardLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            for word in hardLine.split(separator: " ", omittingEmptySubsequences: true) {
-                if line.isEmpty {
-                    line = String(word)
-                } else if line.count + 1 + word.count <= available {
-                    line += " " + word
-                } else {
-                    emitLine(line)
-                    line = String(word)
-                }
-            }
-            emitLine(line)
-        }
+    /// Characters in UTF-8 bytes (continuation bytes do not count).
+    static func columns(_ bytes: ArraySlice<UInt8>) -> Int {
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     private var prefixWidth: Int {
         prefixes.reduce(0) { $0 + ($1.used ? $1.rest.count : $1.first.count) }
     }
 
-    private mutating func emitLine(_ text: String, blank: Bool = false) {
-        var prefix = ""
+    private mutating func emitLine(_ text: ArraySlice<UInt8>, blank: Bool = false) {
+        let lineStart = output.count
         for index in prefixes.indices {
             if blank {
-                prefix += prefixes[index].rest
+                output.append(contentsOf: prefixes[index].rest)
             } else {
-                prefix += prefixes[index].used ? prefixes[index].rest : prefixes[index].first
+                output.append(contentsOf: prefixes[index].used ? prefixes[index].rest : prefixes[index].first)
                 prefixes[index].used = true
             }
         }
-        var line = prefix + text
-        while line.hasSuffix(" ") { line.removeLast() }
-        output += line + "\n"
+        output.append(contentsOf: text)
+        while output.count > lineStart, output[output.count - 1] == 0x20 { output.removeLast() }
+        output.append(0x0A)
     }
 }
