@@ -13,29 +13,29 @@ public struct Block: Sendable, Equatable {
     }
 
     /// The block kinds of a step body. Closed: renderers switch over every case.
-    public indirect enum Kind: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
         case paragraph([Inline])
         /// An action sub-heading inside a step.
-        case heading(Heading)
-        case codeBlock(CodeBlock)
-        case list(ListBlock)
+        indirect case heading(Heading)
+        indirect case codeBlock(CodeBlock)
+        indirect case list(ListBlock)
         case definitionList([DefinitionItem])
-        case admonition(Admonition)
-        case figure(Figure)
-        case include(Include)
-        case literalInclude(LiteralInclude)
+        indirect case admonition(Admonition)
+        indirect case figure(Figure)
+        indirect case include(Include)
+        indirect case literalInclude(LiteralInclude)
         case tabs([Tab])
-        case raw(Raw)
+        indirect case raw(Raw)
         /// Content under an `.. only::` inside a body, kept with its expression.
-        case conditional(Conditional)
+        indirect case conditional(Conditional)
         case blockQuote([Block])
         /// Content with extra CSS classes (`cssclass`, `container`, `rst-class`).
-        case container(Container)
+        indirect case container(Container)
         case lineBlock([[Inline]])
-        case footnote(Footnote)
+        indirect case footnote(Footnote)
         case transition
         /// A directive stepdoc does not know, kept with its content.
-        case unknownDirective(UnknownDirective)
+        indirect case unknownDirective(UnknownDirective)
     }
 }
 

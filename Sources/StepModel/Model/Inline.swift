@@ -10,17 +10,17 @@ public struct Inline: Sendable, Equatable {
         self.range = range
     }
 
-    public indirect enum Kind: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
         /// Text. A "\n" inside is a soft line break of the source paragraph.
         case text(String)
         case emphasis([Inline])
         case strong([Inline])
-        case code(Code)
-        case link(Link)
+        indirect case code(Code)
+        indirect case link(Link)
         /// A cross-reference (`:ref:`, `:doc:`, `:term:`) whose target lies outside this file.
-        case crossReference(CrossReference)
+        indirect case crossReference(CrossReference)
         /// Text with a semantic role (`:guilabel:`, `:kbd:`, `:file:` …).
-        case span(Span)
+        indirect case span(Span)
     }
 }
 

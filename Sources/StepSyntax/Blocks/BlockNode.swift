@@ -11,23 +11,23 @@ public struct BlockNode: Sendable, Equatable {
 
 /// The block elements the reader knows. Closed: a new kind fails to compile until every consumer
 /// handles it.
-public indirect enum BlockKind: Sendable, Equatable {
+public enum BlockKind: Sendable, Equatable {
     case paragraph(Paragraph)
     /// A section title. Titles stay in the flow of blocks; grouping them into sections is the
     /// consumer's business (a step file's titles are steps, not chapters).
-    case sectionTitle(SectionTitle)
-    case bulletList(BulletList)
-    case enumeratedList(EnumeratedList)
+    indirect case sectionTitle(SectionTitle)
+    indirect case bulletList(BulletList)
+    indirect case enumeratedList(EnumeratedList)
     case definitionList([DefinitionListItem])
     case fieldList([Field])
     case literalBlock(LiteralBlock)
     case lineBlock([LineBlockLine])
     case blockQuote([BlockNode])
-    case directive(Directive)
+    indirect case directive(Directive)
     case comment(Comment)
-    case hyperlinkTarget(HyperlinkTarget)
-    case substitutionDefinition(SubstitutionDefinition)
-    case footnote(Footnote)
+    indirect case hyperlinkTarget(HyperlinkTarget)
+    indirect case substitutionDefinition(SubstitutionDefinition)
+    indirect case footnote(Footnote)
     case transition
 }
 

@@ -18,11 +18,11 @@ public enum InlineKind: Sendable, Equatable {
     /// ``literal`` text, exactly as written.
     case literal(String)
     /// `` :role:`content` `` or `` `content`:role: `` or `` `content` `` (no role: the default role).
-    case interpretedText(InterpretedText)
+    indirect case interpretedText(InterpretedText)
     /// `` `text <url>`_ ``, `` `text`_ ``, `name_`, and their anonymous `__` forms.
-    case reference(Reference)
+    indirect case reference(Reference)
     /// A URL or e-mail address written out in the text.
-    case standaloneURI(StandaloneURI)
+    indirect case standaloneURI(StandaloneURI)
     /// `|name|`, `|name|_`.
     case substitutionReference(SubstitutionReference)
     /// `` _`text` ``: text that is also a link target.

@@ -3,16 +3,27 @@
 /// Columns count bytes, as cmark and swift-markdown document theirs, so a location can be turned back
 /// into a byte offset without decoding the line.
 public struct SourceLocation: Hashable, Comparable, Sendable {
-    public var line: Int
-    public var column: Int
+    // Stored in 32 bits: every node carries a range, and files are limited far below 2^31 lines.
+    private var storedLine: Int32
+    private var storedColumn: Int32
+
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
 
     public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        lhs.line != rhs.line ? lhs.line < rhs.line : lhs.column < rhs.column
+        lhs.storedLine != rhs.storedLine ? lhs.storedLine < rhs.storedLine : lhs.storedColumn < rhs.storedColumn
     }
 }
 
