@@ -84,26 +84,31 @@ public struct GitHubReporter {
     }
 
     /// The summary, then the explanation, notes and fix-its on lines of their own.
-    private func message(_ diagnostic: Diagnostic) -> String {
+    private mutating func message(_ diagnostic: Diagnostic) -> String {
         var lines = [diagnostic.summary]
         if let explanation = diagnostic.explanation, !explanation.isEmpty { lines.append(explanation) }
         for note in diagnostic.notes {
             lines.append("note: " + (note.location.map { position($0) + ": " } ?? "") + note.message)
         }
         for fixIt in diagnostic.fixIts {
+            let file = fixIt.location.file
             let range = fixIt.location.range
-            lines.append("fix-it: \(fixIt.message): replace \(range.lowerBound)-\(range.upperBound) with '\(fixIt.replacement)'")
+            let start = "\(range.lowerBound.line):\(columns.utf16Column(range.lowerBound, in: file))"
+            let end = "\(range.upperBound.line):\(columns.utf16Column(range.upperBound, in: file))"
+            lines.append("fix-it: \(fixIt.message): replace \(start)-\(end) with '\(fixIt.replacement)'")
         }
         return lines.joined(separator: "\n")
     }
 
-    private func plainLine(_ diagnostic: Diagnostic) -> String {
+    private mutating func plainLine(_ diagnostic: Diagnostic) -> String {
         let place = diagnostic.location.map { position($0) + ": " } ?? "stepdoc: "
         return place + "\(diagnostic.severity.rawValue): \(diagnostic.summary) [\(diagnostic.id)]"
     }
 
-    private func position(_ location: DiagnosticLocation) -> String {
-        "\(paths.relative(location.file)):\(location.range.lowerBound.line):\(location.range.lowerBound.column)"
+    /// `file:line:column`, the column in UTF-16 code units like the annotations'.
+    private mutating func position(_ location: DiagnosticLocation) -> String {
+        let start = location.range.lowerBound
+        return "\(paths.relative(location.file)):\(start.line):\(columns.utf16Column(start, in: location.file))"
     }
 
     /// Escapes the data of a workflow command as GitHub's runner reads it back.

@@ -22,18 +22,19 @@ struct ReportWriter {
     /// Prints and writes `report`; returns what could not be written.
     func write(_ report: DiagnosticReport, failures: [StepDocFailure], sources: [SourceFile]) -> [StepDocFailure] {
         let complete = failures.isEmpty ? report : report.recording(failures)
+        let completed = failures.isEmpty
         if options.format == .text {
             // On a terminal the failures go to standard error, after the findings and without a count line.
             var reporter = TextReporter(useColor: TextReporter.wantsColor(fileDescriptor: 1), sources: SourceExcerpts(sources))
             let text = failures.isEmpty ? reporter.render(report) : report.diagnostics.map { reporter.render($0) }.joined()
             FileHandle.standardOutput.write(Data(text.utf8))
         } else {
-            FileHandle.standardOutput.write(Data(render(options.format, complete, sources: sources).utf8))
+            FileHandle.standardOutput.write(Data(render(options.format, complete, completed: completed, sources: sources).utf8))
         }
         var problems: [StepDocFailure] = []
         for destination in options.reports {
             do {
-                try AtomicWriter.write(Array(render(destination.format, complete, sources: sources).utf8), to: destination.path)
+                try AtomicWriter.write(Array(render(destination.format, complete, completed: completed, sources: sources).utf8), to: destination.path)
             } catch {
                 problems.append(error)
             }
@@ -48,8 +49,8 @@ struct ReportWriter {
         return problems
     }
 
-    /// The report in `format`, without colour.
-    func render(_ format: ReportFormat, _ report: DiagnosticReport, sources: [SourceFile]) -> String {
+    /// The report in `format`, without colour; `completed` says whether the run read all its input.
+    func render(_ format: ReportFormat, _ report: DiagnosticReport, completed: Bool, sources: [SourceFile]) -> String {
         let excerpts = SourceExcerpts(sources)
         switch format {
         case .text:
@@ -61,7 +62,7 @@ struct ReportWriter {
             var reporter = GitHubReporter(sources: excerpts)
             return reporter.render(report)
         case .sarif:
-            var reporter = SARIFReporter(sources: excerpts)
+            var reporter = SARIFReporter(executionSuccessful: completed, sources: excerpts)
             return reporter.render(report)
         case .junit:
             return JUnitReporter(strict: strict).render(report)

@@ -7,7 +7,8 @@ import StepSyntax
 /// One run; `tool.driver.rules` is the rule catalogue (plus any id a finding uses that the catalogue
 /// lacks), each result points at its rule by id and index. Paths under the current folder become
 /// relative URIs against `%SRCROOT%`, columns are UTF-16 code units (SARIF's default column kind), and
-/// notes become related locations. Each result's `stepdoc/v1` fingerprint is made of the rule, the
+/// notes become related locations. GitHub rejects a whole log when one result has no location, so
+/// findings without one are listed as notifications of the run's invocation instead. Each result's `stepdoc/v1` fingerprint is made of the rule, the
 /// file, the step's title and the summary, not the line, so an alert survives edits above it.
 public struct SARIFReporter {
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -16,14 +17,17 @@ public struct SARIFReporter {
     static let sourceRoot = "%SRCROOT%"
 
     public var rules: RuleCatalogue
+    /// Whether the run read everything it was asked to (SARIF's `executionSuccessful`).
+    public var executionSuccessful: Bool
     private var columns: SourceColumns
     private let paths: ReportPath
 
     public init(
-        rules: RuleCatalogue = .stepdoc, sources: SourceExcerpts = SourceExcerpts(),
+        rules: RuleCatalogue = .stepdoc, executionSuccessful: Bool = true, sources: SourceExcerpts = SourceExcerpts(),
         currentDirectory: String = FileManager.default.currentDirectoryPath
     ) {
         self.rules = rules
+        self.executionSuccessful = executionSuccessful
         columns = SourceColumns(sources: sources)
         paths = ReportPath(currentDirectory: currentDirectory)
     }
@@ -35,12 +39,18 @@ public struct SARIFReporter {
         })
         var occurrences: [String: Int] = [:]
         var results: [JSONValue] = []
+        var notifications: [JSONValue] = []
         for diagnostic in report.diagnostics {
+            let ruleIndex = catalogue.index(of: diagnostic.id) ?? 0
+            guard diagnostic.location != nil else {
+                notifications.append(notification(diagnostic, ruleIndex: ruleIndex))
+                continue
+            }
             let fingerprint = Self.fingerprint(diagnostic, steps: report.steps, paths: paths)
             occurrences[fingerprint, default: 0] += 1
             // Like GitHub's own line hashes: the n-th identical finding gets `:n`.
             let key = "\(fingerprint):\(occurrences[fingerprint, default: 1])"
-            results.append(result(diagnostic, ruleIndex: catalogue.index(of: diagnostic.id) ?? 0, fingerprint: key))
+            results.append(result(diagnostic, ruleIndex: ruleIndex, fingerprint: key))
         }
         let driver: JSONValue = .object([
             ("name", .string("stepdoc")),
@@ -51,6 +61,9 @@ public struct SARIFReporter {
         ])
         let run: JSONValue = .object([
             ("tool", .object([("driver", driver)])),
+            ("invocations", .array([.object(
+                [("executionSuccessful", .bool(executionSuccessful))]
+                    + (notifications.isEmpty ? [] : [("toolExecutionNotifications", .array(notifications))]))])),
             ("artifacts", .array(report.files.map { .object([("location", artifactLocation($0))]) })),
             ("columnKind", .string("utf16CodeUnits")),
             ("results", .array(results)),
@@ -100,6 +113,17 @@ public struct SARIFReporter {
             members.append(("fixes", .array(fixes)))
         }
         return .object(members)
+    }
+
+    /// A finding without a location, as a notification about the run.
+    private func notification(_ diagnostic: Diagnostic, ruleIndex: Int) -> JSONValue {
+        var text = diagnostic.summary
+        if let explanation = diagnostic.explanation, !explanation.isEmpty { text += "\n\n" + explanation }
+        return .object([
+            ("level", .string(Self.level(diagnostic.severity))),
+            ("message", .object([("text", .string(text))])),
+            ("associatedRule", .object([("id", .string(diagnostic.id)), ("index", .int(ruleIndex))])),
+        ])
     }
 
     private mutating func fix(_ fixIt: FixIt) -> JSONValue {
