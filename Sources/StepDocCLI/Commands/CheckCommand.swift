@@ -18,10 +18,7 @@ struct CheckCommand: ParsableCommand {
         do {
             try check(writer)
         } catch let failure as StepDocFailure {
-            // Reports of a run that stopped say why, rather than keeping an earlier run's findings.
-            for problem in writer.write(DiagnosticReport(diagnostics: [], files: []), failures: [failure], sources: []) {
-                _ = fail(problem)
-            }
+            for problem in writer.write(stoppedBy: failure) { _ = fail(problem) }
             throw fail(failure)
         }
     }
@@ -35,8 +32,8 @@ struct CheckCommand: ParsableCommand {
             outputFolder: config.output, jobs: project.jobCount)
         let build = ProjectBuild.read(settings, discovery: discovery)
         let report = build.report
-        let problems = build.failures
-            + writer.write(report, failures: build.failures, sources: build.sources.map(\.file))
+        let written = writer.write(report, failures: build.failures, sources: build.sources.map(\.file))
+        let problems = build.failures + written
         for problem in problems { _ = fail(problem) }
         if !problems.isEmpty { throw ExitCode(2) }
         if report.errorCount > 0 || (project.strict && report.warningCount > 0) { throw ExitCode(1) }

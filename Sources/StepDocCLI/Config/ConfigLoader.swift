@@ -65,7 +65,8 @@ public enum ConfigLoader {
                 for (idNode, settingNode) in try reader.mapping(value, what: "'rules'") {
                     let id = try reader.string(idNode, what: "a rule id")
                     guard rules[id] != nil else {
-                        throw reader.error(idNode, "unknown rule id '\(id)'" + DidYouMean.phrase(for: id, among: rules.ids))
+                        throw reader.error(
+                            idNode, "unknown rule id '\(id)'" + DidYouMean.phrase(for: id, among: rules.ids))
                     }
                     let text = try reader.string(settingNode, what: "the setting of rule '\(id)'")
                     guard let setting = StepDocConfig.RuleSetting(rawValue: text) else {

@@ -47,7 +47,8 @@ public struct GitHubReporter {
         output += report.summaryLine + "\n"
         if !unannotated.isEmpty {
             let count = unannotated.count
-            let message = "\(count) more \(count == 1 ? "finding was" : "findings were") not annotated, as GitHub "
+            let message =
+                "\(count) more \(count == 1 ? "finding was" : "findings were") not annotated, as GitHub "
                 + "shows \(limit) of each kind per step; the log lists them all"
             output += "::notice title=stepdoc::" + Self.escapeMessage(message) + "\n"
         }

@@ -64,16 +64,18 @@ public struct GitHubStepSummary {
         }
         let left = report.diagnostics.count - shown
         if left > 0 {
-            output += "\n_\(left) more \(left == 1 ? "finding is" : "findings are") not shown: a step summary holds "
+            output +=
+                "\n_\(left) more \(left == 1 ? "finding is" : "findings are") not shown: a step summary holds "
                 + "at most 1 MiB; the log lists them all._\n"
         }
         return output + "\n"
     }
 
     private func row(_ diagnostic: Diagnostic) -> String {
-        let location = diagnostic.location.map {
-            "\($0.file):\($0.range.lowerBound.line):\($0.range.lowerBound.column)"
-        } ?? "stepdoc"
+        let location =
+            diagnostic.location.map {
+                "\($0.file):\($0.range.lowerBound.line):\($0.range.lowerBound.column)"
+            } ?? "stepdoc"
         let cells = [location, diagnostic.severity.rawValue, diagnostic.id, diagnostic.summary]
         return "| " + cells.map(Self.escapeCell).joined(separator: " | ") + " |\n"
     }

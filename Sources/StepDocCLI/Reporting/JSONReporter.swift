@@ -32,14 +32,22 @@ public struct JSONReporter {
                 + [
                     ("summary", .string(diagnostic.summary)),
                     ("explanation", .optional(diagnostic.explanation)),
-                    ("notes", .array(diagnostic.notes.map { note in
-                        .object([("message", .string(note.message))] + position(note.location))
-                    })),
-                    ("fixIts", .array(diagnostic.fixIts.map { fixIt in
-                        .object(
-                            [("message", .string(fixIt.message))] + position(fixIt.location)
-                                + [("replacement", .string(fixIt.replacement))])
-                    })),
+                    (
+                        "notes",
+                        .array(
+                            diagnostic.notes.map { note in
+                                .object([("message", .string(note.message))] + position(note.location))
+                            })
+                    ),
+                    (
+                        "fixIts",
+                        .array(
+                            diagnostic.fixIts.map { fixIt in
+                                .object(
+                                    [("message", .string(fixIt.message))] + position(fixIt.location)
+                                        + [("replacement", .string(fixIt.replacement))])
+                            })
+                    ),
                 ])
     }
 

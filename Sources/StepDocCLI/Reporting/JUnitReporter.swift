@@ -74,12 +74,14 @@ public struct JUnitReporter {
             xml += ">\n"
             let output = testCase.diagnostics.filter { !fails($0) }
             for diagnostic in testCase.diagnostics where fails(diagnostic) {
-                xml += "      <failure message=\"\(XMLEscaping.attribute(diagnostic.summary))\" "
+                xml +=
+                    "      <failure message=\"\(XMLEscaping.attribute(diagnostic.summary))\" "
                     + "type=\"\(XMLEscaping.attribute(diagnostic.id))\">"
                     + XMLEscaping.text(describe(diagnostic)) + "</failure>\n"
             }
             if !output.isEmpty {
-                xml += "      <system-out>" + XMLEscaping.text(output.map(describe).joined(separator: "\n"))
+                xml +=
+                    "      <system-out>" + XMLEscaping.text(output.map(describe).joined(separator: "\n"))
                     + "</system-out>\n"
             }
             xml += "    </testcase>\n"
@@ -94,14 +96,17 @@ public struct JUnitReporter {
 
     /// `file:line:col: severity: summary [id]`, then the explanation, notes and fix-its.
     private func describe(_ diagnostic: Diagnostic) -> String {
-        var lines = [position(diagnostic.location) + "\(diagnostic.severity.rawValue): \(diagnostic.summary) [\(diagnostic.id)]"]
+        var lines = [
+            position(diagnostic.location) + "\(diagnostic.severity.rawValue): \(diagnostic.summary) [\(diagnostic.id)]"
+        ]
         if let explanation = diagnostic.explanation, !explanation.isEmpty { lines.append(explanation) }
         for note in diagnostic.notes {
             lines.append(position(note.location) + "note: " + note.message)
         }
         for fixIt in diagnostic.fixIts {
             let range = fixIt.location.range
-            lines.append("fix-it: \(fixIt.message): replace \(range.lowerBound)-\(range.upperBound) with '\(fixIt.replacement)'")
+            lines.append(
+                "fix-it: \(fixIt.message): replace \(range.lowerBound)-\(range.upperBound) with '\(fixIt.replacement)'")
         }
         return lines.joined(separator: "\n") + "\n"
     }

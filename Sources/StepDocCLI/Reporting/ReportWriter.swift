@@ -25,16 +25,21 @@ struct ReportWriter {
         let completed = failures.isEmpty
         if options.format == .text {
             // On a terminal the failures go to standard error, after the findings and without a count line.
-            var reporter = TextReporter(useColor: TextReporter.wantsColor(fileDescriptor: 1), sources: SourceExcerpts(sources))
-            let text = failures.isEmpty ? reporter.render(report) : report.diagnostics.map { reporter.render($0) }.joined()
+            var reporter = TextReporter(
+                useColor: TextReporter.wantsColor(fileDescriptor: 1), sources: SourceExcerpts(sources))
+            let text =
+                failures.isEmpty ? reporter.render(report) : report.diagnostics.map { reporter.render($0) }.joined()
             FileHandle.standardOutput.write(Data(text.utf8))
         } else {
-            FileHandle.standardOutput.write(Data(render(options.format, complete, completed: completed, sources: sources).utf8))
+            FileHandle.standardOutput.write(
+                Data(render(options.format, complete, completed: completed, sources: sources).utf8))
         }
         var problems: [StepDocFailure] = []
         for destination in options.reports {
             do {
-                try AtomicWriter.write(Array(render(destination.format, complete, completed: completed, sources: sources).utf8), to: destination.path)
+                try AtomicWriter.write(
+                    Array(render(destination.format, complete, completed: completed, sources: sources).utf8),
+                    to: destination.path)
             } catch {
                 problems.append(error)
             }
@@ -47,6 +52,12 @@ struct ReportWriter {
             }
         }
         return problems
+    }
+
+    /// Writes the reports of a run that stopped before it had a report (a missing input, a broken
+    /// stepdoc.yml), so they say why instead of keeping an earlier run's findings.
+    func write(stoppedBy failure: StepDocFailure) -> [StepDocFailure] {
+        write(DiagnosticReport(diagnostics: [], files: []), failures: [failure], sources: [])
     }
 
     /// The report in `format`, without colour; `completed` says whether the run read all its input.

@@ -34,9 +34,10 @@ public struct SARIFReporter {
 
     public mutating func render(_ report: DiagnosticReport) -> String {
         // Ids a finding uses that no module described still need an entry for ruleIndex to point at.
-        let catalogue = rules.appending(report.diagnostics.map { diagnostic in
-            RuleDescriptor(id: diagnostic.id, defaultSeverity: diagnostic.severity, summary: diagnostic.id)
-        })
+        let catalogue = rules.appending(
+            report.diagnostics.map { diagnostic in
+                RuleDescriptor(id: diagnostic.id, defaultSeverity: diagnostic.severity, summary: diagnostic.id)
+            })
         var occurrences: [String: Int] = [:]
         var results: [JSONValue] = []
         var notifications: [JSONValue] = []
@@ -61,9 +62,14 @@ public struct SARIFReporter {
         ])
         let run: JSONValue = .object([
             ("tool", .object([("driver", driver)])),
-            ("invocations", .array([.object(
-                [("executionSuccessful", .bool(executionSuccessful))]
-                    + (notifications.isEmpty ? [] : [("toolExecutionNotifications", .array(notifications))]))])),
+            (
+                "invocations",
+                .array([
+                    .object(
+                        [("executionSuccessful", .bool(executionSuccessful))]
+                            + (notifications.isEmpty ? [] : [("toolExecutionNotifications", .array(notifications))]))
+                ])
+            ),
             ("artifacts", .array(report.files.map { .object([("location", artifactLocation($0))]) })),
             ("columnKind", .string("utf16CodeUnits")),
             ("results", .array(results)),
@@ -129,13 +135,23 @@ public struct SARIFReporter {
     private mutating func fix(_ fixIt: FixIt) -> JSONValue {
         .object([
             ("description", .object([("text", .string(fixIt.message))])),
-            ("artifactChanges", .array([.object([
-                ("artifactLocation", artifactLocation(fixIt.location.file)),
-                ("replacements", .array([.object([
-                    ("deletedRegion", region(fixIt.location)),
-                    ("insertedContent", .object([("text", .string(fixIt.replacement))])),
-                ])])),
-            ])])),
+            (
+                "artifactChanges",
+                .array([
+                    .object([
+                        ("artifactLocation", artifactLocation(fixIt.location.file)),
+                        (
+                            "replacements",
+                            .array([
+                                .object([
+                                    ("deletedRegion", region(fixIt.location)),
+                                    ("insertedContent", .object([("text", .string(fixIt.replacement))])),
+                                ])
+                            ])
+                        ),
+                    ])
+                ])
+            ),
         ])
     }
 

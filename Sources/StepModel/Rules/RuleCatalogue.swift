@@ -44,11 +44,12 @@ public struct RuleCatalogue: Sendable, Equatable {
 
     /// The catalogue with `uri` as the help page of every rule that has none.
     public func withDefaultHelpURI(_ uri: (RuleDescriptor) -> String) -> RuleCatalogue {
-        RuleCatalogue(rules.map { rule in
-            var rule = rule
-            if rule.helpURI == nil { rule.helpURI = uri(rule) }
-            return rule
-        })
+        RuleCatalogue(
+            rules.map { rule in
+                var rule = rule
+                if rule.helpURI == nil { rule.helpURI = uri(rule) }
+                return rule
+            })
     }
 
     public static func == (lhs: RuleCatalogue, rhs: RuleCatalogue) -> Bool {

@@ -26,7 +26,8 @@ import Testing
         defer { folder.remove() }
         let outcome = try folder.run(["check", "missing.rst"])
         #expect(outcome.status == 2)
-        #expect(outcome.standardError.contains("error: missing.rst: no such file or directory"), "\(outcome.standardError)")
+        #expect(
+            outcome.standardError.contains("error: missing.rst: no such file or directory"), "\(outcome.standardError)")
         #expect(!outcome.standardOutput.contains("no problems"))
     }
 
@@ -63,7 +64,8 @@ import Testing
         #expect(sarif.contains("\"ruleId\": \"io.unreadable\""))
         // No excerpt of the binary bytes, and a count that is not "no problems".
         #expect(
-            folder.contents(of: "image.txt") == "image.rst:1:1: error: not a text file (it holds NUL bytes or is mostly "
+            folder.contents(of: "image.txt")
+                == "image.rst:1:1: error: not a text file (it holds NUL bytes or is mostly "
                 + "invalid UTF-8) [io.unreadable]\n1 error in 1 file\n")
     }
 
@@ -94,7 +96,9 @@ import Testing
             "check", "--report", "sarif:reports/stepdoc.sarif", "--report", "junit:reports/junit.xml", "content",
         ])
         #expect(outcome.status == 1)
-        #expect(outcome.standardOutput.contains("error: the body of step 2 differs between the branches [steps.branches-agree]"))
+        #expect(
+            outcome.standardOutput.contains(
+                "error: the body of step 2 differs between the branches [steps.branches-agree]"))
         let sarif = try jsonObject(try #require(folder.contents(of: "reports/stepdoc.sarif"), "no SARIF report"))
         #expect(sarif["version"] as? String == "2.1.0")
         let results = (sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]] ?? []
@@ -102,14 +106,17 @@ import Testing
         let junit = try #require(folder.contents(of: "reports/junit.xml"), "no JUnit report")
         #expect(junit.contains("<testsuite name=\"content/prerequisites.rst\""))
         #expect(junit.contains("type=\"steps.branches-agree\""))
-        let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: folder.directory.appendingPathComponent("reports").path)) ?? []
+        let leftovers =
+            (try? FileManager.default.contentsOfDirectory(
+                atPath: folder.directory.appendingPathComponent("reports").path)) ?? []
         #expect(leftovers.sorted() == ["junit.xml", "stepdoc.sarif"], "no temporary files stay behind")
     }
 
     @Test func appendsToTheGitHubStepSummaryAndExitsCleanOnTheSeed() throws {
         let folder = try StepDocProcess()
         defer { folder.remove() }
-        try folder.write(Array(try String(contentsOf: Fixtures.seedFile(), encoding: .utf8).utf8), to: "content/seed.rst")
+        try folder.write(
+            Array(try String(contentsOf: Fixtures.seedFile(), encoding: .utf8).utf8), to: "content/seed.rst")
         let summary = folder.directory.appendingPathComponent("summary.md").path
         let outcome = try folder.run(["check", "--format", "github"], environment: ["GITHUB_STEP_SUMMARY": summary])
         #expect(outcome.status == 0, "\(outcome.standardOutput)\(outcome.standardError)")

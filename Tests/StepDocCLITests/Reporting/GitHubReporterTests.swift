@@ -51,12 +51,14 @@ import Testing
         // The first ten errors, in source order, before any warning.
         #expect(errorLines.first?.contains("line=20,") == true)
         #expect(errorLines.last?.contains("line=29,") == true)
-        #expect(lines.firstIndex { $0.hasPrefix("::warning ") } ?? 0 > lines.lastIndex { $0.hasPrefix("::error ") } ?? 0)
+        #expect(
+            lines.firstIndex { $0.hasPrefix("::warning ") } ?? 0 > lines.lastIndex { $0.hasPrefix("::error ") } ?? 0)
         // The rest are plain log lines, and the last line says how many were left out.
         #expect(lines.contains("a.rst:30:3: error: error on line 30 [steps.numbering]"))
         #expect(lines.contains("a.rst:11:3: warning: warning on line 11 [steps.numbering]"))
-        #expect(lines.last == "::notice title=stepdoc::3 more findings were not annotated, as GitHub shows 10 of each "
-            + "kind per step; the log lists them all")
+        #expect(
+            lines.last == "::notice title=stepdoc::3 more findings were not annotated, as GitHub shows 10 of each "
+                + "kind per step; the log lists them all")
     }
 
     @Test func keepsAPlaceForTheClosingNoticeAmongTenNotes() {
@@ -76,7 +78,8 @@ import Testing
     @Test func omitsColumnsForRangesOverSeveralLines() {
         let range = SourceLocation(line: 2, column: 5)..<SourceLocation(line: 4, column: 1)
         let diagnostic = Diagnostic(
-            severity: .warning, id: "rst.markup", summary: "x", location: DiagnosticLocation(file: "a.rst", range: range))
+            severity: .warning, id: "rst.markup", summary: "x",
+            location: DiagnosticLocation(file: "a.rst", range: range))
         #expect(render([diagnostic]).first == "::warning file=a.rst,line=2,endLine=4,title=rst.markup::x")
     }
 
@@ -89,7 +92,8 @@ import Testing
 /// The Markdown table `--format github` appends to `GITHUB_STEP_SUMMARY`.
 @Suite struct GitHubStepSummaryTests {
     private func temporaryFile(holding text: String?) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("stepdoc-summary-\(UUID().uuidString).md")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "stepdoc-summary-\(UUID().uuidString).md")
         if let text { try text.write(to: url, atomically: true, encoding: .utf8) }
         return url
     }
@@ -140,7 +144,10 @@ import Testing
         let diagnostic = Diagnostic(
             severity: .error, id: "x.y", summary: "two\nlines with <b>tags</b> and a \\| pipe",
             location: DiagnosticLocation(file: "a|b.rst", range: start..<start))
-        let markdown = GitHubStepSummary().markdown(DiagnosticReport(diagnostics: [diagnostic], files: []), budget: 10_000)
-        #expect(markdown.contains("| a\\|b.rst:1:1 | error | x.y | two lines with &lt;b&gt;tags&lt;/b&gt; and a \\\\\\| pipe |\n"))
+        let markdown = GitHubStepSummary().markdown(
+            DiagnosticReport(diagnostics: [diagnostic], files: []), budget: 10_000)
+        #expect(
+            markdown.contains(
+                "| a\\|b.rst:1:1 | error | x.y | two lines with &lt;b&gt;tags&lt;/b&gt; and a \\\\\\| pipe |\n"))
     }
 }

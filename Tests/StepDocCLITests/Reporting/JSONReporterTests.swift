@@ -28,8 +28,10 @@ import Testing
 
     @Test func writesKeysInTheDocumentedOrder() {
         let text = JSONReporter().render(SampleReport.report)
-        let keys = ["\"id\"", "\"severity\"", "\"file\"", "\"line\"", "\"column\"", "\"endLine\"", "\"endColumn\"",
-                    "\"summary\"", "\"explanation\"", "\"notes\"", "\"fixIts\""]
+        let keys = [
+            "\"id\"", "\"severity\"", "\"file\"", "\"line\"", "\"column\"", "\"endLine\"", "\"endColumn\"",
+            "\"summary\"", "\"explanation\"", "\"notes\"", "\"fixIts\"",
+        ]
         let positions = keys.compactMap { text.range(of: $0)?.lowerBound }
         #expect(positions.count == keys.count)
         #expect(positions == positions.sorted())

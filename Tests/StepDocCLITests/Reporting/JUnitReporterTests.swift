@@ -36,15 +36,19 @@ import Testing
     @Test func writesWellFormedXMLWithASuitePerFileAndACasePerStep() throws {
         let document = try parse(JUnitReporter().render(SampleReport.report))
         let suites = document.elements.filter { $0.name == "testsuite" }
-        #expect(suites.map { $0.attributes["name"] ?? "" } == [
-            SampleReport.alphaPath, SampleReport.betaPath, SampleReport.cleanPath, "stepdoc",
-        ])
+        #expect(
+            suites.map { $0.attributes["name"] ?? "" } == [
+                SampleReport.alphaPath, SampleReport.betaPath, SampleReport.cleanPath, "stepdoc",
+            ])
         let cases = document.elements.filter { $0.name == "testcase" }.map { $0.attributes["name"] ?? "" }
         #expect(cases.contains("Step 1: Install “Atlas” drivers"))
         #expect(cases.contains("Step 3: Verify"))
         #expect(cases.contains("Step 1: Nothing to see"), "clean files have their cases too")
         let failures = document.elements.filter { $0.name == "failure" }
-        #expect(failures.map { $0.attributes["type"] ?? "" } == ["steps.branches-agree", "steps.numbering", "io.unreadable"])
+        #expect(
+            failures.map { $0.attributes["type"] ?? "" } == [
+                "steps.branches-agree", "steps.numbering", "io.unreadable",
+            ])
         #expect(failures[1].attributes["message"] == "step 3 follows step 1: \"2\" is missing & <skipped>")
         let root = try #require(document.elements.first)
         #expect(root.name == "testsuites")
@@ -61,7 +65,8 @@ import Testing
 
     @Test func staysWellFormedWithControlCharactersAndMarkupInMessages() throws {
         let start = SourceLocation(line: 1, column: 1)
-        let nasty = "bell \u{07}, escape \u{1B}[31m, NUL \u{0}, ]]> </failure> & \"quotes\" 'single'\r\nnext line\u{FFFF}"
+        let nasty =
+            "bell \u{07}, escape \u{1B}[31m, NUL \u{0}, ]]> </failure> & \"quotes\" 'single'\r\nnext line\u{FFFF}"
         let diagnostic = Diagnostic(
             severity: .error, id: "rst.markup", summary: nasty, explanation: nasty,
             location: DiagnosticLocation(file: "we<ird> & \"name\".rst", range: start..<start))

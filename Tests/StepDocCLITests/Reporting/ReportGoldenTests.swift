@@ -33,6 +33,7 @@ import Testing
     }
 
     @Test func rendersStrictJUnitWithWarningsAsFailuresAsTheGolden() {
-        expectGolden(JUnitReporter(strict: true).render(SampleReport.report), at: SampleReport.golden("report.strict.junit.xml"))
+        expectGolden(
+            JUnitReporter(strict: true).render(SampleReport.report), at: SampleReport.golden("report.strict.junit.xml"))
     }
 }

@@ -27,7 +27,8 @@ import Testing
         let missing = used.subtracting(RuleCatalogue.stepdoc.ids).sorted()
         #expect(
             missing.isEmpty,
-            "rule ids used in Sources but not in RuleCatalogue.stepdoc: \(missing); describe them with a RuleDescriptor")
+            "rule ids used in Sources but not in RuleCatalogue.stepdoc: \(missing); describe them with a RuleDescriptor"
+        )
     }
 
     @Test func listsProcedureRulesWithTheirOwnSeverity() {

@@ -7,7 +7,9 @@ import Testing
 
 /// The SARIF log: the 2.1.0 schema's required properties, rule indexes, paths, columns, fingerprints.
 @Suite struct SARIFReporterTests {
-    private func log(_ report: DiagnosticReport = SampleReport.report, currentDirectory: String = SampleReport.currentDirectory)
+    private func log(
+        _ report: DiagnosticReport = SampleReport.report, currentDirectory: String = SampleReport.currentDirectory
+    )
         throws -> [String: Any]
     {
         var reporter = SARIFReporter(sources: SampleReport.sources, currentDirectory: currentDirectory)
@@ -120,11 +122,20 @@ import Testing
     }
 
     @Test func keepsTheFingerprintWhenTheFindingMovesWithinItsStep() throws {
-        func fingerprints(line: Int, summary: String = "the body of step 2 differs", stepNumber: String = "2") throws -> [String] {
-            let steps = ["a.rst": [StepSummary(number: stepNumber, title: "Check the version", range: SampleReport.lines(10, 40))]]
-            let report = DiagnosticReport(diagnostics: [finding(in: "a.rst", line: line, summary: summary)], files: ["a.rst"], steps: steps)
+        func fingerprints(line: Int, summary: String = "the body of step 2 differs", stepNumber: String = "2") throws
+            -> [String]
+        {
+            let steps = [
+                "a.rst": [
+                    StepSummary(number: stepNumber, title: "Check the version", range: SampleReport.lines(10, 40))
+                ]
+            ]
+            let report = DiagnosticReport(
+                diagnostics: [finding(in: "a.rst", line: line, summary: summary)], files: ["a.rst"], steps: steps)
             let results = try #require(try run(try log(report))["results"] as? [[String: Any]])
-            return results.compactMap { ($0["partialFingerprints"] as? [String: String])?[SARIFReporter.fingerprintKey] }
+            return results.compactMap {
+                ($0["partialFingerprints"] as? [String: String])?[SARIFReporter.fingerprintKey]
+            }
         }
         let original = try fingerprints(line: 12)
         #expect(original.count == 1)
@@ -138,7 +149,9 @@ import Testing
         let first = finding(in: "a.rst", line: 3)
         let report = DiagnosticReport(diagnostics: [first, finding(in: "a.rst", line: 4)], files: ["a.rst"])
         let results = try #require(try run(try log(report))["results"] as? [[String: Any]])
-        let keys = results.compactMap { ($0["partialFingerprints"] as? [String: String])?[SARIFReporter.fingerprintKey] }
+        let keys = results.compactMap {
+            ($0["partialFingerprints"] as? [String: String])?[SARIFReporter.fingerprintKey]
+        }
         #expect(keys.count == 2)
         #expect(keys.first?.hasSuffix(":1") == true && keys.last?.hasSuffix(":2") == true, "\(keys)")
         #expect(keys.first?.dropLast(2) == keys.last?.dropLast(2))
@@ -146,10 +159,13 @@ import Testing
 
     @Test func addsRulesTheCatalogueDoesNotKnow() throws {
         let report = DiagnosticReport(
-            diagnostics: [Diagnostic(severity: .warning, id: "custom.rule", summary: "x", location: finding(in: "a.rst").location)],
+            diagnostics: [
+                Diagnostic(severity: .warning, id: "custom.rule", summary: "x", location: finding(in: "a.rst").location)
+            ],
             files: ["a.rst"])
         let run = try run(try log(report))
-        let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        let rules = try #require(
+            ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
         let result = try #require((run["results"] as? [[String: Any]])?.first)
         let index = try #require(result["ruleIndex"] as? Int)
         #expect(rules[index]["id"] as? String == "custom.rule")

@@ -58,13 +58,20 @@ enum SampleReport {
                     explanation: "--- HTML branch\n+++ other branch\n-For “Atlas”, install the drivers now.\n"
                         + "+For “Atlas”, install the driver now.",
                     location: location(alphaPath, alpha, "1️⃣", "2️⃣"),
-                    notes: [DiagnosticNote(message: "the other branch differs here", location: location(alphaPath, alpha, "3️⃣", "4️⃣"))]),
+                    notes: [
+                        DiagnosticNote(
+                            message: "the other branch differs here", location: location(alphaPath, alpha, "3️⃣", "4️⃣"))
+                    ]),
                 Diagnostic(
                     severity: .warning, id: "rst.unknown-role",
                     summary: "unknown role 'managa'; did you mean 'manual'?",
                     explanation: "Its text is shown as it is.",
                     location: location(alphaPath, alpha, "5️⃣", "6️⃣"),
-                    fixIts: [FixIt(message: "use 'manual'", location: location(alphaPath, alpha, "5️⃣", "6️⃣"), replacement: "manual")]),
+                    fixIts: [
+                        FixIt(
+                            message: "use 'manual'", location: location(alphaPath, alpha, "5️⃣", "6️⃣"),
+                            replacement: "manual")
+                    ]),
                 Diagnostic(
                     severity: .note, id: "steps.structure", summary: "text after the last step belongs to no step",
                     location: location(alphaPath, alpha, "7️⃣", "7️⃣")),
@@ -72,11 +79,21 @@ enum SampleReport {
                     severity: .error, id: "steps.numbering",
                     summary: "step 3 follows step 1: \"2\" is missing & <skipped>",
                     location: location(betaPath, beta, "3️⃣", "4️⃣"),
-                    notes: [DiagnosticNote(message: "the previous step, 1, is here", location: DiagnosticLocation(
-                        file: betaPath, range: SourceLocation(line: 1, column: 6)..<SourceLocation(line: 1, column: 7)))],
-                    fixIts: [FixIt(message: "renumber the step", location: location(betaPath, beta, "3️⃣", "4️⃣"), replacement: "2")]),
+                    notes: [
+                        DiagnosticNote(
+                            message: "the previous step, 1, is here",
+                            location: DiagnosticLocation(
+                                file: betaPath,
+                                range: SourceLocation(line: 1, column: 6)..<SourceLocation(line: 1, column: 7)))
+                    ],
+                    fixIts: [
+                        FixIt(
+                            message: "renumber the step", location: location(betaPath, beta, "3️⃣", "4️⃣"), replacement: "2"
+                        )
+                    ]),
                 Diagnostic(
-                    severity: .error, id: "io.unreadable", summary: "templates/default/page.mustache: cannot read: permission denied",
+                    severity: .error, id: "io.unreadable",
+                    summary: "templates/default/page.mustache: cannot read: permission denied",
                     location: nil),
             ],
             files: [alphaPath, betaPath, cleanPath],
@@ -98,7 +115,8 @@ enum SampleReport {
         let upper = source[end]
         return DiagnosticLocation(
             file: file,
-            range: SourceLocation(line: lower.line, column: lower.column)..<SourceLocation(line: upper.line, column: upper.column))
+            range: SourceLocation(
+                line: lower.line, column: lower.column)..<SourceLocation(line: upper.line, column: upper.column))
     }
 
     static func lines(_ first: Int, _ last: Int) -> SourceRange {

@@ -21,7 +21,8 @@ struct StepDocProcess {
         candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("stepdoc"))
         candidates.append(Fixtures.projectRoot(testFile: testFile).appendingPathComponent(".build/debug/stepdoc"))
         let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-        return try #require(found, "no stepdoc executable at \(candidates.map(\.path)); run `swift build --build-tests`")
+        return try #require(
+            found, "no stepdoc executable at \(candidates.map(\.path)); run `swift build --build-tests`")
     }
 
     /// A new empty folder, removed by `remove()`.
