@@ -50,7 +50,7 @@ public struct GitHubReporter {
             let message =
                 "\(count) more \(count == 1 ? "finding was" : "findings were") not annotated, as GitHub "
                 + "shows \(limit) of each kind per step; the log lists them all"
-            output += "::notice title=stepdoc::" + Self.escapeMessage(message) + "\n"
+            output += "::notice::" + Self.escapeMessage(message) + "\n"
         }
         return output
     }

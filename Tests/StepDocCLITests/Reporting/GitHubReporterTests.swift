@@ -44,7 +44,7 @@ import Testing
         let lines = render(warnings + errors + notes)
         let errorLines = lines.filter { $0.hasPrefix("::error ") }
         let warningLines = lines.filter { $0.hasPrefix("::warning ") }
-        let noticeLines = lines.filter { $0.hasPrefix("::notice ") }
+        let noticeLines = lines.filter { $0.hasPrefix("::notice") }
         #expect(errorLines.count == 10)
         #expect(warningLines.count == 10)
         #expect(noticeLines.count == 4, "three notes and the closing notice: \(noticeLines)")
@@ -57,7 +57,7 @@ import Testing
         #expect(lines.contains("a.rst:30:3: error: error on line 30 [steps.numbering]"))
         #expect(lines.contains("a.rst:11:3: warning: warning on line 11 [steps.numbering]"))
         #expect(
-            lines.last == "::notice title=stepdoc::3 more findings were not annotated, as GitHub shows 10 of each "
+            lines.last == "::notice::3 more findings were not annotated, as GitHub shows 10 of each "
                 + "kind per step; the log lists them all")
     }
 
@@ -65,8 +65,8 @@ import Testing
         let notes = (1...10).map { finding(.note, line: $0) }
         let errors = (20...30).map { finding(.error, line: $0) }
         let lines = render(errors + notes)
-        #expect(lines.filter { $0.hasPrefix("::notice ") }.count == 10)
-        #expect(lines.last?.hasPrefix("::notice title=stepdoc::2 more findings") == true, "\(lines.last ?? "")")
+        #expect(lines.filter { $0.hasPrefix("::notice") }.count == 10, "nine notes and the closing notice")
+        #expect(lines.last?.hasPrefix("::notice::2 more findings") == true, "\(lines.last ?? "")")
     }
 
     @Test func addsNoClosingNoticeWhenEverythingIsAnnotated() {
