@@ -11,16 +11,19 @@ struct CheckCommand: ParsableCommand {
         discussion: "Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 unreadable input or usage error.")
 
     @OptionGroup var project: ProjectOptions
+    @OptionGroup var reporting: ReportOptions
 
     func run() throws {
+        let writer = ReportWriter(options: reporting, strict: project.strict)
         do {
-            try check()
+            try check(writer)
         } catch let failure as StepDocFailure {
+            for problem in writer.write(stoppedBy: failure) { _ = fail(problem) }
             throw fail(failure)
         }
     }
 
-    private func check() throws {
+    private func check(_ writer: ReportWriter) throws {
         let config = try project.loadConfig()
         let discovery = try ContentDiscovery.discover(project.contentPaths(config))
         let settings = ProjectBuild.Settings(
@@ -29,15 +32,10 @@ struct CheckCommand: ParsableCommand {
             outputFolder: config.output, jobs: project.jobCount)
         let build = ProjectBuild.read(settings, discovery: discovery)
         let report = build.report
-        var reporter = TextReporter(
-            useColor: TextReporter.wantsColor(fileDescriptor: 1), sources: SourceExcerpts(build.sources.map(\.file)))
-        if build.failures.isEmpty {
-            print(reporter.render(report), terminator: "")
-        } else {
-            for diagnostic in report.diagnostics { print(reporter.render(diagnostic), terminator: "") }
-            for failure in build.failures { _ = fail(failure) }
-            throw ExitCode(2)
-        }
+        let written = writer.write(report, failures: build.failures, sources: build.sources.map(\.file))
+        let problems = build.failures + written
+        for problem in problems { _ = fail(problem) }
+        if !problems.isEmpty { finish(2) }
         finish(report.errorCount > 0 || (project.strict && report.warningCount > 0) ? 1 : 0)
     }
 }

@@ -22,7 +22,10 @@ public enum ConfigLoader {
         return try parse(text, path: path)
     }
 
-    public static func parse(_ text: String, path: String) throws(StepDocFailure) -> StepDocConfig {
+    /// Parses the text of a configuration file; rule ids under `rules:` must be in `rules`.
+    public static func parse(
+        _ text: String, path: String, rules: RuleCatalogue = .stepdoc
+    ) throws(StepDocFailure) -> StepDocConfig {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -61,6 +64,10 @@ public enum ConfigLoader {
             case "rules":
                 for (idNode, settingNode) in try reader.mapping(value, what: "'rules'") {
                     let id = try reader.string(idNode, what: "a rule id")
+                    guard rules[id] != nil else {
+                        throw reader.error(
+                            idNode, "unknown rule id '\(id)'" + DidYouMean.phrase(for: id, among: rules.ids))
+                    }
                     let text = try reader.string(settingNode, what: "the setting of rule '\(id)'")
                     guard let setting = StepDocConfig.RuleSetting(rawValue: text) else {
                         throw reader.error(settingNode, "rule '\(id)' must be 'error', 'warning' or 'off', not '\(text)'")

@@ -114,7 +114,10 @@ public struct SourceExcerpts {
     public mutating func file(_ path: String) -> SourceFile? {
         if let file = files[path] { return file }
         if missing.contains(path) { return nil }
-        guard let data = FileManager.default.contents(atPath: path), data.count <= 16 * 1024 * 1024 else {
+        // A binary file (one the run refused to read) has no lines worth showing.
+        guard let data = FileManager.default.contents(atPath: path), data.count <= 16 * 1024 * 1024,
+            !SourceReader.looksBinary([UInt8](data))
+        else {
             missing.insert(path)
             return nil
         }

@@ -1,0 +1,32 @@
+import StepModel
+import StepSyntax
+
+extension RuleCatalogue {
+    /// Every rule stepdoc reports: the content rules, then the command line's own.
+    ///
+    /// Other modules add their rules here (`.appending(SomeModule.rules)`), so SARIF's rule table and
+    /// the check of `rules:` in stepdoc.yml see them. Rules without a page of their own link to the
+    /// README's list of rules.
+    public static let stepdoc = RuleCatalogue.content
+        .appending(fileRules)
+        .withDefaultHelpURI { _ in StepDocVersion.rulesURI }
+
+    /// Problems reading the inputs and writing the outputs.
+    static let fileRules = [
+        RuleDescriptor(
+            id: "io.unreadable", defaultSeverity: .error,
+            summary: "every input file and folder can be read and is a text file within the size limit"),
+        RuleDescriptor(
+            id: "io.symlink-loop", defaultSeverity: .warning,
+            summary: "symbolic links in content folders do not loop"),
+        RuleDescriptor(
+            id: "io.broken-link", defaultSeverity: .warning,
+            summary: "symbolic links in content folders point at something that exists"),
+        RuleDescriptor(
+            id: "io.unwritable", defaultSeverity: .error,
+            summary: "output files and reports can be written"),
+        RuleDescriptor(
+            id: "config.invalid", defaultSeverity: .error,
+            summary: "stepdoc.yml and the command-line options are valid"),
+    ]
+}

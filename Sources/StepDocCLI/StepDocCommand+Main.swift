@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+
+extension StepDocCommand {
+    /// Runs the command line. As ``StepDocCommand/main()`` from ArgumentParser, except that usage errors
+    /// exit with 2 rather than 64 (EX_USAGE): stepdoc's exit codes are 0 clean, 1 findings, 2 anything
+    /// that stopped the run.
+    public static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
+}

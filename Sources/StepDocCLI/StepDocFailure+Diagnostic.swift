@@ -1,0 +1,37 @@
+import StepSyntax
+
+extension StepDocFailure {
+    /// The failure as an error finding, so that the machine-readable reports of a run that stopped say
+    /// why instead of looking clean.
+    public var diagnostic: Diagnostic {
+        switch self {
+        case .missingPath(let path), .noSourceFiles(let path), .notAFile(let path), .binaryFile(let path):
+            return finding("io.unreadable", at: path)
+        case .unreadable(let path, _), .tooLarge(let path, _, _):
+            return finding("io.unreadable", at: path)
+        case .outputNotWritable(let path, _):
+            return finding("io.unwritable", at: path)
+        case .configuration(let path, let line, let column, let message):
+            return finding("config.invalid", message, at: path, line: line, column: column)
+        case .facts(let path, let line, let column, let message):
+            return finding("io.unreadable", message, at: path, line: line, column: column)
+        case .templates(let message):
+            return Diagnostic(severity: .error, id: "io.unreadable", summary: message, location: nil)
+        case .usage(let message):
+            return Diagnostic(severity: .error, id: "config.invalid", summary: message, location: nil)
+        }
+    }
+
+    /// A finding at the start of `path`, its summary the description without the leading path.
+    private func finding(_ id: String, at path: String) -> Diagnostic {
+        let prefix = path + ": "
+        let summary = description.hasPrefix(prefix) ? String(description.dropFirst(prefix.count)) : description
+        return finding(id, summary, at: path, line: 1, column: 1)
+    }
+
+    private func finding(_ id: String, _ summary: String, at path: String, line: Int, column: Int) -> Diagnostic {
+        let start = SourceLocation(line: line, column: column)
+        return Diagnostic(
+            severity: .error, id: id, summary: summary, location: DiagnosticLocation(file: path, range: start..<start))
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import StepDocTestSupport
+import Testing
+
+/// Runs the built `stepdoc` executable, as CI does, in a folder of its own.
+struct StepDocProcess {
+    /// What a run printed and how it ended.
+    struct Outcome {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+    }
+
+    /// The executable beside the test bundle (`swift build --build-tests` builds both), or in
+    /// `.build/debug` of the project.
+    static func executable(testFile: String = #filePath) throws -> URL {
+        var candidates: [URL] = []
+        if let test = Bundle.main.executableURL {
+            candidates.append(test.deletingLastPathComponent().appendingPathComponent("stepdoc"))
+        }
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("stepdoc"))
+        candidates.append(Fixtures.projectRoot(testFile: testFile).appendingPathComponent(".build/debug/stepdoc"))
+        let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        return try #require(
+            found, "no stepdoc executable at \(candidates.map(\.path)); run `swift build --build-tests`")
+    }
+
+    /// A new empty folder, removed by `remove()`.
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("stepdoc-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Writes `bytes` to `path` under the folder, creating folders on the way.
+    func write(_ bytes: some Sequence<UInt8>, to path: String) throws {
+        let url = directory.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
+    }
+
+    func contents(of path: String) -> String? {
+        FileManager.default.contents(atPath: directory.appendingPathComponent(path).path).map {
+            String(decoding: $0, as: UTF8.self)
+        }
+    }
+
+    /// Runs `stepdoc ARGUMENTS` in the folder, with `extraEnvironment` added to a clean environment.
+    func run(_ arguments: [String], environment extraEnvironment: [String: String] = [:]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = try Self.executable()
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["GITHUB_STEP_SUMMARY"] = nil
+        environment["NO_COLOR"] = "1"
+        environment.merge(extraEnvironment) { _, new in new }
+        process.environment = environment
+        // Files rather than pipes, so a large output cannot fill a pipe and stall the run.
+        let outputURL = directory.appendingPathComponent(".stdout")
+        let errorURL = directory.appendingPathComponent(".stderr")
+        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+        let output = try FileHandle(forWritingTo: outputURL)
+        let error = try FileHandle(forWritingTo: errorURL)
+        defer {
+            try? output.close()
+            try? error.close()
+        }
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: try Data(contentsOf: outputURL), as: UTF8.self),
+            standardError: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self))
+    }
+}
