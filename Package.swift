@@ -51,7 +51,10 @@ let package = Package(
         .testTarget(name: "StepModelTests", dependencies: ["StepModel", "StepDocTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "StepRenderTests", dependencies: ["StepRender", "StepDocTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MigrationChecksTests", dependencies: ["MigrationChecks"], exclude: ["Fixtures"]),
-        .testTarget(name: "StepParityTests", dependencies: ["StepParity", "StepDocTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "StepParityTests",
+            dependencies: ["StepParity", "StepModel", "StepSyntax", "MigrationChecks", "StepDocTestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "StepDocCLITests", dependencies: ["StepDocCLI", "StepDocTestSupport"], exclude: ["Fixtures"]),
     ]
 )
