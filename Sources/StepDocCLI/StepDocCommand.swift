@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `stepdoc`: build, check and preview giza step files; prove docs/code parity.
 public struct StepDocCommand: ParsableCommand {
@@ -14,6 +15,19 @@ public struct StepDocCommand: ParsableCommand {
         defaultSubcommand: nil)
 
     public init() {}
+
+    /// Runs the command line. ArgumentParser exits with EX_USAGE (64) for a malformed command line;
+    /// stepdoc's contract (DESIGN.md §5) is exit code 2 for usage errors, so those are remapped.
+    public static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
 }
 
 /// The version `--version` prints and reports carry.
