@@ -55,6 +55,12 @@ let package = Package(
             name: "StepParityTests",
             dependencies: ["StepParity", "StepModel", "StepSyntax", "MigrationChecks", "StepDocTestSupport"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "StepDocCLITests", dependencies: ["StepDocCLI", "StepDocTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "StepDocCLITests",
+            dependencies: [
+                "StepDocCLI", "StepParity", "StepRender", "StepModel", "StepSyntax", "MigrationChecks",
+                "StepDocTestSupport",
+            ],
+            exclude: ["Fixtures"]),
     ]
 )
