@@ -49,7 +49,8 @@ struct PreflightCommand: ParsableCommand {
     @Option(name: .customLong("config"), help: "The configuration file (default: stepdoc.yml when present).")
     var configPath: String?
 
-    @Option(name: [.customShort("t"), .customLong("tag")], help: "A tag for `.. only::` expressions, as sphinx-build -t.")
+    @Option(
+        name: [.customShort("t"), .customLong("tag")], help: "A tag for `.. only::` expressions, as sphinx-build -t.")
     var tags: [String] = []
 
     @Option(name: .customLong("templates"), help: "With --html: the templates folder (default: templates/).")
@@ -139,7 +140,8 @@ struct PreflightCommand: ParsableCommand {
                 directory: templates ?? config.templates, name: template ?? config.template)
             guard templateSet.hasTemplate("preflight") else {
                 throw StepDocFailure.templates(
-                    "\(templates ?? config.templates)/\(template ?? config.template)/preflight.mustache: missing template")
+                    "\(templates ?? config.templates)/\(template ?? config.template)/preflight.mustache: missing template"
+                )
             }
             let context = PreflightPageContext(
                 runs: runs, facts: factsName, renderer: HTMLRenderer(templates: templateSet, options: options))

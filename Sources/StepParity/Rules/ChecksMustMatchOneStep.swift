@@ -28,7 +28,8 @@ public struct ChecksMustMatchOneStep: ParityRule {
                 diagnostic(
                     "\(context.stepLabel(stepIndex)) is implemented by \(checks.count) checks: \(names)",
                     at: context.titleLocation(ofStep: stepIndex), explanation: explanation,
-                    notes: checks.map { context.declarationNote("check '\($0.id)' matches it, declared here", of: $0) }))
+                    notes: checks.map { context.declarationNote("check '\($0.id)' matches it, declared here", of: $0) })
+            )
         }
         for (checkIndex, check) in context.suite.checks.enumerated() {
             let matches = context.matching.matches(forCheck: checkIndex)

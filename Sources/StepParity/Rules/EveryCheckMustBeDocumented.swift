@@ -57,10 +57,12 @@ public struct EveryCheckMustBeDocumented: ParityRule {
         }
         if !steps.isEmpty {
             return DiagnosticNote(
-                message: "the step would come before \(context.stepLabel(0))", location: context.titleLocation(ofStep: 0))
+                message: "the step would come before \(context.stepLabel(0))",
+                location: context.titleLocation(ofStep: 0))
         }
         let start = SourceLocation(line: 1, column: 1)
         return DiagnosticNote(
-            message: "\(context.file.path) has no steps", location: DiagnosticLocation(file: context.file.path, range: start..<start))
+            message: "\(context.file.path) has no steps",
+            location: DiagnosticLocation(file: context.file.path, range: start..<start))
     }
 }

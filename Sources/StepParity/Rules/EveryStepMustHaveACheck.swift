@@ -43,7 +43,8 @@ public struct EveryStepMustHaveACheck: ParityRule {
             let skeleton = CheckSkeleton(step: step, takenIDs: takenIDs)
             let previous = previousCheck(before: stepIndex, context: context)
             if let previous {
-                notes.append(context.declarationNote("add the check after '\(previous.id)', declared here", of: previous))
+                notes.append(
+                    context.declarationNote("add the check after '\(previous.id)', declared here", of: previous))
             }
             let place = context.suiteDeclarationFile.map { " in \($0)" } ?? ""
             let explanation =

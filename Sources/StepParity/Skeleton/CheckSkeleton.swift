@@ -54,7 +54,9 @@ public struct CheckSkeleton: Sendable, Equatable {
             let mentioned = RoleMention.mentions(of: role, in: step.body, file: "").map(\.target)
             if !mentioned.isEmpty {
                 values.append(
-                    Value(name: "required roles", source: .bodyRoleMentions(role: role), enforced: .roleSet(Set(mentioned))))
+                    Value(
+                        name: "required roles", source: .bodyRoleMentions(role: role),
+                        enforced: .roleSet(Set(mentioned))))
             }
         }
         self.title = title

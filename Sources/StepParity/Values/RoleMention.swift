@@ -75,7 +75,8 @@ extension RoleMention {
         }
     }
 
-    private static func collect(_ role: String, in inlines: [Inline], file: String, into mentions: inout [RoleMention]) {
+    private static func collect(_ role: String, in inlines: [Inline], file: String, into mentions: inout [RoleMention])
+    {
         for inline in inlines {
             switch inline.kind {
             case .code(let code):

@@ -11,7 +11,8 @@ import Testing
         let folder: URL
 
         init(content: String, config: String) throws {
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent("stepdoc-parity-\(UUID().uuidString)")
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "stepdoc-parity-\(UUID().uuidString)")
             let contentFolder = folder.appendingPathComponent("content")
             try FileManager.default.createDirectory(at: contentFolder, withIntermediateDirectories: true)
             try content.write(
@@ -135,11 +136,15 @@ import Testing
     @Test func exitsWith2ForAnUnknownSuiteThroughTheExecutable() throws {
         let project = try Project(
             content: seed(),
-            config: Self.binding.replacingOccurrences(of: "checks: atlas-live-migration-prerequisites", with: "checks: atlas-live-prereqs"))
+            config: Self.binding.replacingOccurrences(
+                of: "checks: atlas-live-migration-prerequisites", with: "checks: atlas-live-prereqs"))
         defer { project.remove() }
         let result = try StepdocProcess.run(["check"], in: project.folder)
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("stepdoc.yml:3:13: error: procedure 'atlas-live-migration-prerequisites' is bound to unknown check suite 'atlas-live-prereqs'"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix(
+                "stepdoc.yml:3:13: error: procedure 'atlas-live-migration-prerequisites' is bound to unknown check suite 'atlas-live-prereqs'"
+            ), "\(result.stderr)")
     }
 }
 

@@ -15,7 +15,10 @@ import Testing
     @Test func exitsWith1AndShowsTheDocumentationWhenAStepFails() throws {
         let result = try StepdocProcess.run(["preflight", "--facts", FactsFixture("standalone-2.4").relativePath])
         #expect(result.status == 1, "\(result.stderr)")
-        #expect(result.stdout.contains("✘  Step 2: Your current MongoDB database is running MongoDB 2.6+\n   MongoDB 2.4.14 is older than 2.6\n"))
+        #expect(
+            result.stdout.contains(
+                "✘  Step 2: Your current MongoDB database is running MongoDB 2.6+\n   MongoDB 2.4.14 is older than 2.6\n"
+            ))
         #expect(result.stdout.contains("✘  Step 3: Your current deployment is a MongoDB replica set.\n"))
         #expect(result.stdout.contains("\n      Atlas supports the latest versions of MongoDB: 3.4, 3.6, and 4.0.\n"))
     }
@@ -24,7 +27,8 @@ import Testing
         let result = try StepdocProcess.run(
             ["preflight", "--facts", "-"], stdin: try FactsFixture.withoutGetCmdLineOptsJSON())
         #expect(result.status == 1, "\(result.stderr)")
-        #expect(result.stdout.contains("?  Step 4: Authentication is enabled on your source deployment\n   cannot tell: "))
+        #expect(
+            result.stdout.contains("?  Step 4: Authentication is enabled on your source deployment\n   cannot tell: "))
         #expect(result.stdout.contains("   missing fact: getCmdLineOpts\n"))
     }
 
@@ -58,12 +62,15 @@ import Testing
     }
 
     @Test func writesTheHTMLReportAtomically() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stepdoc-preflight-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "stepdoc-preflight-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appendingPathComponent("report/preflight.html")
         let result = try StepdocProcess.run(
-            ["preflight", "--facts", FactsFixture("read-any-database-user").relativePath, "--html", page.path,
-             "--template", "giza"])
+            [
+                "preflight", "--facts", FactsFixture("read-any-database-user").relativePath, "--html", page.path,
+                "--template", "giza",
+            ])
         #expect(result.status == 1, "\(result.stderr)")
         let html = try String(contentsOf: page, encoding: .utf8)
         #expect(html.contains("<div class=\"sequence-block preflight-result fail\">"))
@@ -77,6 +84,8 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("// stepdoc preflight: collects the facts"))
         #expect(result.stdout.contains("mongosh \"<connection-string>\" --quiet --file collect-facts.js > facts.json"))
-        #expect(result.stdout.contains("var migrationUser = typeof migrationUser === \"string\" ? migrationUser : \"migrator\";"))
+        #expect(
+            result.stdout.contains(
+                "var migrationUser = typeof migrationUser === \"string\" ? migrationUser : \"migrator\";"))
     }
 }

@@ -20,9 +20,10 @@ import Testing
         let report = try report(FactsFixture(fixture).facts())
         #expect(report.passed)
         #expect(statuses(report) == ["1 pass", "2 pass", "3 pass", "4 pass", "5 pass"])
-        #expect(report.results.map(\.check) == [
-            "source-is-mongodb", "server-version", "replica-set", "auth-enabled", "migration-user-roles",
-        ])
+        #expect(
+            report.results.map(\.check) == [
+                "source-is-mongodb", "server-version", "replica-set", "auth-enabled", "migration-user-roles",
+            ])
         #expect(report.summaryLine == "all 5 checks passed")
     }
 
@@ -92,6 +93,7 @@ import Testing
         #expect(results.map { $0["outcome"] as? String } == ["pass", "fail", "fail", "pass", "cannot-tell"])
         #expect(results[4]["missingFact"] as? String == "usersInfo")
         #expect(results[0]["reason"] is NSNull)
-        #expect(Set(results[0].keys) == ["step", "title", "check", "outcome", "reason", "missingFact", "remedy", "detail"])
+        #expect(
+            Set(results[0].keys) == ["step", "title", "check", "outcome", "reason", "missingFact", "remedy", "detail"])
     }
 }

@@ -10,7 +10,8 @@ enum ShippedProcedure {
 
     static func read() throws -> ProcessedSource {
         let bytes = try [UInt8](Data(contentsOf: Fixtures.seedFile()))
-        let pipeline = Pipeline(config: StepDocConfig(), sourceRoot: Fixtures.projectRoot().appendingPathComponent("content").path)
+        let pipeline = Pipeline(
+            config: StepDocConfig(), sourceRoot: Fixtures.projectRoot().appendingPathComponent("content").path)
         let entry = SourceEntry(path: path, root: "content", name: "atlas-live-migration-prerequisites")
         return pipeline.process(entry, file: SourceFile(path: path, bytes: bytes))
     }

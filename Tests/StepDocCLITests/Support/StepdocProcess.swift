@@ -20,7 +20,9 @@ struct StepdocProcess {
     }
 
     /// Runs `stepdoc arguments…` in `directory` (the project root by default), with `stdin` as its input.
-    static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL = Fixtures.projectRoot()) throws -> Result {
+    static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL = Fixtures.projectRoot()) throws
+        -> Result
+    {
         guard let executable else {
             throw MissingExecutable()
         }

@@ -41,7 +41,8 @@ import Testing
         #expect(finding.location == seedLocation(marked, "2️⃣", length: title.utf8.count))
         #expect(
             finding.notes.map(\.location) == [
-                seedLocation(marked, "1️⃣", length: title.utf8.count), declarationLocation(suite.check(id: "replica-set")),
+                seedLocation(marked, "1️⃣", length: title.utf8.count),
+                declarationLocation(suite.check(id: "replica-set")),
             ])
     }
 }

@@ -21,12 +21,16 @@ import Testing
         #expect(finding.location == seedLocation(marked, "1️⃣", length: 3))
         #expect(finding.notes.map(\.location) == [declarationLocation(suite.check(id: "server-version"))])
         #expect(finding.notes.first?.message == "check 'server-version' enforces minimum version 2.6 here")
-        #expect(finding.fixIts.map(\.location) == [seedLocation(marked, "1️⃣", length: 3), seedLocation(marked, "2️⃣", length: 3)])
+        #expect(
+            finding.fixIts.map(\.location) == [
+                seedLocation(marked, "1️⃣", length: 3), seedLocation(marked, "2️⃣", length: 3),
+            ])
         #expect(finding.fixIts.map(\.replacement) == ["2.6", "2.6"])
     }
 
     @Test func reportsAMinimumVersionChangedInSwiftAtTheDocumentedValue() throws {
-        let marked = MarkedSource(try Seed.text().replacingFirst("running MongoDB 2.6+\n", with: "running MongoDB 1️⃣2.6+\n"))
+        let marked = MarkedSource(
+            try Seed.text().replacingFirst("running MongoDB 2.6+\n", with: "running MongoDB 1️⃣2.6+\n"))
         let stricter = AtlasLiveMigrationPrerequisites.suite(minimumVersion: "3.0")
         let (_, diagnostics) = parity(marked.text, suite: stricter)
         let finding = try #require(diagnostics.first, "no findings")
@@ -65,10 +69,12 @@ import Testing
         let marked = MarkedSource(
             try Seed.text()
                 .replacingFirst(
-                    "and :authrole:`backup` roles.", with: "and :authrole:`backup` and 1️⃣:authrole:`readAnyDatabase` roles."
+                    "and :authrole:`backup` roles.",
+                    with: "and :authrole:`backup` and 1️⃣:authrole:`readAnyDatabase` roles."
                 )
                 .replacingFirst(
-                    "and :authrole:`backup` roles.", with: "and :authrole:`backup` and :authrole:`readAnyDatabase` roles.")
+                    "and :authrole:`backup` roles.",
+                    with: "and :authrole:`backup` and :authrole:`readAnyDatabase` roles.")
         )
         let (_, diagnostics) = parity(marked.text)
         let finding = try #require(diagnostics.first, "no findings")
@@ -105,7 +111,8 @@ import Testing
 @Suite struct TitleValuePositionTests {
     @Test func placesTheValueExactlyAfterLiteralsAndCollapsedWhitespace() throws {
         let title = "Your current ``MongoDB`` database is   running MongoDB 3.0+"
-        let marked = MarkedSource(Seed.step(number: 1, title: title, body: "Body.").replacingFirst("3.0+", with: "1️⃣3.0+"))
+        let marked = MarkedSource(
+            Seed.step(number: 1, title: title, body: "Body.").replacingFirst("3.0+", with: "1️⃣3.0+"))
         let versionOnly = CheckSuite(
             id: "versions", title: "Versions",
             checks: AtlasLiveMigrationPrerequisites.suite().checks.filter { $0.id == "server-version" })

@@ -18,7 +18,9 @@ import Testing
         let finding = try #require(diagnostics.first, "no findings")
         #expect(diagnostics.count == 1, "\(describe(diagnostics))")
         #expect(finding.id == "parity.undocumented-check")
-        #expect(finding.summary == "no step of content/atlas-live-migration-prerequisites.rst documents check 'auth-enabled'")
+        #expect(
+            finding.summary
+                == "no step of content/atlas-live-migration-prerequisites.rst documents check 'auth-enabled'")
         #expect(finding.location == declarationLocation(suite.check(id: "auth-enabled")))
         #expect(finding.location?.file == "Sources/MigrationChecks/Suites/AtlasLiveMigrationPrerequisites.swift")
         #expect(finding.notes.map(\.location) == [seedLocation(marked, "1️⃣", length: title.utf8.count)])

@@ -50,20 +50,29 @@ import Testing
                 .replacingFirst(
                     "   Authentication is enabled on your source deployment\n   ```````````````````````````````````````````````````\n",
                     with: "   1️⃣Authentication is enabled in your source deployments\n"
-                        + "   `````````````````````````````````````````````````````\n")
+                        + "   `````````````````````````````````````````````````````\n"
+                )
                 .replacingFirst(
                     "Step 4: Authentication is enabled on your source deployment\n"
                         + "   ```````````````````````````````````````````````````````````\n",
                     with: "Step 4: Authentication is enabled in your source deployments\n"
                         + "   `````````````````````````````````````````````````````````````\n"))
         let (_, diagnostics) = parity(marked.text)
-        #expect(diagnostics.map(\.id) == ["parity.undefined-step", "parity.undocumented-check"], "\(describe(diagnostics))")
+        #expect(
+            diagnostics.map(\.id) == ["parity.undefined-step", "parity.undocumented-check"], "\(describe(diagnostics))")
         let undefined = try #require(diagnostics.first)
-        #expect(undefined.summary == "step 4 has no check in suite 'atlas-live-migration-prerequisites'; did you mean check 'auth-enabled'?")
-        #expect(undefined.location == seedLocation(marked, "1️⃣", length: "Authentication is enabled in your source deployments".utf8.count))
+        #expect(
+            undefined.summary
+                == "step 4 has no check in suite 'atlas-live-migration-prerequisites'; did you mean check 'auth-enabled'?"
+        )
+        #expect(
+            undefined.location
+                == seedLocation(marked, "1️⃣", length: "Authentication is enabled in your source deployments".utf8.count))
         let authEnabled = suite.check(id: "auth-enabled")
         #expect(undefined.notes.first?.location == declarationLocation(authEnabled))
-        #expect(undefined.fixIts.map(\.replacement) == Array(repeating: "Authentication is enabled on your source deployment", count: 2))
+        #expect(
+            undefined.fixIts.map(\.replacement)
+                == Array(repeating: "Authentication is enabled on your source deployment", count: 2))
         let undocumented = try #require(diagnostics.last)
         #expect(undocumented.location == declarationLocation(authEnabled))
         #expect(undocumented.summary.hasSuffix("; did you mean step 4?"))
@@ -72,17 +81,26 @@ import Testing
 
     @Test func writesASkeletonWhoseTitlePatternMatchesTheStepAndStatesItsValues() throws {
         let title = "Your current MongoDB database is running MongoDB 2.6+ or 3.0.1 with 2 {nodes}"
-        let text = try Seed.text() + Seed.step(number: 6, title: title, body: "Needs :authrole:`backup` and :authrole:`root`.")
+        let text =
+            try Seed.text() + Seed.step(number: 6, title: title, body: "Needs :authrole:`backup` and :authrole:`root`.")
         let file = SourceFile(path: Seed.path, text: text)
         var lowering: [Diagnostic] = []
         let step = try #require(Procedure(parsing: file, diagnostics: &lowering).steps.last)
         let skeleton = CheckSkeleton(step: step, takenIDs: ["your-current-mongodb-database-is"])
-        #expect(skeleton.title == "Your current MongoDB database is running MongoDB {version}+ or {version2:version} with {number} {{nodes}}")
+        #expect(
+            skeleton.title
+                == "Your current MongoDB database is running MongoDB {version}+ or {version2:version} with {number} {{nodes}}"
+        )
         #expect(skeleton.id == "your-current-mongodb-database-is-2")
         #expect(skeleton.summary == "your current MongoDB database is running MongoDB 2.6+ or 3.0.1 with 2 {nodes}")
         let pattern = TitlePattern(skeleton.title)
         #expect(pattern.match(step.titleText) == ["version": "2.6", "version2": "3.0.1", "number": "2"])
-        #expect(skeleton.values.map(\.enforced) == [.minimumVersion("2.6"), .minimumVersion("3.0.1"), .text("2"), .roleSet(["backup", "root"])])
-        #expect(skeleton.swiftSource.contains(#"source: .bodyRoleMentions(role: "authrole"), enforced: .roleSet(["backup", "root"])),"#))
+        #expect(
+            skeleton.values.map(\.enforced) == [
+                .minimumVersion("2.6"), .minimumVersion("3.0.1"), .text("2"), .roleSet(["backup", "root"]),
+            ])
+        #expect(
+            skeleton.swiftSource.contains(
+                #"source: .bodyRoleMentions(role: "authrole"), enforced: .roleSet(["backup", "root"])),"#))
     }
 }

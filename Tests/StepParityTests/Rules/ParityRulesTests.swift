@@ -40,7 +40,8 @@ import Testing
     }
 
     @Test func pointsDeclarationNotesAtTheSuiteSourceFromTheProjectRoot() throws {
-        let (_, diagnostics) = parity(try Seed.text(), suite: AtlasLiveMigrationPrerequisites.suite(minimumVersion: "3.0"))
+        let (_, diagnostics) = parity(
+            try Seed.text(), suite: AtlasLiveMigrationPrerequisites.suite(minimumVersion: "3.0"))
         let note = try #require(diagnostics.first?.notes.first?.location)
         #expect(note.file == "Sources/MigrationChecks/Suites/AtlasLiveMigrationPrerequisites.swift")
     }

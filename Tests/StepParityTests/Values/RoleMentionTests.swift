@@ -33,9 +33,10 @@ import Testing
         let mentions = RoleMention.mentions(of: "authrole", in: blocks, file: "steps.rst")
         #expect(mentions.map(\.target) == ["clusterMonitor", "backup", "admin.root"])
         #expect(
-            mentions.map { $0.location.range.lowerBound } == ["1️⃣", "2️⃣", "3️⃣"].map {
-                SourceLocation(line: marked[$0].line, column: marked[$0].column)
-            })
+            mentions.map { $0.location.range.lowerBound }
+                == ["1️⃣", "2️⃣", "3️⃣"].map {
+                    SourceLocation(line: marked[$0].line, column: marked[$0].column)
+                })
         #expect(mentions.allSatisfy { $0.location.file == "steps.rst" })
     }
 
