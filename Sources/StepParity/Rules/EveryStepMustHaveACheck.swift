@@ -41,10 +41,8 @@ public struct EveryStepMustHaveACheck: ParityRule {
             }
             let takenIDs = Set(context.suite.checks.map(\.id))
             let skeleton = CheckSkeleton(step: step, takenIDs: takenIDs)
-            let previous = previousCheck(before: stepIndex, context: context)
-            if let previous {
-                notes.append(
-                    context.declarationNote("add the check after '\(previous.id)', declared here", of: previous))
+            if let placement = placement(ofStep: stepIndex, context: context) {
+                notes.append(placement)
             }
             let place = context.suiteDeclarationFile.map { " in \($0)" } ?? ""
             let explanation =
@@ -59,13 +57,16 @@ public struct EveryStepMustHaveACheck: ParityRule {
         return diagnostics
     }
 
-    /// The check implementing the nearest earlier step, or the suite's last check when none does.
-    private func previousCheck(before stepIndex: Int, context: ParityContext) -> Check? {
+    /// A note at the declaration the new check goes next to: after the check of the nearest earlier
+    /// step that has one, else before the suite's first check.
+    private func placement(ofStep stepIndex: Int, context: ParityContext) -> DiagnosticNote? {
         for earlier in stride(from: stepIndex - 1, through: 0, by: -1) {
             if let match = context.matching.matches(forStep: earlier).last {
-                return context.suite.checks[match.check]
+                let check = context.suite.checks[match.check]
+                return context.declarationNote("add the check after '\(check.id)', declared here", of: check)
             }
         }
-        return stepIndex == 0 ? nil : context.suite.checks.last
+        guard let first = context.suite.checks.first else { return nil }
+        return context.declarationNote("add the check before '\(first.id)', declared here", of: first)
     }
 }

@@ -44,6 +44,14 @@ import Testing
         #expect(finding.notes.map(\.location) == [declarationLocation(suite.check(id: "server-version"))])
     }
 
+    @Test func placesTheSkeletonBeforeTheFirstCheckWhenNoEarlierStepHasOne() throws {
+        let withoutFirst = CheckSuite(id: suite.id, title: suite.title, checks: Array(suite.checks.dropFirst()))
+        let (_, diagnostics) = parity(try Seed.text(), suite: withoutFirst)
+        #expect(diagnostics.map(\.id) == ["parity.undefined-step"], "\(describe(diagnostics))")
+        #expect(diagnostics.first?.notes.map(\.message) == ["add the check before 'server-version', declared here"])
+        #expect(diagnostics.first?.notes.map(\.location) == [declarationLocation(suite.check(id: "server-version"))])
+    }
+
     @Test func suggestsTheCheckANearMissTitleWasMeantForOnBothSides() throws {
         let marked = MarkedSource(
             try Seed.text()
