@@ -55,7 +55,16 @@ let package = Package(
         .testTarget(name: "StepModelTests", dependencies: ["StepModel", "StepDocTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "StepRenderTests", dependencies: ["StepRender", "StepDocTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MigrationChecksTests", dependencies: ["MigrationChecks"], exclude: ["Fixtures"]),
-        .testTarget(name: "StepParityTests", dependencies: ["StepParity", "StepDocTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "StepDocCLITests", dependencies: ["StepDocCLI", "StepDocTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "StepParityTests",
+            dependencies: ["StepParity", "StepModel", "StepSyntax", "MigrationChecks", "StepDocTestSupport"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "StepDocCLITests",
+            dependencies: [
+                "StepDocCLI", "StepParity", "StepRender", "StepModel", "StepSyntax", "MigrationChecks",
+                "StepDocTestSupport",
+            ],
+            exclude: ["Fixtures"]),
     ]
 )

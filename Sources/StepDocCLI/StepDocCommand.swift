@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `stepdoc`: build, check and preview giza step files; prove docs/code parity.
 public struct StepDocCommand: ParsableCommand {
@@ -10,7 +11,7 @@ public struct StepDocCommand: ParsableCommand {
             2 for usage errors, unreadable input and internal failures.
             """,
         version: StepDocVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, DumpCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, PreflightCommand.self, DumpCommand.self],
         defaultSubcommand: nil)
 
     public init() {}

@@ -30,7 +30,8 @@ struct CheckCommand: ParsableCommand {
             config: config, paths: project.contentPaths(config),
             sourceRoot: project.sourceRoot(config, entries: discovery.entries), targets: [], templates: nil,
             outputFolder: config.output, jobs: project.jobCount)
-        let build = ProjectBuild.read(settings, discovery: discovery)
+        var build = ProjectBuild.read(settings, discovery: discovery)
+        try ProjectParity.check(&build, settings: settings, configPath: project.configPath ?? ConfigLoader.defaultPath)
         let report = build.report
         let written = writer.write(report, failures: build.failures, sources: build.sources.map(\.file))
         let problems = build.failures + written

@@ -6,4 +6,10 @@ public struct SourceEntry: Sendable, Equatable {
     public var root: String
     /// The path relative to `root` without its extension: `output/html/NAME.html`.
     public var name: String
+
+    public init(path: String, root: String, name: String) {
+        self.path = path
+        self.root = root
+        self.name = name
+    }
 }

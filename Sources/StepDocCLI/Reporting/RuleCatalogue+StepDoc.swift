@@ -1,4 +1,5 @@
 import StepModel
+import StepParity
 import StepSyntax
 
 extension RuleCatalogue {
@@ -8,6 +9,7 @@ extension RuleCatalogue {
     /// the check of `rules:` in stepdoc.yml see them. Rules without a page of their own link to the
     /// README's list of rules.
     public static let stepdoc = RuleCatalogue.content
+        .appending(ParityRules.descriptors)
         .appending(fileRules)
         .withDefaultHelpURI { _ in StepDocVersion.rulesURI }
 

@@ -32,6 +32,18 @@ public struct PlainTextRenderer: Sendable {
         return writer.finish()
     }
 
+    /// One step body as plain text, wrapped at ``RenderOptions/textWidth``, for reports that quote the
+    /// documentation (the remedies of `stepdoc preflight`). Empty for an empty body.
+    ///
+    /// - Parameter stepLevel: the level of the step's heading (``HeadingAdornment/level``), so action
+    ///   sub-headings inside the body keep their depth.
+    public func render(body: [Block], stepLevel: Int) -> String {
+        guard !body.isEmpty else { return "" }
+        var writer = PlainTextWriter(width: options.textWidth)
+        writer.add(tree(body, stepLevel: stepLevel, tags: options.tags(for: .text)))
+        return writer.finish()
+    }
+
     private func tree(_ blocks: [Block], stepLevel: Int, tags: Set<String>) -> CommonMarkTree {
         let tree = CommonMarkTree()
         CommonMarkTreeBuilder(tree: tree, flavor: .portable, tags: tags, stepLevel: stepLevel).add(blocks)
