@@ -16,7 +16,9 @@ extension StepDocFailure {
         case .facts(let path, let line, let column, let message):
             return finding("io.unreadable", message, at: path, line: line, column: column)
         case .templates(let message):
-            return Diagnostic(severity: .error, id: "io.unreadable", summary: message, location: nil)
+            return Diagnostic(severity: .error, id: "templates.invalid", summary: message, location: nil)
+        case .templateSyntax(let path, let line, let column, let message):
+            return finding("templates.invalid", "template syntax: " + message, at: path, line: line, column: column)
         case .usage(let message):
             return Diagnostic(severity: .error, id: "config.invalid", summary: message, location: nil)
         }

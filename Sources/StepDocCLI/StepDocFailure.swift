@@ -13,6 +13,7 @@ public enum StepDocFailure: Error, CustomStringConvertible, Equatable {
     case binaryFile(path: String)
     case configuration(path: String, line: Int, column: Int, message: String)
     case templates(String)
+    case templateSyntax(path: String, line: Int, column: Int, message: String)
     case outputNotWritable(path: String, reason: String)
     case usage(String)
     case facts(path: String, line: Int, column: Int, message: String)
@@ -28,6 +29,8 @@ public enum StepDocFailure: Error, CustomStringConvertible, Equatable {
         case .binaryFile(let path): "\(path): not a text file (it holds NUL bytes or is mostly invalid UTF-8)"
         case .configuration(let path, let line, let column, let message): "\(path):\(line):\(column): error: \(message)"
         case .templates(let message): message
+        case .templateSyntax(let path, let line, let column, let message):
+            "\(path):\(line):\(column): error: template syntax: \(message)"
         case .outputNotWritable(let path, let reason): "\(path): cannot write output: \(reason)"
         case .usage(let message): message
         case .facts(let path, let line, let column, let message): "\(path):\(line):\(column): error: \(message)"

@@ -31,11 +31,41 @@ public struct SyntaxTree: Sendable {
                     location: DiagnosticLocation(file: file.path, range: location..<SourceLocation(
                         line: location.line, column: location.column + 1))))
         }
+        if let tabs = Self.tabIndentation(file) { diagnostics.append(tabs) }
         let result = BlockParser.parse(file, options: options)
         diagnostics.append(contentsOf: result.diagnostics)
         self.blocks = result.blocks
         self.diagnostics = diagnostics
         self.titleStyles = result.titleStyles
+    }
+}
+
+extension SyntaxTree {
+    /// A warning at the first line indented with a tab, in a file whose other lines are indented with
+    /// spaces: reStructuredText counts a tab as up to 8 columns, so such a line is rarely nested as
+    /// it looks (a step body line becomes a block quote). Tabs after leading spaces are left alone:
+    /// inside an indented code block they are the code's own.
+    static func tabIndentation(_ file: SourceFile) -> Diagnostic? {
+        var firstTab: Int? = nil
+        var tabLines = 0
+        var hasSpaceIndentation = false
+        for (index, line) in file.lines.enumerated() where !line.isBlank && line.contentStart > line.start {
+            if file.bytes[Int(line.start)] == 0x09 {
+                tabLines += 1
+                if firstTab == nil { firstTab = index }
+            } else if file.bytes[Int(line.start)] == 0x20 {
+                hasSpaceIndentation = true
+            }
+        }
+        guard let firstTab, hasSpaceIndentation else { return nil }
+        let start = SourceLocation(line: firstTab + 1, column: 1)
+        let lines = tabLines == 1 ? "this line is" : "\(tabLines) lines are"
+        return Diagnostic(
+            severity: .warning, id: "rst.markup", summary: "indentation mixes tabs and spaces",
+            explanation: "A tab counts as up to 8 columns, so \(lines) nested deeper than the lines indented with "
+                + "spaces may suggest. Indent with spaces only.",
+            location: DiagnosticLocation(
+                file: file.path, range: start..<SourceLocation(line: firstTab + 1, column: 2)))
     }
 }
 
@@ -48,13 +78,17 @@ public struct ParseOptions: Sendable {
     /// Title styles already in use (an included file continues its includer's levels).
     public var titleStyles: [TitleStyle]
     public var directives: DirectiveSpecTable
+    /// The nesting depth of the file's top-level blocks: 0 for a file of its own, the depth of the
+    /// include directive for an included file, so that includes cannot multiply the limit.
+    public var startingDepth: Int
 
     public init(
         maximumNestingDepth: Int = 64, titleStyles: [TitleStyle] = [],
-        directives: DirectiveSpecTable = .standard
+        directives: DirectiveSpecTable = .standard, startingDepth: Int = 0
     ) {
         self.maximumNestingDepth = maximumNestingDepth
         self.titleStyles = titleStyles
         self.directives = directives
+        self.startingDepth = startingDepth
     }
 }

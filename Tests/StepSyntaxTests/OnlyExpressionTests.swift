@@ -27,7 +27,7 @@ import Testing
     @Test(arguments: [
         ("", 0, "expected a tag name, found the end of the expression"),
         ("html or", 7, "expected a tag name, found the end of the expression"),
-        ("(html", 5, "expected ')' to close the '(' at column 1, found the end of the expression"),
+        ("(html", 5, "expected ')' to close the '(', found the end of the expression"),
         ("html && latex", 5, "unexpected '&' after the expression"),
         ("html latex", 5, "unexpected 'latex' after the expression"),
         ("and html", 0, "expected a tag name, found 'and'"),

@@ -47,7 +47,8 @@ struct ProjectOptions: ParsableArguments {
 func fail(_ failure: StepDocFailure) -> ExitCode {
     let useColor = TextReporter.wantsColor(fileDescriptor: 2)
     let prefix = useColor ? "\u{1B}[1;31merror:\u{1B}[0m " : "error: "
-    var message = failure.description
+    // The rule id, as every diagnostic line ends with one.
+    var message = failure.description + " [\(failure.diagnostic.id)]"
     // Failures that carry their own position already say "error:".
     if message.contains(": error: ") {
         message = message.replacingOccurrences(of: ": error: ", with: ": " + prefix)

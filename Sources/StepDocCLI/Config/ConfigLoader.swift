@@ -9,14 +9,14 @@ public enum ConfigLoader {
 
     /// Loads the configuration at `path`; `nil` with `required: false` when the file does not exist.
     public static func load(path: String, required: Bool) throws(StepDocFailure) -> StepDocConfig {
-        guard FileManager.default.fileExists(atPath: path) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             if required { throw .missingPath(path) }
             return StepDocConfig()
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(path: path, reason: "permission denied or not a file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard !isDirectory.boolValue else { throw .notAFile(path) }
+        let data = try SourceReader().readBytes(path)
+        guard let text = String(bytes: data, encoding: .utf8) else {
             throw .configuration(path: path, line: 1, column: 1, message: "stepdoc.yml is not valid UTF-8")
         }
         return try parse(text, path: path)
@@ -81,7 +81,8 @@ public enum ConfigLoader {
                     case "max-file-size":
                         config.limits.maxFileSize = try reader.integer(limitValue, what: "'max-file-size'", range: 1...Int(Int32.max))
                     case "max-nesting-depth":
-                        config.limits.maxNestingDepth = try reader.integer(limitValue, what: "'max-nesting-depth'", range: 2...500)
+                        // At most 200: deeper content could exhaust an 8 MiB stack in a debug build.
+                        config.limits.maxNestingDepth = try reader.integer(limitValue, what: "'max-nesting-depth'", range: 2...200)
                     case "max-include-depth":
                         config.limits.maxIncludeDepth = try reader.integer(limitValue, what: "'max-include-depth'", range: 1...100)
                     default:

@@ -50,7 +50,13 @@ public struct SourceReader: Sendable {
                 guard let base = buffer.baseAddress else { return 0 }
                 return Foundation.read(descriptor, base, buffer.count)
             }
-            if count <= 0 { break }
+            if count < 0 {
+                // Not the end of the file: a failed read (EIO from /proc/self/mem, a network file
+                // system gone away) must not pass as an empty or short file.
+                if errno == EINTR { continue }
+                throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
             if bytes.count > maximumSize { throw .tooLarge(path: path, size: bytes.count, limit: maximumSize) }
         }

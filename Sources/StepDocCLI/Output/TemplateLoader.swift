@@ -30,7 +30,7 @@ public enum TemplateLoader {
             case .missingTemplate(_, let template):
                 throw .templates("\((folder as NSString).appendingPathComponent(template)): missing template")
             case .syntax(let path, let line, let column, let message):
-                throw .templates("\(path):\(line):\(column): error: template syntax: \(message)")
+                throw .templateSyntax(path: path, line: line, column: column, message: message)
             }
         }
     }

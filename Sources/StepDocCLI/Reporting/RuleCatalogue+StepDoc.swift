@@ -28,6 +28,9 @@ extension RuleCatalogue {
             id: "io.unwritable", defaultSeverity: .error,
             summary: "output files and reports can be written"),
         RuleDescriptor(
+            id: "templates.invalid", defaultSeverity: .error,
+            summary: "the template set exists, has the templates a command needs, and they are valid Mustache"),
+        RuleDescriptor(
             id: "config.invalid", defaultSeverity: .error,
             summary: "stepdoc.yml and the command-line options are valid"),
     ]

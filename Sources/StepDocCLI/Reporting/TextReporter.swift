@@ -57,28 +57,65 @@ public struct TextReporter {
         return "\(location.file):\(location.range.lowerBound.line):\(location.range.lowerBound.column):"
     }
 
+    /// Lines longer than this many bytes are shown as a window around the range, so a diagnostic on a
+    /// megabyte-long line prints a line of the terminal, not a megabyte.
+    static let excerptWindow = 240
+
     private mutating func excerpt(_ location: DiagnosticLocation?, marker: Style) -> String {
         guard let location, let file = sources.file(location.file) else { return "" }
         let line = location.range.lowerBound.line
         guard line >= 1, line <= file.lineCount else { return "" }
-        let raw = file.text(ofLine: line)
-        // Columns are bytes; the caret goes under characters, with tabs shown as spaces.
-        let bytes = Array(raw.utf8)
-        let startByte = min(max(location.range.lowerBound.column - 1, 0), bytes.count)
+        // Columns are bytes; the caret goes under characters, with tabs shown as spaces. Only the
+        // window's bytes are decoded, so each excerpt costs the same however long the line is.
+        let lineStart = file.offset(of: SourceLocation(line: line, column: 1))
+        let lineLength = file.range(ofLine: line).upperBound.column - 1
+        let startByte = min(max(location.range.lowerBound.column - 1, 0), lineLength)
         let endByte = location.range.upperBound.line == line
-            ? min(max(location.range.upperBound.column - 1, startByte), bytes.count) : bytes.count
-        let shown = raw.replacingOccurrences(of: "\t", with: "    ")
-        func width(_ slice: ArraySlice<UInt8>) -> Int {
-            String(decoding: slice, as: UTF8.self).reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
+            ? min(max(location.range.upperBound.column - 1, startByte), lineLength) : lineLength
+        var windowStart = 0
+        var windowEnd = lineLength
+        if lineLength > Self.excerptWindow {
+            windowStart = max(0, startByte - Self.excerptWindow / 3)
+            windowEnd = min(lineLength, windowStart + Self.excerptWindow)
+            // Whole characters only: move off UTF-8 continuation bytes.
+            while windowStart > 0, file.bytes[lineStart + windowStart] & 0xC0 == 0x80 { windowStart -= 1 }
+            while windowEnd < lineLength, file.bytes[lineStart + windowEnd] & 0xC0 == 0x80 { windowEnd += 1 }
         }
-        let caretStart = width(bytes[0..<startByte])
-        let caretWidth = max(1, width(bytes[startByte..<endByte]))
+        func shown(_ from: Int, _ to: Int) -> (text: String, width: Int) {
+            guard from < to else { return ("", 0) }
+            var text = ""
+            var width = 0
+            for character in String(decoding: file.bytes[(lineStart + from)..<(lineStart + to)], as: UTF8.self) {
+                width += character == "\t" ? 4 : 1
+                text += Self.visible(character)
+            }
+            return (text, width)
+        }
+        let before = shown(windowStart, startByte)
+        let marked = shown(startByte, min(endByte, windowEnd))
+        let after = shown(min(endByte, windowEnd), windowEnd)
+        let lead = windowStart > 0 ? "…" : ""
+        let trail = windowEnd < lineLength ? "…" : ""
+        let caretStart = before.width + lead.count
+        let caretWidth = max(1, marked.width)
         let gutter = String(line)
         let pad = String(repeating: " ", count: gutter.count)
-        var output = paint(" \(gutter) | ", .dim) + shown + "\n"
+        var output = paint(" \(gutter) | ", .dim) + lead + before.text + marked.text + after.text + trail + "\n"
         output += paint(" \(pad) | ", .dim) + String(repeating: " ", count: caretStart)
             + paint("^" + String(repeating: "~", count: caretWidth - 1), marker) + "\n"
         return output
+    }
+
+    /// A character as an excerpt shows it: tabs as four spaces, control characters (NUL, escape
+    /// sequences that would drive the terminal) as their Unicode control pictures.
+    private static func visible(_ character: Character) -> String {
+        if character == "\t" { return "    " }
+        guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first else {
+            return String(character)
+        }
+        if scalar.value < 0x20, let picture = Unicode.Scalar(0x2400 + scalar.value) { return String(Character(picture)) }
+        if scalar.value == 0x7F { return "\u{2421}" }
+        return String(character)
     }
 
     enum Style {

@@ -34,6 +34,8 @@ extension ProcedureLowerer {
     }
 
     mutating func lowerBlocks(_ blocks: [BlockNode]) -> [Block] {
+        nesting += 1
+        defer { nesting -= 1 }
         var output: [Block] = []
         output.reserveCapacity(blocks.count)
         var pendingClasses: [String]? = nil
@@ -175,10 +177,11 @@ extension ProcedureLowerer {
             }
             return Block(.container(Container(classes: classes, body: body)), range: range)
         }
-        let known = Self.knownDirectiveNames.union(options.parseOptions.directives.specs.keys)
+        let suggestion = spendSuggestion()
+            ? DidYouMean.phrase(
+                for: name, among: Self.knownDirectiveNames.union(options.parseOptions.directives.specs.keys)) : ""
         diagnose(
-            .warning, "rst.unknown-directive",
-            "unknown directive '\(name)'" + DidYouMean.phrase(for: name, among: known), directive.nameRange,
+            .warning, "rst.unknown-directive", "unknown directive '\(name)'" + suggestion, directive.nameRange,
             explanation: "Its content is kept and rendered as ordinary text.")
         var optionValues: [String: String] = [:]
         for option in directive.options { optionValues[option.name] = option.value }

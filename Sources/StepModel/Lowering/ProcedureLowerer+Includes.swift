@@ -2,8 +2,8 @@ import StepSyntax
 
 extension ProcedureLowerer {
     /// Reads an `include`: the file's blocks become the include's body, read with the includer's
-    /// title styles. Missing files are warnings (the step still renders); cycles and files outside
-    /// the source root are errors.
+    /// title styles. Missing files, cycles and files outside the source root are errors; the include is
+    /// then rendered as nothing.
     mutating func include(_ directive: Directive) -> Include {
         let path = directive.argument.trimmingWhitespace()
         let range = directive.argumentRange ?? directive.nameRange
@@ -12,6 +12,8 @@ extension ProcedureLowerer {
         }
         var parseOptions = options.parseOptions
         parseOptions.titleStyles = tree.titleStyles
+        // The included blocks sit inside the include directive: they count from its depth.
+        parseOptions.startingDepth = nesting + 1
         let included = SyntaxTree(parsing: file, options: parseOptions)
         diagnostics.append(contentsOf: included.diagnostics)
         let savedFile = currentFile
@@ -67,8 +69,12 @@ extension ProcedureLowerer {
             if dedent.isEmpty {
                 amount = lines.filter { !$0.allSatisfy { $0 == " " } }
                     .map { $0.prefix(while: { $0 == " " }).count }.min() ?? 0
+            } else if let value = Int(dedent), value >= 0 {
+                amount = value
             } else {
-                amount = Int(dedent) ?? 0
+                diagnose(.warning, "rst.directive", "':dedent:' value '\(dedent)' is not a number of spaces",
+                         directive.options.first { $0.name == "dedent" }?.range ?? range)
+                amount = 0
             }
             lines = lines.map { line in
                 let spaces = line.prefix(while: { $0 == " " }).count
@@ -93,9 +99,9 @@ extension ProcedureLowerer {
         }
         switch options.includes.resolve(path, from: currentFile) {
         case .failure(let failure):
-            let severity: Diagnostic.Severity
-            if case .missing = failure { severity = .warning } else { severity = .error }
-            diagnose(severity, "rst.include", failure.summary, range)
+            // Every failure is an error, a missing file too: the included text would be silently
+            // absent from the output.
+            diagnose(.error, "rst.include", failure.summary, range)
             return nil
         case .file(let file):
             if file.path == tree.file.path || includeStack.contains(file.path) {

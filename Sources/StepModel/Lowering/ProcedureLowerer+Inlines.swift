@@ -44,8 +44,8 @@ extension ProcedureLowerer {
         }
         guard let definition = options.roles.definition(for: name) else {
             let roleRange = interpreted.roleRange ?? range
-            diagnose(.warning, "rst.unknown-role",
-                     "unknown role '\(name)'" + DidYouMean.phrase(for: name, among: options.roles.names), roleRange,
+            let suggestion = spendSuggestion() ? DidYouMean.phrase(for: name, among: options.roles.names) : ""
+            diagnose(.warning, "rst.unknown-role", "unknown role '\(name)'" + suggestion, roleRange,
                      explanation: "Its text is shown as it is. Add the role to 'roles' in stepdoc.yml if the project defines it.")
             return Inline(.text(interpreted.titleAndTarget.title ?? interpreted.titleAndTarget.target), range: range)
         }
@@ -96,9 +96,9 @@ extension ProcedureLowerer {
             if let destination = targets.destination(of: ReferenceName.normalize(name)) {
                 return Inline(.link(Link(destination: destination, children: text, role: nil)), range: range)
             }
-            let known = targets.entries.values.map(\.name)
-            diagnose(.warning, "rst.unknown-target",
-                     "no hyperlink target named '\(name)'" + DidYouMean.phrase(for: name, among: known), range,
+            let suggestion =
+                spendSuggestion() ? DidYouMean.phrase(for: name, among: targets.entries.values.map(\.name)) : ""
+            diagnose(.warning, "rst.unknown-target", "no hyperlink target named '\(name)'" + suggestion, range,
                      explanation: "Define it with '.. _\(name): https://…' or write the link inline as `\(name) <https://…>`_.")
             return Inline(.text(reference.text), range: range)
         case .anonymous:
@@ -120,9 +120,11 @@ extension ProcedureLowerer {
         if let text = options.substitutions[reference.name] {
             return [Inline(.text(text), range: range)]
         }
-        let known = Array(substitutions.keys) + Array(options.substitutions.keys)
+        let suggestion = spendSuggestion()
+            ? DidYouMean.phrase(
+                for: reference.name, among: Array(substitutions.keys) + Array(options.substitutions.keys)) : ""
         diagnose(.warning, "rst.unknown-substitution",
-                 "substitution '|\(reference.name)|' is not defined" + DidYouMean.phrase(for: reference.name, among: known),
+                 "substitution '|\(reference.name)|' is not defined" + suggestion,
                  range, explanation: "Define it in the file ('.. |\(reference.name)| replace:: text') or under "
                     + "'substitutions' in stepdoc.yml. Its name is shown instead.")
         return [Inline(.text(reference.name), range: range)]

@@ -16,6 +16,13 @@ struct ProcedureLowerer {
     var includeStack: [String] = []
     /// The highlight language set by `.. highlight::`, used by literal blocks.
     var highlightLanguage: String? = nil
+    /// How many ``lowerBlocks(_:)`` calls are under way: the nesting depth of the blocks being lowered,
+    /// which an included file's content continues (so includes cannot multiply the nesting limit).
+    var nesting = 0
+    /// How many more "did you mean" searches this file may make. Each compares a name with every
+    /// candidate, so a file with thousands of unknown references against thousands of targets would
+    /// otherwise take minutes; past the first ones a suggestion adds little anyway.
+    var suggestionsLeft = 100
 
     init(tree: SyntaxTree, options: LoweringOptions) {
         self.tree = tree
@@ -191,16 +198,27 @@ struct ProcedureLowerer {
             return expression
         case .failure(let error):
             var range = directive.argumentRange ?? directive.nameRange
+            var notes: [DiagnosticNote] = []
             if let start = directive.argumentRange?.lowerBound, !directive.argument.contains("\n") {
                 let column = start.column + error.offset
                 range = SourceLocation(line: start.line, column: column)..<SourceLocation(line: start.line, column: column + 1)
+                if let opening = error.openingOffset {
+                    let open = SourceLocation(line: start.line, column: start.column + opening)
+                    notes.append(DiagnosticNote(
+                        message: "the '(' that is not closed",
+                        location: DiagnosticLocation(file: currentFile, range: open..<SourceLocation(
+                            line: open.line, column: open.column + 1))))
+                }
             } else if directive.argument.isEmpty {
                 range = directive.nameRange
             }
+            // An error, not a warning as in Sphinx: the content is then kept for every builder, so a
+            // branch meant for some builders shows in all of them (every step twice).
             diagnose(
-                .warning, "rst.only-expression", "malformed 'only' expression: \(error.message)", range,
-                explanation: "As Sphinx does, the content is kept for every builder. Expressions combine tag names "
-                    + "with 'and', 'or', 'not' and parentheses, e.g. 'not (html or dirhtml or singlehtml)'.")
+                .error, "rst.only-expression", "malformed 'only' expression: \(error.message)", range,
+                explanation: "The content is kept for every builder, as Sphinx does. Expressions combine tag names "
+                    + "with 'and', 'or', 'not' and parentheses, e.g. 'not (html or dirhtml or singlehtml)'.",
+                notes: notes)
             return nil
         }
     }
@@ -346,6 +364,13 @@ struct ProcedureLowerer {
     }
 
     // MARK: - Diagnostics
+
+    /// Whether the file's budget allows another "did you mean" search (see ``suggestionsLeft``).
+    mutating func spendSuggestion() -> Bool {
+        guard suggestionsLeft > 0 else { return false }
+        suggestionsLeft -= 1
+        return true
+    }
 
     mutating func diagnose(
         _ severity: Diagnostic.Severity, _ id: String, _ summary: String, _ range: SourceRange,

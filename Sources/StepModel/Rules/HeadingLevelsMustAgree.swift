@@ -12,13 +12,20 @@ public struct HeadingLevelsMustAgree: ProcedureRule {
     public func check(_ procedure: Procedure, in file: SourceFile) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let copies = procedure.steps.flatMap { [$0.html, $0.print].compactMap { $0 } }
-        guard let first = copies.first else { return [] }
-        for copy in copies.dropFirst() where copy.heading.level != first.heading.level {
+        guard !copies.isEmpty else { return [] }
+        // The level most step headings use is the file's; the odd ones out are reported (ties go to
+        // the first heading's level), so one wrong underline does not flag every right one.
+        var counts: [Int: Int] = [:]
+        for copy in copies { counts[copy.heading.level, default: 0] += 1 }
+        let most = counts.values.max() ?? 0
+        guard let reference = copies.first(where: { counts[$0.heading.level] == most }) else { return [] }
+        let level = reference.heading.level
+        for copy in copies where copy.heading.level != level {
             diagnostics.append(diagnostic(
                 "step heading underlined with '\(copy.heading.character)', but the file's steps use "
-                    + "'\(first.heading.character)'",
+                    + "'\(reference.heading.character)'",
                 file: file, range: copy.heading.range,
-                notes: [note("the first step heading", file: file, range: first.heading.range)]))
+                notes: [note("a step heading with '\(reference.heading.character)'", file: file, range: reference.heading.range)]))
         }
         for copy in copies {
             for block in copy.body {

@@ -18,8 +18,10 @@ public protocol ProcedureRule: Sendable {
 /// The structural rules stepdoc runs on every procedure.
 public enum ProcedureRules {
     public static let all: [any ProcedureRule.Type] = [
+        StepFilesMustHaveSteps.self,
         StepNumbersMustBeSequential.self,
         StepsMustHaveBothBranches.self,
+        BranchesMustBeInOrder.self,
         BranchesMustAgree.self,
         HeadingLevelsMustAgree.self,
     ]

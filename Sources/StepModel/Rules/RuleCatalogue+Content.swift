@@ -31,7 +31,7 @@ extension RuleCatalogue {
 
     private static let loweringRules = [
         RuleDescriptor(
-            id: "rst.only-expression", defaultSeverity: .warning,
+            id: "rst.only-expression", defaultSeverity: .error,
             summary: "the argument of an 'only' directive is a valid tag expression"),
         RuleDescriptor(
             id: "rst.unknown-role", defaultSeverity: .warning,
@@ -58,7 +58,10 @@ extension RuleCatalogue {
             id: "limits.include-depth", defaultSeverity: .error,
             summary: "includes are nested no deeper than 'limits.max-include-depth' of stepdoc.yml"),
         RuleDescriptor(
-            id: "steps.structure", defaultSeverity: .warning,
-            summary: "each step is a sequence-step block, a title and a body, with its HTML div closed"),
+            id: "steps.structure", defaultSeverity: .warning, summary: stepStructureSummary),
     ]
+
+    /// What `steps.structure` requires; the lowering and ``StepFilesMustHaveSteps`` report it.
+    static let stepStructureSummary =
+        "a step file has steps, each a sequence-step block, a title and a body, with its HTML div closed"
 }

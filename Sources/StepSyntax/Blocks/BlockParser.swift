@@ -33,7 +33,7 @@ struct BlockParser {
             file.lines.withUnsafeBufferPointer { lines in
                 var parser = BlockParser(file: file, bytes: bytes, lines: lines, options: options)
                 let blocks = parser.parseBody(
-                    Region(lower: 0, upper: lines.count, indent: 0, firstStart: nil), depth: 0)
+                    Region(lower: 0, upper: lines.count, indent: 0, firstStart: nil), depth: options.startingDepth)
                 return Result(blocks: blocks, diagnostics: parser.diagnostics, titleStyles: parser.titleStyles)
             }
         }
@@ -54,6 +54,7 @@ struct BlockParser {
     // MARK: - The body loop
 
     mutating func parseBody(_ region: Region, depth: Int) -> [BlockNode] {
+        guard region.lower < region.upper else { return [] }
         if depth > options.maximumNestingDepth {
             return tooDeep(region)
         }

@@ -13,6 +13,21 @@ package struct InlineParser {
     private var nodes: [InlineNode] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var textStart = 0
+    /// For each kind of end-string search, the smallest offset a search started from and found nothing.
+    ///
+    /// Whether a candidate end-string qualifies does not depend on where the search started, so a
+    /// search from any later offset finds nothing either. Remembering this keeps a paragraph full of
+    /// unterminated start-strings linear instead of quadratic.
+    private var exhaustedSearches = [Int](repeating: Int.max, count: EndSearch.allCases.count)
+    /// The last run of URI characters scanned, so colons inside one run do not rescan it.
+    private var uriRun: Range<Int> = 0..<0
+    /// The last simple name scanned, so each colon inside a run of `a:b:c` does not rescan it.
+    private var simpleNameRun: Range<Int> = 0..<0
+
+    /// The end-string searches that are remembered in ``exhaustedSearches``.
+    private enum EndSearch: Int, CaseIterable {
+        case emphasis, strong, literal, interpreted, substitution, inlineTarget
+    }
 
     /// Parses `text` (a paragraph's lines joined with "\n") into inline nodes.
     package static func parse(
@@ -87,7 +102,7 @@ package struct InlineParser {
 
     private mutating func emphasis(at start: Int) -> Int? {
         guard startStringIsValid(start, length: 1) else { return nil }
-        guard let close = findEnd(from: start + 1, endString: [UInt8(ascii: "*")]) else {
+        guard let close = findEnd(from: start + 1, endString: [UInt8(ascii: "*")], kind: .emphasis) else {
             warnUnterminated(start, length: 1, what: "emphasis")
             return nil
         }
@@ -97,7 +112,8 @@ package struct InlineParser {
 
     private mutating func strong(at start: Int) -> Int? {
         guard startStringIsValid(start, length: 2) else { return nil }
-        guard let close = findEnd(from: start + 2, endString: [UInt8(ascii: "*"), UInt8(ascii: "*")]) else {
+        guard let close = findEnd(from: start + 2, endString: [UInt8(ascii: "*"), UInt8(ascii: "*")], kind: .strong)
+        else {
             warnUnterminated(start, length: 2, what: "strong")
             return nil
         }
@@ -109,6 +125,7 @@ package struct InlineParser {
         guard startStringIsValid(start, length: 2) else { return nil }
         let tick = UInt8(ascii: "`")
         var search = start + 2
+        if search >= exhaustedSearches[EndSearch.literal.rawValue] { search = count }
         while search + 1 < count {
             if text[search] == tick, text[search + 1] == tick, !isWhitespace(before: search),
                 endSuffixIsValid(search + 2)
@@ -118,6 +135,7 @@ package struct InlineParser {
             }
             search += 1
         }
+        noteExhausted(.literal, from: start + 2)
         warnUnterminated(start, length: 2, what: "literal")
         return nil
     }
@@ -132,6 +150,7 @@ package struct InlineParser {
         }
         let tick = UInt8(ascii: "`")
         var search = backtick + 1
+        if search >= exhaustedSearches[EndSearch.interpreted.rawValue] { search = count }
         while search < count {
             if text[search] == UInt8(ascii: "\\") {
                 search += 2
@@ -145,6 +164,7 @@ package struct InlineParser {
             }
             search += 1
         }
+        noteExhausted(.interpreted, from: backtick + 1)
         warnUnterminated(start, length: backtick + 1 - start, what: "interpreted text or phrase reference")
         return nil
     }
@@ -155,7 +175,7 @@ package struct InlineParser {
         case role(name: String, range: (Int, Int), end: Int)
     }
 
-    private func interpretedSuffix(after close: Int) -> InterpretedSuffix? {
+    private mutating func interpretedSuffix(after close: Int) -> InterpretedSuffix? {
         var position = close + 1
         if position < count, text[position] == UInt8(ascii: "_") {
             position += 1
@@ -251,6 +271,7 @@ package struct InlineParser {
         guard startStringIsValid(start, length: 1) else { return nil }
         let bar = UInt8(ascii: "|")
         var search = start + 1
+        if search >= exhaustedSearches[EndSearch.substitution.rawValue] { search = count }
         while search < count {
             if text[search] == UInt8(ascii: "\\") {
                 search += 2
@@ -272,13 +293,14 @@ package struct InlineParser {
             }
             search += 1
         }
+        noteExhausted(.substitution, from: start + 1)
         warnUnterminated(start, length: 1, what: "substitution reference")
         return nil
     }
 
     private mutating func inlineTarget(at start: Int) -> Int? {
         guard startStringIsValid(start, length: 2) else { return nil }
-        guard let close = findEnd(from: start + 2, endString: [UInt8(ascii: "`")]) else {
+        guard let close = findEnd(from: start + 2, endString: [UInt8(ascii: "`")], kind: .inlineTarget) else {
             warnUnterminated(start, length: 2, what: "inline target")
             return nil
         }
@@ -349,16 +371,21 @@ package struct InlineParser {
         guard InlineParser.uriSchemes.contains(scheme),
             startStringIsValid(start, length: 0, checkFollowing: false)
         else { return nil }
-        var end = colon + 1
-        while end < count, isURIByte(text[end]) { end += 1 }
-        while end > colon + 1, !isURILastByte(text[end - 1]) { end -= 1 }
-        guard end > colon + 1, endSuffixIsValid(end) else { return nil }
         if scheme != "mailto", scheme != "news", scheme != "tel", scheme != "urn", scheme != "data" {
             // Hierarchical schemes need their `//`.
-            guard end >= colon + 3, text[colon + 1] == UInt8(ascii: "/"), text[colon + 2] == UInt8(ascii: "/") else {
+            guard colon + 2 < count, text[colon + 1] == UInt8(ascii: "/"), text[colon + 2] == UInt8(ascii: "/") else {
                 return nil
             }
         }
+        var end = colon + 1
+        if uriRun.contains(end) {
+            end = uriRun.upperBound
+        } else {
+            while end < count, isURIByte(text[end]) { end += 1 }
+            uriRun = (colon + 1)..<end
+        }
+        while end > colon + 1, !isURILastByte(text[end - 1]) { end -= 1 }
+        guard end > colon + 1, endSuffixIsValid(end) else { return nil }
         let uri = rawText(start, end)
         emit(.standaloneURI(StandaloneURI(text: uri, isEmail: false)), start, end)
         return end
@@ -414,7 +441,8 @@ package struct InlineParser {
 
     /// Finds the next end-string at or after `from` that is preceded by non-whitespace, not escaped,
     /// and followed by a valid suffix.
-    private func findEnd(from: Int, endString: [UInt8]) -> Int? {
+    private mutating func findEnd(from: Int, endString: [UInt8], kind: EndSearch) -> Int? {
+        guard from < exhaustedSearches[kind.rawValue] else { return nil }
         var search = from
         let length = endString.count
         while search + length <= count {
@@ -430,7 +458,13 @@ package struct InlineParser {
             }
             search += 1
         }
+        noteExhausted(kind, from: from)
         return nil
+    }
+
+    /// Records that a search of `kind` from `from` found no end-string (see ``exhaustedSearches``).
+    private mutating func noteExhausted(_ kind: EndSearch, from: Int) {
+        exhaustedSearches[kind.rawValue] = min(exhaustedSearches[kind.rawValue], from)
     }
 
     private func isWhitespace(before position: Int) -> Bool {
@@ -504,9 +538,12 @@ package struct InlineParser {
     }
 
     /// The end of a docutils simple name (word characters joined by single `-._+:`) starting at `from`.
-    private func simpleNameEnd(from: Int) -> Int? {
+    private mutating func simpleNameEnd(from: Int) -> Int? {
         var position = from
         guard position < count, isWordByte(text[position]) else { return nil }
+        // A name that starts inside the last one scanned ends where it ended.
+        if simpleNameRun.contains(position) { return simpleNameRun.upperBound }
+        defer { simpleNameRun = from..<position }
         while position < count {
             let byte = text[position]
             if isWordByte(byte) {

@@ -62,6 +62,14 @@ extension OnlyExpression: CustomStringConvertible {
 public struct OnlyExpressionError: Error, Sendable, Equatable, CustomStringConvertible {
     public var offset: Int
     public var message: String
+    /// For an unclosed parenthesis, the offset of the `(` that is never closed.
+    public var openingOffset: Int?
+
+    public init(offset: Int, message: String, openingOffset: Int? = nil) {
+        self.offset = offset
+        self.message = message
+        self.openingOffset = openingOffset
+    }
 
     public var description: String { message }
 }
@@ -69,6 +77,9 @@ public struct OnlyExpressionError: Error, Sendable, Equatable, CustomStringConve
 extension OnlyExpression {
     /// The deepest nesting of parentheses and `not` the parser accepts.
     public static let maximumDepth = 100
+    /// The most `and` and `or` operators one expression may have. Each makes the tree one level
+    /// deeper, so a long chain must be bounded as nesting is: evaluating and printing the tree recurse.
+    public static let maximumOperators = 100
 
     /// Parses an expression, reporting the first problem with its offset.
     public static func parse(_ text: String) -> Result<OnlyExpression, OnlyExpressionError> {
@@ -92,6 +103,8 @@ extension OnlyExpression {
 private struct OnlyExpressionParser {
     let bytes: [UInt8]
     var position = 0
+    /// The `and` and `or` operators read so far.
+    var operators = 0
 
     mutating func skipSpace() {
         while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 || bytes[position] == 0x0A {
@@ -102,6 +115,7 @@ private struct OnlyExpressionParser {
     mutating func parseOr(depth: Int) throws(OnlyExpressionError) -> OnlyExpression {
         var lhs = try parseAnd(depth: depth)
         while peekKeyword("or") {
+            try countOperator()
             position += 2
             lhs = .or(lhs, try parseAnd(depth: depth))
         }
@@ -111,10 +125,20 @@ private struct OnlyExpressionParser {
     mutating func parseAnd(depth: Int) throws(OnlyExpressionError) -> OnlyExpression {
         var lhs = try parseNot(depth: depth)
         while peekKeyword("and") {
+            try countOperator()
             position += 3
             lhs = .and(lhs, try parseNot(depth: depth))
         }
         return lhs
+    }
+
+    mutating func countOperator() throws(OnlyExpressionError) {
+        operators += 1
+        guard operators <= OnlyExpression.maximumOperators else {
+            throw OnlyExpressionError(
+                offset: position,
+                message: "expression is too long: more than \(OnlyExpression.maximumOperators) 'and' and 'or' operators")
+        }
     }
 
     mutating func parseNot(depth: Int) throws(OnlyExpressionError) -> OnlyExpression {
@@ -142,7 +166,7 @@ private struct OnlyExpressionParser {
             guard position < bytes.count, bytes[position] == UInt8(ascii: ")") else {
                 let found = position < bytes.count ? describeToken() : "the end of the expression"
                 throw OnlyExpressionError(
-                    offset: position, message: "expected ')' to close the '(' at column \(open + 1), found \(found)")
+                    offset: position, message: "expected ')' to close the '(', found \(found)", openingOffset: open)
             }
             position += 1
             return inner

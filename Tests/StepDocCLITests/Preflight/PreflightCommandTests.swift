@@ -36,7 +36,7 @@ import Testing
         let path = FactsFixture("truncated").relativePath
         let result = try StepdocProcess.run(["preflight", "--facts", path])
         #expect(result.status == 2)
-        #expect(result.stderr == "\(path):15:20: error: unexpected end of input, expected '}'\n")
+        #expect(result.stderr == "\(path):15:20: error: unexpected end of input, expected '}' [io.unreadable]\n")
         #expect(result.stdout.isEmpty)
     }
 
