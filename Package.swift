@@ -48,6 +48,12 @@ let package = Package(
         ),
         .executableTarget(name: "stepdoc", dependencies: ["StepDocCLI"]),
 
+        // Fuzzing (`make fuzz`): the harnesses, and one libFuzzer executable for each. A normal build
+        // compiles the executables as replayers of the files named on their command line.
+        .target(name: "StepDocFuzzing", dependencies: ["StepSyntax", "StepModel", "StepRender", "MigrationChecks"]),
+        .executableTarget(name: "StepDocFuzz", dependencies: ["StepDocFuzzing"]),
+        .executableTarget(name: "StepDocFuzzFacts", dependencies: ["StepDocFuzzing"]),
+
         // Golden files, position markers and corpus paths shared by the test targets.
         .target(name: "StepDocTestSupport", path: "Tests/Support"),
 
@@ -63,7 +69,7 @@ let package = Package(
             name: "StepDocCLITests",
             dependencies: [
                 "StepDocCLI", "StepParity", "StepRender", "StepModel", "StepSyntax", "MigrationChecks",
-                "StepDocTestSupport",
+                "StepDocTestSupport", "StepDocFuzzing",
             ],
             exclude: ["Fixtures"]),
     ]

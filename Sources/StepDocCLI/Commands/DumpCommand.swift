@@ -25,7 +25,7 @@ struct DumpCommand: ParsableCommand {
         do {
             let config = try ConfigLoader.load(path: configPath ?? ConfigLoader.defaultPath, required: configPath != nil)
             let file = try SourceReader(maximumSize: config.limits.maxFileSize).read(path)
-            let pipeline = Pipeline(config: config, sourceRoot: config.sourceRoot ?? (path as NSString).deletingLastPathComponent)
+            let pipeline = Pipeline(config: config, sourceRoot: config.sourceRoot ?? path.parentFolder)
             let source = pipeline.process(SourceEntry(path: path, root: ".", name: path), file: file)
             switch stage {
             case .syntax: print(source.tree.dump.rendered, terminator: "")

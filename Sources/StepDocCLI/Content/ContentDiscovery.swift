@@ -31,7 +31,7 @@ public enum ContentDiscovery {
             } else {
                 let url = URL(fileURLWithPath: path)
                 let name = url.deletingPathExtension().lastPathComponent
-                let folder = (path as NSString).deletingLastPathComponent
+                let folder = path.parentFolder
                 result.entries.append(SourceEntry(path: path, root: folder.isEmpty ? "." : folder, name: name))
             }
         }

@@ -18,7 +18,7 @@ public struct FileSystemIncludes: IncludeResolver {
         if path.hasPrefix("/") {
             candidate = (sourceRoot as NSString).appendingPathComponent(String(path.dropFirst()))
         } else {
-            candidate = ((includingFile as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
+            candidate = (includingFile.parentFolder as NSString).appendingPathComponent(path)
         }
         let normalized = (candidate as NSString).standardizingPath
         let rootReal = (URL(fileURLWithPath: sourceRoot).resolvingSymlinksInPath().path as NSString).standardizingPath

@@ -8,7 +8,7 @@ public enum AtomicWriter {
     public static let temporaryMarker = ".stepdoc-tmp-"
 
     public static func write(_ bytes: some Collection<UInt8>, to path: String, permissions: mode_t = 0o644) throws(StepDocFailure) {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = path.parentFolder
         try makeDirectory(directory.isEmpty ? "." : directory)
         let base = (path as NSString).lastPathComponent
         let temporary = ((directory.isEmpty ? "." : directory) as NSString)
@@ -38,16 +38,25 @@ public enum AtomicWriter {
         }
     }
 
+    /// Creates `path` and the folders above it that are missing; a failure names the folder that could
+    /// not be made and why (a file in the way, no permission, a read-only file system).
     public static func makeDirectory(_ path: String) throws(StepDocFailure) {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw .outputNotWritable(path: path, reason: "it is a file, not a folder") }
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else {
+                throw .outputNotWritable(path: path, reason: "it is a file, not a folder")
+            }
             return
         }
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw .outputNotWritable(path: path, reason: (error as NSError).localizedDescription)
+        let parent = path.parentFolder
+        if !parent.isEmpty, parent != path, parent != "/" {
+            try makeDirectory(parent)
+        }
+        if mkdir(path, 0o755) != 0 {
+            let code = errno
+            // Another build (or thread) made it in the meantime.
+            if code == EEXIST, stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return }
+            throw .outputNotWritable(path: path, reason: String(cString: strerror(code)))
         }
     }
 
