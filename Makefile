@@ -2,7 +2,7 @@
 SWIFT   ?= swift
 STEPDOC := .build/debug/stepdoc
 
-.PHONY: run test deps build output check roles format lint clean
+.PHONY: run test deps build output check roles format lint clean fuzz fuzz-build test-asan
 
 ## Install what is missing, build, render content/ into output/, and validate it.
 run: build
@@ -32,3 +32,30 @@ lint:
 
 clean:
 	rm -rf .build
+
+## Fuzz each libFuzzer target for FUZZ_SECONDS (default 300), one after the other, from a seed corpus
+## (Scripts/fuzz-corpus.sh). A crash stops the run; its input is in .build-fuzz/findings/: fix it and keep
+## it under Tests/StepDocCLITests/Fixtures/fuzz-regressions/, which `make test` replays.
+FUZZ_SECONDS ?= 300
+FUZZ_MAX_LEN ?= 65536
+FUZZ_BUILD := $(SWIFT) build -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DSTEPDOC_FUZZ
+FUZZ_RUN := SWIFT_BACKTRACE=enable=no
+FUZZ_OPTIONS = -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -timeout=10 -print_final_stats=1 \
+	-artifact_prefix=.build-fuzz/findings/
+
+fuzz-build: deps
+	$(FUZZ_BUILD) --product StepDocFuzz
+	$(FUZZ_BUILD) --product StepDocFuzzFacts
+
+fuzz: fuzz-build
+	Scripts/fuzz-corpus.sh .build-fuzz/corpus
+	mkdir -p .build-fuzz/findings
+	$(FUZZ_RUN) .build-fuzz/release/StepDocFuzz $(FUZZ_OPTIONS) -dict=Fuzz/rst.dict .build-fuzz/corpus/content
+	$(FUZZ_RUN) .build-fuzz/release/StepDocFuzzFacts $(FUZZ_OPTIONS) -dict=Fuzz/facts.dict .build-fuzz/corpus/facts
+
+## The whole test suite under the address sanitizer, in its own scratch folder. LeakSanitizer's
+## reports about XCTest's own allocations are suppressed (Scripts/lsan-suppressions.txt); leaks in
+## stepdoc's code are still reported.
+test-asan: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Scripts/lsan-suppressions.txt $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan

@@ -115,6 +115,26 @@ extension ProcedureLowerer {
 
     private mutating func substitution(_ reference: SubstitutionReference, range: SourceRange) -> [Inline] {
         if let inlines = substitutions[reference.name] {
+            // `.. |a| replace:: |a|` would recurse forever, and definitions that each use the next
+            // twice would expand exponentially: both stop with an error and the name as text.
+            if expandingSubstitutions.contains(reference.name) {
+                let chain = (expandingSubstitutions + [reference.name]).map { "|\($0)|" }.joined(separator: " → ")
+                diagnose(.error, "rst.markup", "substitution '|\(reference.name)|' refers to itself", range,
+                         explanation: "Substitution chain: \(chain).")
+                return [Inline(.text(reference.name), range: range)]
+            }
+            guard substitutionExpansionsLeft > 0 else {
+                if substitutionExpansionsLeft == 0 {
+                    diagnose(.error, "rst.markup",
+                             "substitutions expand to more than \(Self.maximumSubstitutionExpansions) references", range,
+                             explanation: "The rest are shown as their names. Do the definitions use each other?")
+                    substitutionExpansionsLeft = -1
+                }
+                return [Inline(.text(reference.name), range: range)]
+            }
+            substitutionExpansionsLeft -= 1
+            expandingSubstitutions.append(reference.name)
+            defer { expandingSubstitutions.removeLast() }
             return lowerInlines(inlines).map { Inline($0.kind, range: range) }
         }
         if let text = options.substitutions[reference.name] {

@@ -23,6 +23,11 @@ struct ProcedureLowerer {
     /// candidate, so a file with thousands of unknown references against thousands of targets would
     /// otherwise take minutes; past the first ones a suggestion adds little anyway.
     var suggestionsLeft = 100
+    /// The substitutions being expanded, outermost first (to find ones that refer to themselves).
+    var expandingSubstitutions: [String] = []
+    /// How many more substitution references the file may expand (-1 once that was reported).
+    var substitutionExpansionsLeft = maximumSubstitutionExpansions
+    static let maximumSubstitutionExpansions = 10_000
 
     init(tree: SyntaxTree, options: LoweringOptions) {
         self.tree = tree
@@ -308,7 +313,9 @@ struct ProcedureLowerer {
         }
         Self.dropPrefix(&titleInlines, byteCount: prefix)
         let titleStart = title.textRange.lowerBound
-        let titleRange = SourceLocation(line: titleStart.line, column: titleStart.column + prefix)..<title.textRange.upperBound
+        let titleRange =
+            min(SourceLocation(line: titleStart.line, column: titleStart.column + prefix), title.textRange.upperBound)
+            ..< title.textRange.upperBound
         let loweredBody = lowerBlocks(body)
         let bodyRange: SourceRange
         if let first = body.first, let last = body.last {
@@ -337,9 +344,9 @@ struct ProcedureLowerer {
             } else {
                 let rest = String(decoding: text.utf8.dropFirst(remaining), as: UTF8.self)
                 let start = first.range.lowerBound
-                inlines[0] = Inline(
-                    .text(rest),
-                    range: SourceLocation(line: start.line, column: start.column + remaining)..<first.range.upperBound)
+                // Decoded text can be longer than its source (an invalid byte becomes a 3-byte U+FFFD).
+                let lower = min(SourceLocation(line: start.line, column: start.column + remaining), first.range.upperBound)
+                inlines[0] = Inline(.text(rest), range: lower..<first.range.upperBound)
                 remaining = 0
             }
         }

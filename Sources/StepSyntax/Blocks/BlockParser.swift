@@ -530,8 +530,9 @@ struct BlockParser {
             let line = lines[index]
             if line.isBlank { continue }
             if index == region.lower, region.firstStart != nil {
+                // Past the trailing whitespace when the rest of the first line is blank (`..   `).
                 let start = textStart(index, region)
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<trimmedEnd(index)]))
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<max(start, trimmedEnd(index))]))
                 continue
             }
             if !line.hasTab {
