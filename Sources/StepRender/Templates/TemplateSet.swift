@@ -23,7 +23,8 @@ public struct TemplateSet: Sendable {
                 library.register(try MustacheTemplate(string: source.text), named: templateName)
             } catch let error as MustacheTemplate.ParserError {
                 throw .syntax(
-                    path: source.path, line: error.context.lineNumber, column: error.context.columnNumber + 1,
+                    // swift-mustache's context is already 1-based (line and column).
+                    path: source.path, line: error.context.lineNumber, column: error.context.columnNumber,
                     message: Self.describe(error.error))
             } catch {
                 throw .syntax(path: source.path, line: 1, column: 1, message: "\(error)")
