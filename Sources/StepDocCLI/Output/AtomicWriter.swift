@@ -60,10 +60,16 @@ public enum AtomicWriter {
         }
     }
 
-    /// Removes temporary files a killed run left under `directory` (recursively).
+    /// Removes temporary files a killed run left under `directory` (recursively). A file whose run is
+    /// still alive (another build writing into the same folder) is left to it.
     public static func removeStrayTemporaries(under directory: String) {
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return }
         for case let relative as String in enumerator where relative.contains(temporaryMarker) {
+            if let suffix = relative.components(separatedBy: temporaryMarker).last, let pid = pid_t(suffix),
+                pid != getpid(), kill(pid, 0) == 0 || errno == EPERM
+            {
+                continue
+            }
             unlink((directory as NSString).appendingPathComponent(relative))
         }
     }
