@@ -7,36 +7,36 @@
 import StepDocFuzzing
 
 #if STEPDOC_FUZZ
-import Glibc
+    import Glibc
 
-@_cdecl("LLVMFuzzerTestOneInput")
-func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    FactsFuzzing.run(UnsafeBufferPointer(start: data, count: size))
-    return 0
-}
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzOne))
-#else
-import Foundation
-
-var status: Int32 = 0
-for path in CommandLine.arguments.dropFirst() {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        FileHandle.standardError.write(Data("\(path): cannot read\n".utf8))
-        status = 2
-        continue
+    @_cdecl("LLVMFuzzerTestOneInput")
+    func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+        FactsFuzzing.run(UnsafeBufferPointer(start: data, count: size))
+        return 0
     }
-    FactsFuzzing.run([UInt8](data))
-    print("\(path): ok")
-}
-exit(status)
+
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func LLVMFuzzerRunDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    ) -> CInt
+
+    var argc = CommandLine.argc
+    var argv = CommandLine.unsafeArgv
+    exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzOne))
+#else
+    import Foundation
+
+    var status: Int32 = 0
+    for path in CommandLine.arguments.dropFirst() {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            FileHandle.standardError.write(Data("\(path): cannot read\n".utf8))
+            status = 2
+            continue
+        }
+        FactsFuzzing.run([UInt8](data))
+        print("\(path): ok")
+    }
+    exit(status)
 #endif

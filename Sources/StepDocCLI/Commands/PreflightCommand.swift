@@ -158,15 +158,8 @@ struct PreflightCommand: ParsableCommand {
         if path == "-" {
             bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw .missingPath(path)
-            }
-            guard !isDirectory.boolValue else { throw .notAFile(path) }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw .unreadable(path: path, reason: "permission denied")
-            }
-            bytes = [UInt8](data)
+            // As source files are read: a folder, a read error or a named pipe nobody writes to stop here.
+            bytes = try SourceReader().readBytes(path)
         }
         do {
             return try DeploymentFacts(json: bytes)

@@ -25,9 +25,12 @@ public struct SourceReader: Sendable {
         }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw .notAFile(path) }
         if Int(info.st_size) > maximumSize { throw .tooLarge(path: path, size: Int(info.st_size), limit: maximumSize) }
-        let descriptor = open(path, O_RDONLY)
+        // Non-blocking only to open: a named pipe nobody writes to would otherwise block open() for ever
+        // (it then reads as empty); reads block as usual, so a pipe being written is read to its end.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var total = 0
         while total < bytes.count {

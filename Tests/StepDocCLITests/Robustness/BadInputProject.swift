@@ -134,7 +134,8 @@ func expectFinding(
     _ run: BadInputProject.Run, _ id: String, severity: String? = nil, file: String? = nil,
     at position: (line: Int, column: Int), status: Int32, sourceLocation: SourceLocation = #_sourceLocation
 ) {
-    #expect(run.status == status, "exit status \(run.status), expected \(status)\n\(run)", sourceLocation: sourceLocation)
+    #expect(
+        run.status == status, "exit status \(run.status), expected \(status)\n\(run)", sourceLocation: sourceLocation)
     let matching = run.findings.filter { $0.id == id && (file == nil || $0.file == file) }
     guard !matching.isEmpty else {
         Issue.record("no \(id) finding\(file.map { " in \($0)" } ?? "")\n\(run)", sourceLocation: sourceLocation)

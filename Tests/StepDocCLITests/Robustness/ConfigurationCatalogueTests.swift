@@ -13,7 +13,8 @@ import Testing
         try project.write(config.text, to: "stepdoc.yml")
         let run = try project.check()
         expectFinding(run, "config.invalid", severity: "error", file: "stepdoc.yml", at: config["1️⃣"], status: 2)
-        #expect(run.finding("config.invalid")?.summary.hasPrefix("unknown key 'contnet'; did you mean 'content'?") == true)
+        #expect(
+            run.finding("config.invalid")?.summary.hasPrefix("unknown key 'contnet'; did you mean 'content'?") == true)
     }
 
     @Test func reportsAWrongTypeInStepdocYmlAtTheValue() throws {
@@ -31,7 +32,8 @@ import Testing
     @Test func reportsTruncatedFactsWhereReadingStopped() throws {
         let project = try BadInputProject()
         defer { project.remove() }
-        let facts = MarkedSource("{\n  \"hello\": {\"setName\": \"rs0\", \"ok\": 1},\n  \"buildInfo\": {\"version\": \"4.0\"1️⃣")
+        let facts = MarkedSource(
+            "{\n  \"hello\": {\"setName\": \"rs0\", \"ok\": 1},\n  \"buildInfo\": {\"version\": \"4.0\"1️⃣")
         try project.write(facts.text, to: "facts.json")
         try project.write(String(contentsOf: Fixtures.seedFile(), encoding: .utf8), to: "content/prerequisites.rst")
         let run = try project.run([

@@ -48,7 +48,8 @@ import Testing
 
     /// A stray NUL is an error at the byte; a file that is mostly NULs is not a text file at all (exit 2).
     @Test func reportsANulByteAtItsPosition() throws {
-        let source = MarkedSource(GizaSource.step("1", "Connect", ["Run the 1️⃣\u{0}command."]) + GizaSource.step("2", "Check"))
+        let source = MarkedSource(
+            GizaSource.step("1", "Connect", ["Run the 1️⃣\u{0}command."]) + GizaSource.step("2", "Check"))
         let project = try BadInputProject()
         defer { project.remove() }
         try project.write(source.text, to: "content/nul.rst")

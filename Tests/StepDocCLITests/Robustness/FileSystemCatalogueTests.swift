@@ -56,6 +56,20 @@ import Testing
         }
     }
 
+    /// A named pipe nobody writes to reads as an empty file (a warning that it has no steps) instead
+    /// of blocking the run for ever; as facts, it is empty JSON (exit 2).
+    @Test func readsANamedPipeWithoutAWriterAsEmptyInsteadOfWaiting() throws {
+        let project = try BadInputProject()
+        defer { project.remove() }
+        try project.makeFolder("content")
+        #expect(mkfifo(project.path("content/pipe.rst"), 0o644) == 0)
+        let run = try project.check(["content/pipe.rst"])
+        expectFinding(run, "steps.structure", severity: "warning", at: (1, 1), status: 0)
+        #expect(mkfifo(project.path("facts.json"), 0o644) == 0)
+        let facts = try project.run(["preflight", "--facts", "facts.json"])
+        expectFinding(facts, "io.unreadable", file: "facts.json", at: (1, 1), status: 2)
+    }
+
     /// A symbolic link loop in a content folder is skipped with a warning; the other files are read.
     @Test func warnsAboutASymbolicLinkLoopAndReadsTheRest() throws {
         let project = try BadInputProject()
@@ -77,7 +91,9 @@ import Testing
         try project.write("not a folder\n", to: "out")
         let run = try project.run(["build", "--templates", Self.templates, "--output", "out", "content"])
         #expect(run.status == 2, "\(run)")
-        #expect(run.standardError.contains("error: out: cannot write output: it is a file, not a folder [io.unwritable]"), "\(run)")
+        #expect(
+            run.standardError.contains("error: out: cannot write output: it is a file, not a folder [io.unwritable]"),
+            "\(run)")
         #expect(project.process.contents(of: "out") == "not a folder\n")
     }
 
@@ -110,7 +126,8 @@ import Testing
         let run = try project.run(["build", "content"])
         #expect(run.status == 2, "\(run)")
         #expect(
-            run.standardError.contains("error: templates/default/procedure.mustache: missing template [templates.invalid]"),
+            run.standardError.contains(
+                "error: templates/default/procedure.mustache: missing template [templates.invalid]"),
             "\(run)")
         #expect(!FileManager.default.fileExists(atPath: project.path("output")))
     }

@@ -14,9 +14,11 @@ import Testing
         return names.filter { !$0.hasPrefix(".") }.sorted().map { folder.appendingPathComponent($0) }
     }
 
-    static let contentInputs = files(in: regressions.appendingPathComponent("content"))
+    static let contentInputs =
+        files(in: regressions.appendingPathComponent("content"))
         + files(in: seeds.appendingPathComponent("content"))
-    static let factsInputs = files(in: regressions.appendingPathComponent("facts"))
+    static let factsInputs =
+        files(in: regressions.appendingPathComponent("facts"))
         + files(in: seeds.appendingPathComponent("facts"))
 
     @Test func keepsTheRegressionsAndSeeds() {

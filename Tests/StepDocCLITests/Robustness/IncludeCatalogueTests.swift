@@ -31,7 +31,9 @@ import Testing
         ("outside", "included file '../../outside.txt' is outside the source root 'content'"),
     ])
     func reportsAnIncludeThatCannotBeReadAtItsPath(kind: String, summary: String) throws {
-        let path = ["directory": "/includes/folder", "missing": "/includes/missing.txt", "outside": "../../outside.txt"][kind] ?? ""
+        let path =
+            ["directory": "/includes/folder", "missing": "/includes/missing.txt", "outside": "../../outside.txt"][kind]
+            ?? ""
         let (project, source) = try project(body: ["Text.", "", ".. include:: 1️⃣\(path)"])
         defer { project.remove() }
         try project.makeFolder("content/includes/folder")
@@ -48,7 +50,8 @@ import Testing
         try project.write("import os\nprint(os.getcwd())\n", to: "content/includes/setup.py")
         let run = try project.check(["content"])
         expectFinding(run, "rst.include", severity: "error", at: source["1️⃣"], status: 1)
-        #expect(run.finding("rst.include")?.summary == "':start-after:' text 'BEGIN SETUP' is not in '/includes/setup.py'")
+        #expect(
+            run.finding("rst.include")?.summary == "':start-after:' text 'BEGIN SETUP' is not in '/includes/setup.py'")
     }
 
     /// Includes nested deeper than `limits.max-include-depth` (10) stop there with an error.
@@ -56,7 +59,8 @@ import Testing
         let (project, _) = try project(body: [".. include:: /includes/1.txt"])
         defer { project.remove() }
         for level in 1...11 {
-            try project.write("Level \(level).\n\n.. include:: /includes/\(level + 1).txt\n", to: "content/includes/\(level).txt")
+            try project.write(
+                "Level \(level).\n\n.. include:: /includes/\(level + 1).txt\n", to: "content/includes/\(level).txt")
         }
         let deepest = MarkedSource("Level 10.\n\n.. include:: 1️⃣/includes/11.txt\n")
         try project.write(deepest.text, to: "content/includes/10.txt")
@@ -73,7 +77,8 @@ import Testing
         defer { project.remove() }
         for level in 1...10 {
             let inner = level < 10 ? ".. include:: /includes/\(level + 1).txt" : "The bottom."
-            try project.write(Self.notes(60, around: inner).joined(separator: "\n") + "\n", to: "content/includes/\(level).txt")
+            try project.write(
+                Self.notes(60, around: inner).joined(separator: "\n") + "\n", to: "content/includes/\(level).txt")
         }
         let run = try project.check(["content"])
         #expect(run.status == 1, "\(run)")
@@ -81,7 +86,8 @@ import Testing
         #expect(finding.file == "content/includes/1.txt", "\(run)")
         for command in [["build", "--output", "out"]] {
             try project.makeFolder("templates")
-            let build = try project.run(command + ["--templates", Fixtures.projectRoot().appendingPathComponent("templates").path])
+            let build = try project.run(
+                command + ["--templates", Fixtures.projectRoot().appendingPathComponent("templates").path])
             #expect(build.status == 1, "\(build)")
         }
     }

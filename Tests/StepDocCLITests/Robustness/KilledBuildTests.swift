@@ -106,7 +106,8 @@ import Testing
                 if data == new[path] {
                     written += 1
                 } else if data != old[path] {
-                    Issue.record("round \(round) (killed after \(delay) s): \(path) is neither the old nor the new output")
+                    Issue.record(
+                        "round \(round) (killed after \(delay) s): \(path) is neither the old nor the new output")
                 }
             }
             #expect(Self.outputFiles(project).keys.filter { !Self.isTemporary($0) }.count == old.count)
@@ -129,6 +130,7 @@ import Testing
         let temporaries = final.keys.filter(Self.isTemporary)
         #expect(temporaries.isEmpty, "temporary files remain: \(temporaries.prefix(5))")
         #expect(final.count == new.count && final.allSatisfy { new[$0.key] == $0.value })
-        print("killed builds: \(interruptedWrites) interrupted while writing, \(temporariesSeen) temporaries left behind")
+        print(
+            "killed builds: \(interruptedWrites) interrupted while writing, \(temporariesSeen) temporaries left behind")
     }
 }

@@ -11,7 +11,8 @@ import Testing
     /// text report shows a window of the line, not the megabyte.
     @Test func findsAPositionAtTheEndOfAOneMegabyteLine() throws {
         let words = String(repeating: "lorem ipsum dolor sit amet ", count: 1_048_576 / 27)
-        let source = MarkedSource(GizaSource.step("1", "Connect", [words + "see 1️⃣:manaul:`/reference`."]) + GizaSource.step("2", "Check"))
+        let source = MarkedSource(
+            GizaSource.step("1", "Connect", [words + "see 1️⃣:manaul:`/reference`."]) + GizaSource.step("2", "Check"))
         let project = try BadInputProject()
         defer { project.remove() }
         try project.write(source.text, to: "content/long.rst")
@@ -32,7 +33,9 @@ import Testing
         for number in 1..<10_000 {
             text += GizaSource.step(String(number), "Do step number \(number)", ["Run command \(number)."])
         }
-        text += GizaSource.html("1️⃣10001", "The last step", ["Done."]) + GizaSource.print("10001", "The last step", ["Done."])
+        text +=
+            GizaSource.html("1️⃣10001", "The last step", ["Done."])
+            + GizaSource.print("10001", "The last step", ["Done."])
         let source = MarkedSource(text)
         let project = try BadInputProject()
         defer { project.remove() }
@@ -86,7 +89,10 @@ import Testing
     @Test func rendersContentNestedJustUnderARaisedLimit() throws {
         var body: [String] = []
         for level in 0..<190 {
-            body += [String(repeating: " ", count: 3 * level) + (level.isMultiple(of: 2) ? ".. note::" : ".. container:: x"), ""]
+            body += [
+                String(repeating: " ", count: 3 * level) + (level.isMultiple(of: 2) ? ".. note::" : ".. container:: x"),
+                "",
+            ]
         }
         body.append(String(repeating: " ", count: 570) + "- The bottom, a list item with *emphasis*.")
         let project = try BadInputProject()
@@ -109,6 +115,17 @@ import Testing
         try project.write("limits:\n  max-nesting-depth: 1000\n", to: "stepdoc.yml")
         let run = try project.check()
         expectFinding(run, "config.invalid", file: "stepdoc.yml", at: (2, 22), status: 2)
+    }
+
+    /// The default limit is 64 MiB: a (sparse) file one byte over it is refused without being read.
+    @Test func refusesAFileOverTheDefaultLimitOf64MiB() throws {
+        let project = try BadInputProject()
+        defer { project.remove() }
+        try project.write(GizaSource.twoSteps, to: "content/huge.rst")
+        #expect(truncate(project.path("content/huge.rst"), 64 * 1024 * 1024 + 1) == 0)
+        let run = try project.check(["content/huge.rst"])
+        expectFinding(run, "io.unreadable", severity: "error", file: "content/huge.rst", at: (1, 1), status: 2)
+        #expect(run.standardError.contains("file is 67108865 bytes, over the limit of 67108864"), "\(run)")
     }
 
     /// A file over `limits.max-file-size` is not read: exit 2, naming the size, the limit and the key.

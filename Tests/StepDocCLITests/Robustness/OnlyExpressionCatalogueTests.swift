@@ -55,7 +55,9 @@ import Testing
         expectFinding(run, "rst.only-expression", severity: "error", at: source["1️⃣"], status: 1)
         #expect(run.finding("rst.only-expression")?.summary.contains("more than 100 'and' and 'or' operators") == true)
         // Building evaluates expressions: it must stop with the error, not overflow the stack.
-        let build = try project.run(["build", "--templates", Fixtures.projectRoot().appendingPathComponent("templates").path, "content/only.rst"])
+        let build = try project.run([
+            "build", "--templates", Fixtures.projectRoot().appendingPathComponent("templates").path, "content/only.rst",
+        ])
         #expect(build.status == 1, "\(build)")
     }
 }

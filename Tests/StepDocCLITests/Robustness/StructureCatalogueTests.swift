@@ -5,7 +5,8 @@ import Testing
 /// The catalogue of bad inputs, part 2: giza structure and reStructuredText markup gone wrong.
 @Suite struct StructureCatalogueTests {
     /// Writes `source` as `content/NAME.rst` and checks it.
-    private func check(_ source: MarkedSource, name: String = "steps") throws -> (BadInputProject, BadInputProject.Run) {
+    private func check(_ source: MarkedSource, name: String = "steps") throws -> (BadInputProject, BadInputProject.Run)
+    {
         let project = try BadInputProject()
         try project.write(source.text, to: "content/\(name).rst")
         return (project, try project.check(["content/\(name).rst"]))
@@ -91,7 +92,8 @@ import Testing
     /// Unclosed inline markup is shown as text, as docutils does: a warning at the start-string.
     @Test func warnsAboutAnUnterminatedInlineLiteral() throws {
         let source = MarkedSource(
-            GizaSource.step("1", "Connect", ["Run 1️⃣``mongosh --host db.example.com now."]) + GizaSource.step("2", "Check"))
+            GizaSource.step("1", "Connect", ["Run 1️⃣``mongosh --host db.example.com now."])
+                + GizaSource.step("2", "Check"))
         let (project, run) = try check(source)
         defer { project.remove() }
         expectFinding(run, "rst.markup", severity: "warning", at: source["1️⃣"], status: 0)
