@@ -16,6 +16,9 @@ struct ProcedureLowerer {
     var includeStack: [String] = []
     /// The highlight language set by `.. highlight::`, used by literal blocks.
     var highlightLanguage: String? = nil
+    /// HTML copies waiting for their other copy, by number and title: their syntax and lowered body,
+    /// so an equivalent other copy shares the lowered blocks instead of being lowered again.
+    var unpairedHTMLBodies: [String: (syntax: [BlockNode], lowered: [Block])] = [:]
 
     init(tree: SyntaxTree, options: LoweringOptions) {
         self.tree = tree
@@ -291,7 +294,18 @@ struct ProcedureLowerer {
         Self.dropPrefix(&titleInlines, byteCount: prefix)
         let titleStart = title.textRange.lowerBound
         let titleRange = SourceLocation(line: titleStart.line, column: titleStart.column + prefix)..<title.textRange.upperBound
-        let loweredBody = lowerBlocks(body)
+        let pairingKey = numberText + "\u{0}" + titleText
+        var loweredBody: [Block]
+        var shared = false
+        if branch == .print, let html = unpairedHTMLBodies.removeValue(forKey: pairingKey),
+            SyntaxEquivalence.equivalent(html.syntax, body)
+        {
+            loweredBody = html.lowered
+            shared = true
+        } else {
+            loweredBody = lowerBlocks(body)
+        }
+        if branch == .html { unpairedHTMLBodies[pairingKey] = (body, loweredBody) }
         let bodyRange: SourceRange
         if let first = body.first, let last = body.last {
             bodyRange = first.range.lowerBound..<last.range.upperBound
@@ -301,11 +315,13 @@ struct ProcedureLowerer {
         let heading = HeadingAdornment(
             level: title.level, character: title.style.character, textWidth: title.textWidth,
             underlineLength: title.underlineLength, range: titleBlockRange)
-        return StepCopy(
+        var copy = StepCopy(
             branch: branch, expression: expression, numberText: numberText, numberRange: numberRange, number: number,
             title: titleInlines, titleText: [Inline](titleInlines).plainText, titleRange: titleRange,
             isOptional: isOptional, heading: heading, label: label, body: loweredBody, bodyRange: bodyRange,
             range: range)
+        copy.sharesBodyWithHTMLCopy = shared
+        return copy
     }
 
     /// Removes the first `byteCount` bytes of text ("Step 3: ", "Optional: ") from inline content.

@@ -20,7 +20,8 @@ public struct HeadingLevelsMustAgree: ProcedureRule {
                 file: file, range: copy.heading.range,
                 notes: [note("the first step heading", file: file, range: first.heading.range)]))
         }
-        for copy in copies {
+        // A shared body is the HTML copy's: its headings were checked there.
+        for copy in copies where !copy.sharesBodyWithHTMLCopy {
             for block in copy.body {
                 checkActionHeadings(block, stepLevel: copy.heading.level, character: copy.heading.character,
                                     file: file, into: &diagnostics)
