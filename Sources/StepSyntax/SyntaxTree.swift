@@ -9,8 +9,36 @@ public struct SyntaxTree: Sendable {
     /// Reads `file`. Never fails: problems become diagnostics and the content is kept.
     public init(parsing file: SourceFile, options: ParseOptions = ParseOptions()) {
         self.file = file
+        var diagnostics = Self.encodingDiagnostics(file)
+        let result = BlockParser.parse(file, options: options)
+        diagnostics.append(contentsOf: result.diagnostics)
+        self.blocks = result.blocks
+        self.diagnostics = diagnostics
+        self.titleStyles = result.titleStyles
+    }
+}
+
+extension SyntaxTree {
+    /// Reads `file` block by block: `topLevel` gets each top-level block as soon as it is read (with
+    /// the title styles seen so far), and
+    /// the result holds the problems found and the title styles. Memory stays at one block's worth.
+    public static func stream(
+        _ file: SourceFile, options: ParseOptions = ParseOptions(), topLevel: (BlockNode, [TitleStyle]) -> Void
+    ) -> (diagnostics: [Diagnostic], titleStyles: [TitleStyle]) {
+        var diagnostics = encodingDiagnostics(file)
+        let result = BlockParser.parse(file, options: options, topLevel: topLevel)
+        diagnostics.append(contentsOf: result.diagnostics)
+        return (diagnostics, result.titleStyles)
+    }
+
+    /// The hyperlink targets and substitution definitions of `file`, by a quick scan of its lines
+    /// (so that a single streaming pass can resolve references to targets defined further down).
+    public static func definitions(in file: SourceFile, options: ParseOptions = ParseOptions()) -> [BlockNode] {
+        BlockParser.definitions(file, options: options)
+    }
+
+    static func encodingDiagnostics(_ file: SourceFile) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        diagnostics.reserveCapacity(4)
         for offset in file.invalidUTF8Offsets {
             let location = file.location(ofOffset: offset)
             diagnostics.append(
@@ -31,11 +59,7 @@ public struct SyntaxTree: Sendable {
                     location: DiagnosticLocation(file: file.path, range: location..<SourceLocation(
                         line: location.line, column: location.column + 1))))
         }
-        let result = BlockParser.parse(file, options: options)
-        diagnostics.append(contentsOf: result.diagnostics)
-        self.blocks = result.blocks
-        self.diagnostics = diagnostics
-        self.titleStyles = result.titleStyles
+        return diagnostics
     }
 }
 

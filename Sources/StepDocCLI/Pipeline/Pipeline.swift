@@ -7,7 +7,6 @@ import StepSyntax
 public struct ProcessedSource: Sendable {
     public var entry: SourceEntry
     public var file: SourceFile
-    public var tree: SyntaxTree
     public var procedure: Procedure
     /// Findings after ignore comments and the severities of stepdoc.yml.
     public var diagnostics: [Diagnostic]
@@ -44,13 +43,12 @@ public struct Pipeline: Sendable {
 
     /// Processes a file already in memory (the preview server's edited buffers, tests).
     public func process(_ entry: SourceEntry, file: SourceFile) -> ProcessedSource {
-        let tree = SyntaxTree(parsing: file, options: lowering.parseOptions)
-        var diagnostics = tree.diagnostics
-        let procedure = Procedure(lowering: tree, options: lowering, diagnostics: &diagnostics)
+        var diagnostics: [Diagnostic] = []
+        var suppressions = Suppressions(file: file.path)
+        let procedure = Procedure(parsing: file, options: lowering, diagnostics: &diagnostics, suppressions: &suppressions)
         diagnostics.append(contentsOf: ProcedureRules.check(procedure, in: file))
-        let suppressions = Suppressions(tree: tree)
         return ProcessedSource(
-            entry: entry, file: file, tree: tree, procedure: procedure,
+            entry: entry, file: file, procedure: procedure,
             diagnostics: applySettings(diagnostics, suppressions: suppressions), suppressions: suppressions)
     }
 

@@ -11,7 +11,7 @@ extension ProcedureLowerer {
             return Include(path: path, resolvedPath: nil, body: [])
         }
         var parseOptions = options.parseOptions
-        parseOptions.titleStyles = tree.titleStyles
+        parseOptions.titleStyles = titleStyles
         let included = SyntaxTree(parsing: file, options: parseOptions)
         diagnostics.append(contentsOf: included.diagnostics)
         let savedFile = currentFile
@@ -88,7 +88,7 @@ extension ProcedureLowerer {
         guard includeStack.count < options.maximumIncludeDepth else {
             diagnose(.error, "limits.include-depth",
                      "includes are nested more than \(options.maximumIncludeDepth) deep at '\(path)'", range,
-                     explanation: "Include chain: " + ([tree.file.path] + includeStack).joined(separator: " → "))
+                     explanation: "Include chain: " + ([filePath] + includeStack).joined(separator: " → "))
             return nil
         }
         switch options.includes.resolve(path, from: currentFile) {
@@ -98,8 +98,8 @@ extension ProcedureLowerer {
             diagnose(severity, "rst.include", failure.summary, range)
             return nil
         case .file(let file):
-            if file.path == tree.file.path || includeStack.contains(file.path) {
-                let chain = [tree.file.path] + includeStack + [file.path]
+            if file.path == filePath || includeStack.contains(file.path) {
+                let chain = [filePath] + includeStack + [file.path]
                 diagnose(.error, "rst.include", "include cycle: '\(path)' includes itself",
                          range, explanation: "Include chain: " + chain.joined(separator: " → "))
                 return nil

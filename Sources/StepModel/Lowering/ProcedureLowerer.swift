@@ -2,8 +2,11 @@ import StepSyntax
 
 /// Turns a syntax tree into a ``Procedure``: finds step copies, pairs them, lowers their content.
 struct ProcedureLowerer {
-    let tree: SyntaxTree
+    /// The file being lowered.
+    let filePath: String
     let options: LoweringOptions
+    /// Title styles as known so far (an include continues the includer's levels).
+    var titleStyles: [TitleStyle] = []
     var diagnostics: [Diagnostic] = []
     /// The file whose blocks are being lowered (changes inside includes).
     var currentFile: String
@@ -19,11 +22,15 @@ struct ProcedureLowerer {
     /// HTML copies waiting for their other copy, by number and title: their syntax and lowered body,
     /// so an equivalent other copy shares the lowered blocks instead of being lowered again.
     var unpairedHTMLBodies: [String: (syntax: [BlockNode], lowered: [Block])] = [:]
+    /// Step copies and loose content found so far, in document order.
+    private var items: [Item] = []
+    /// Top-level blocks outside any `only`, waiting for the next `only` to be read as a run.
+    private var run: [BlockNode] = []
 
-    init(tree: SyntaxTree, options: LoweringOptions) {
-        self.tree = tree
+    init(filePath: String, options: LoweringOptions) {
+        self.filePath = filePath
         self.options = options
-        self.currentFile = tree.file.path
+        self.currentFile = filePath
     }
 
     /// An item found while scanning a branch: a step copy or content that belongs to no step.
@@ -32,36 +39,37 @@ struct ProcedureLowerer {
         case loose(Block)
     }
 
-    mutating func lower() -> Procedure {
-        collectDefinitions(in: tree.blocks)
-        var items: [Item] = []
-        var run: [BlockNode] = []
-        func flushRun(_ lowerer: inout ProcedureLowerer) {
-            guard !run.isEmpty else { return }
-            items.append(contentsOf: lowerer.extractCopies(run, expression: nil))
-            run.removeAll()
+    /// Takes the next top-level block of the file.
+    mutating func consume(_ block: BlockNode) {
+        guard case .directive(let directive) = block.kind, directive.name == "only",
+            case .blocks(let children) = directive.content
+        else {
+            run.append(block)
+            return
         }
-        for block in tree.blocks {
-            if case .directive(let directive) = block.kind, directive.name == "only",
-                case .blocks(let children) = directive.content
-            {
-                flushRun(&self)
-                let expression = onlyExpression(directive)
-                let found = extractCopies(children, expression: expression)
-                if found.contains(where: { if case .copy = $0 { true } else { false } }) {
-                    items.append(contentsOf: found)
-                } else {
-                    let body = found.compactMap { if case .loose(let block) = $0 { block } else { nil } }
-                    items.append(.loose(Block(
-                        .conditional(Conditional(expression: expression, expressionText: directive.argument, body: body)),
-                        range: block.range)))
-                }
-            } else {
-                run.append(block)
-            }
+        flushRun()
+        let expression = onlyExpression(directive)
+        let found = extractCopies(children, expression: expression)
+        if found.contains(where: { if case .copy = $0 { true } else { false } }) {
+            items.append(contentsOf: found)
+        } else {
+            let body = found.compactMap { if case .loose(let block) = $0 { block } else { nil } }
+            items.append(.loose(Block(
+                .conditional(Conditional(expression: expression, expressionText: directive.argument, body: body)),
+                range: block.range)))
         }
-        flushRun(&self)
+    }
 
+    private mutating func flushRun() {
+        guard !run.isEmpty else { return }
+        let blocks = run
+        run.removeAll()
+        items.append(contentsOf: extractCopies(blocks, expression: nil))
+    }
+
+    /// Pairs the copies read and builds the procedure.
+    mutating func finish() -> Procedure {
+        flushRun()
         var htmlCopies: [StepCopy] = []
         var printCopies: [StepCopy] = []
         var loose: [Block] = []
@@ -80,7 +88,7 @@ struct ProcedureLowerer {
             }
         }
         return Procedure(
-            file: tree.file.path, era: Self.era(html: htmlCopies, print: printCopies), steps: steps,
+            file: filePath, era: Self.era(html: htmlCopies, print: printCopies), steps: steps,
             looseContent: loose, targets: named)
     }
 
