@@ -14,7 +14,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
@@ -30,10 +29,7 @@ let package = Package(
         ),
         .target(
             name: "StepRender",
-            dependencies: [
-                "StepModel", "CCmarkGFM",
-                .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            dependencies: ["StepModel", "CCmarkGFM"]
         ),
         // The shared check module: deployment facts, checks, registry. Depends on nothing.
         .target(name: "MigrationChecks"),
