@@ -27,6 +27,8 @@ struct BlockParser {
     var titleStyles: [TitleStyle]
     /// Scratch space for a paragraph's joined text, reused from one paragraph to the next.
     var scratch: [UInt8] = []
+    /// Storage for paragraphs' source maps, reused from one paragraph to the next.
+    var mapStorage: [InlineSourceMap.Segment] = []
     /// Receives top-level blocks as they are read, when the caller streams.
     var topLevelSink: ((BlockNode, [TitleStyle]) -> Void)? = nil
 
@@ -247,6 +249,9 @@ struct BlockParser {
         _ lower: Int, _ upper: Int, _ region: Region, depth: Int, into blocks: inout [BlockNode]
     ) -> Int {
         var map = InlineSourceMap()
+        swap(&map.segments, &mapStorage)
+        map.segments.removeAll(keepingCapacity: true)
+        defer { swap(&map.segments, &mapStorage) }
         scratch.removeAll(keepingCapacity: true)
         for line in lower..<upper {
             let start = line == lower ? textStart(line, region) : Int(lines[line].contentStart)
