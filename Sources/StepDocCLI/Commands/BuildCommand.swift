@@ -32,6 +32,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("fragment"), help: "Write the procedure without page chrome, for embedding.")
     var fragment = false
 
+    @Flag(name: .customLong("no-cache"), help: "Rebuild every source, ignoring what the last build recorded.")
+    var noCache = false
+
     func run() throws {
         do {
             try build()
@@ -50,8 +53,10 @@ struct BuildCommand: ParsableCommand {
             config: config, paths: project.contentPaths(config),
             sourceRoot: project.sourceRoot(config, entries: discovery.entries), targets: targets,
             templates: templateSet, outputFolder: output ?? config.output, fragment: fragment, jobs: project.jobCount)
+        var cache = noCache ? nil : BuildCache(
+            outputFolder: settings.outputFolder, settings: settingsKey(config: config, targets: targets))
         let progress = ProgressLine(total: discovery.entries.count, verb: "reading")
-        var build = ProjectBuild.read(settings, discovery: discovery, progress: progress.callback)
+        var build = ProjectBuild.read(settings, discovery: discovery, cache: cache, progress: progress.callback)
         progress.finish()
 
         let report = build.report
@@ -73,12 +78,55 @@ struct BuildCommand: ParsableCommand {
         for target in targets {
             AtomicWriter.removeStrayTemporaries(under: (settings.outputFolder as NSString).appendingPathComponent(target.rawValue))
         }
-        for (path, text) in build.outputs {
-            try AtomicWriter.write(text.utf8, to: path)
+        try writeOutputs(build.outputs)
+        if var cache {
+            for entry in build.upToDate { cache.keep(entry.name) }
+            for source in build.sources where source.diagnostics.isEmpty {
+                guard let hash = build.sourceHashes[source.entry.name] else { continue }
+                let outputs = settings.targets.map { "\(settings.outputFolder)/\($0.rawValue)/\(source.entry.name).\($0.fileExtension)" }
+                cache.record(source.entry.name, source: hash, dependencies: source.procedure.includedFiles, outputs: outputs)
+            }
+            try cache.save()
         }
-        let procedures = build.sources.count == 1 ? "1 procedure" : "\(build.sources.count) procedures"
-        print("built \(procedures): \(build.outputs.count) files in \(settings.outputFolder)/")
+        let total = build.sources.count + build.upToDate.count
+        var summary = "built \(total == 1 ? "1 procedure" : "\(total) procedures"): \(build.outputs.count) files written"
+        if !build.upToDate.isEmpty { summary += ", \(build.upToDate.count) up to date" }
+        print(summary + " in \(settings.outputFolder)/")
         finish(0)
+    }
+
+    /// Writes the outputs, each atomically, on as many threads as `--jobs`.
+    private func writeOutputs(_ outputs: [(path: String, text: String)]) throws(StepDocFailure) {
+        // Folders first, once each, so the parallel writes do not race to create them.
+        for folder in Set(outputs.map { ($0.path as NSString).deletingLastPathComponent }) {
+            try AtomicWriter.makeDirectory(folder)
+        }
+        let failures = Parallel.map(outputs.map { ($0.path, $0.text) }, jobs: project.jobCount) { (path, text) -> StepDocFailure? in
+            do throws(StepDocFailure) {
+                try AtomicWriter.write(text.utf8, to: path)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+    }
+
+    /// Everything besides the sources that the outputs depend on: stepdoc itself, the configuration,
+    /// the options and the templates. A change to any of them rebuilds everything.
+    private func settingsKey(config: StepDocConfig, targets: [RenderTarget]) -> String {
+        var parts = [StepDocVersion.current, targets.map(\.rawValue).joined(separator: ","), String(fragment),
+                     config.tags.sorted().joined(separator: ","), template ?? config.template]
+        var info = stat()
+        if stat("/proc/self/exe", &info) == 0 { parts.append("\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)") }
+        let configPath = project.configPath ?? ConfigLoader.defaultPath
+        parts.append(FileManager.default.contents(atPath: configPath).map { ContentHash.hex([UInt8]($0)) } ?? "no config")
+        let folder = ((templates ?? config.templates) as NSString).appendingPathComponent(template ?? config.template)
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
+            let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(name))
+            parts.append(name + "=" + (data.map { ContentHash.hex([UInt8]($0)) } ?? ""))
+        }
+        return ContentHash.hex(parts.joined(separator: "\n"))
     }
 
     private func parseTargets(_ names: [String]) throws(StepDocFailure) -> [RenderTarget] {

@@ -9,6 +9,10 @@ import StepSyntax
 /// with the committed `output/` folder.
 public struct ProjectBuild: Sendable {
     public var sources: [ProcessedSource]
+    /// Sources the build cache found unchanged: not read further, not rendered.
+    public var upToDate: [SourceEntry] = []
+    /// The hash of each processed source's bytes, by name, for the build cache.
+    public var sourceHashes: [String: String] = [:]
     public var report: DiagnosticReport
     public var failures: [StepDocFailure]
     /// Output path → text, in a stable order.
@@ -42,26 +46,45 @@ public struct ProjectBuild: Sendable {
     /// Reads and checks every source; renders them only when `render` says so (after the caller
     /// has looked at the findings).
     public static func read(
-        _ settings: Settings, discovery: ContentDiscovery.Result, progress: (@Sendable (Int) -> Void)? = nil
+        _ settings: Settings, discovery: ContentDiscovery.Result, cache: BuildCache? = nil,
+        progress: (@Sendable (Int) -> Void)? = nil
     ) -> ProjectBuild {
         let pipeline = Pipeline(config: settings.config, sourceRoot: settings.sourceRoot)
-        let results = pipeline.process(discovery.entries, jobs: settings.jobs, progress: progress)
-        var sources: [ProcessedSource] = []
-        var failures: [StepDocFailure] = []
+        enum Outcome: Sendable {
+            case processed(ProcessedSource, hash: String?)
+            case upToDate(SourceEntry)
+            case failed(StepDocFailure)
+        }
+        let outcomes = Parallel.map(discovery.entries, jobs: settings.jobs, progress: progress) { entry -> Outcome in
+            let file: SourceFile
+            do throws(StepDocFailure) {
+                file = try pipeline.reader.read(entry.path)
+            } catch {
+                return .failed(error)
+            }
+            guard let cache else { return .processed(pipeline.process(entry, file: file), hash: nil) }
+            let hash = ContentHash.hex(file.bytes)
+            if cache.isUpToDate(entry.name, source: hash) { return .upToDate(entry) }
+            return .processed(pipeline.process(entry, file: file), hash: hash)
+        }
+        var build = ProjectBuild(sources: [], report: DiagnosticReport(diagnostics: [], files: []), failures: [], outputs: [])
         var diagnostics = discovery.diagnostics
-        for result in results {
-            switch result {
-            case .success(let source):
-                sources.append(source)
+        for outcome in outcomes {
+            switch outcome {
+            case .processed(let source, let hash):
+                build.sources.append(source)
+                if let hash { build.sourceHashes[source.entry.name] = hash }
                 diagnostics.append(contentsOf: source.diagnostics)
-            case .failure(let failure):
-                failures.append(failure)
+            case .upToDate(let entry):
+                build.upToDate.append(entry)
+            case .failed(let failure):
+                build.failures.append(failure)
             }
         }
         var steps: [String: [StepSummary]] = [:]
-        for source in sources { steps[source.file.path] = source.procedure.steps.map(StepSummary.init) }
-        let report = DiagnosticReport(diagnostics: diagnostics, files: discovery.entries.map(\.path), steps: steps)
-        return ProjectBuild(sources: sources, report: report, failures: failures, outputs: [])
+        for source in build.sources { steps[source.file.path] = source.procedure.steps.map(StepSummary.init) }
+        build.report = DiagnosticReport(diagnostics: diagnostics, files: discovery.entries.map(\.path), steps: steps)
+        return build
     }
 
     /// Renders every source to every target.

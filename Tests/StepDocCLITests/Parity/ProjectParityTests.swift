@@ -128,9 +128,9 @@ import Testing
     }
 
     @Test func checksTheShippedProjectCleanThroughTheExecutable() throws {
-        let result = try StepdocProcess.run(["check"])
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout == "no problems in 1 file\n")
+        let result = try StepDocProcess.run(["check"])
+        #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+        #expect(result.standardOutput == "no problems in 1 file\n")
     }
 
     @Test func exitsWith2ForAnUnknownSuiteThroughTheExecutable() throws {
@@ -139,12 +139,12 @@ import Testing
             config: Self.binding.replacingOccurrences(
                 of: "checks: atlas-live-migration-prerequisites", with: "checks: atlas-live-prereqs"))
         defer { project.remove() }
-        let result = try StepdocProcess.run(["check"], in: project.folder)
+        let result = try StepDocProcess.run(["check"], in: project.folder)
         #expect(result.status == 2)
         #expect(
-            result.stderr.hasPrefix(
+            result.standardError.hasPrefix(
                 "stepdoc.yml:3:13: error: procedure 'atlas-live-migration-prerequisites' is bound to unknown check suite 'atlas-live-prereqs'"
-            ), "\(result.stderr)")
+            ), "\(result.standardError)")
     }
 }
 
