@@ -72,44 +72,46 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
 
-        let renderProgress = ProgressLine(total: build.sources.count, verb: "rendering")
-        build.render(settings, progress: renderProgress.callback)
-        renderProgress.finish()
+        // What rendering needs is the model; the sources' bytes can go (a 10 MiB file holds 15 MiB).
+        let procedures = build.sources.map { ($0.entry, $0.procedure) }
+        let clean = build.sources.filter(\.diagnostics.isEmpty).map { ($0.entry.name, $0.procedure.includedFiles) }
+        let processedCount = build.sources.count
+        build.sources.removeAll()
         for target in targets {
             AtomicWriter.removeStrayTemporaries(under: (settings.outputFolder as NSString).appendingPathComponent(target.rawValue))
         }
-        try writeOutputs(build.outputs)
-        if var cache {
-            for entry in build.upToDate { cache.keep(entry.name) }
-            for source in build.sources where source.diagnostics.isEmpty {
-                guard let hash = build.sourceHashes[source.entry.name] else { continue }
-                let outputs = settings.targets.map { "\(settings.outputFolder)/\($0.rawValue)/\(source.entry.name).\($0.fileExtension)" }
-                cache.record(source.entry.name, source: hash, dependencies: source.procedure.includedFiles, outputs: outputs)
-            }
-            try cache.save()
-        }
-        let total = build.sources.count + build.upToDate.count
-        var summary = "built \(total == 1 ? "1 procedure" : "\(total) procedures"): \(build.outputs.count) files written"
-        if !build.upToDate.isEmpty { summary += ", \(build.upToDate.count) up to date" }
-        print(summary + " in \(settings.outputFolder)/")
-        finish(0)
-    }
-
-    /// Writes the outputs, each atomically, on as many threads as `--jobs`.
-    private func writeOutputs(_ outputs: [(path: String, text: String)]) throws(StepDocFailure) {
-        // Folders first, once each, so the parallel writes do not race to create them.
-        for folder in Set(outputs.map { ($0.path as NSString).deletingLastPathComponent }) {
+        for folder in Set(procedures.flatMap { entry, _ in
+            targets.map { "\(settings.outputFolder)/\($0.rawValue)/\(entry.name)" }
+        }.map { ($0 as NSString).deletingLastPathComponent }) {
             try AtomicWriter.makeDirectory(folder)
         }
-        let failures = Parallel.map(outputs.map { ($0.path, $0.text) }, jobs: project.jobCount) { (path, text) -> StepDocFailure? in
+        let renderProgress = ProgressLine(total: procedures.count, verb: "rendering")
+        // Each output is written as soon as it is rendered, so only one per thread is held at a time.
+        let written = ProjectBuild.render(procedures, settings: settings, progress: renderProgress.callback) {
+            path, text -> StepDocFailure? in
             do throws(StepDocFailure) {
-                try AtomicWriter.write(text.utf8, to: path)
+                try AtomicWriter.write(text, to: path)
                 return nil
             } catch {
                 return error
             }
+        }.flatMap { $0 }
+        renderProgress.finish()
+        if let failure = written.compactMap({ $0 }).first { throw failure }
+        if var cache {
+            for entry in build.upToDate { cache.keep(entry.name) }
+            for (name, dependencies) in clean {
+                guard let hash = build.sourceHashes[name] else { continue }
+                let outputs = settings.targets.map { "\(settings.outputFolder)/\($0.rawValue)/\(name).\($0.fileExtension)" }
+                cache.record(name, source: hash, dependencies: dependencies, outputs: outputs)
+            }
+            try cache.save()
         }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        let total = processedCount + build.upToDate.count
+        var summary = "built \(total == 1 ? "1 procedure" : "\(total) procedures"): \(written.count) files written"
+        if !build.upToDate.isEmpty { summary += ", \(build.upToDate.count) up to date" }
+        print(summary + " in \(settings.outputFolder)/")
+        finish(0)
     }
 
     /// Everything besides the sources that the outputs depend on: stepdoc itself, the configuration,

@@ -7,7 +7,34 @@ public enum AtomicWriter {
     /// The marker in temporary file names (`.NAME.stepdoc-tmp-PID`).
     public static let temporaryMarker = ".stepdoc-tmp-"
 
+    /// Writes a string's UTF-8 bytes without copying them first.
+    public static func write(_ text: String, to path: String, permissions: mode_t = 0o644) throws(StepDocFailure) {
+        var text = text
+        let result: Result<Void, StepDocFailure> = text.withUTF8 { buffer in
+            do throws(StepDocFailure) {
+                try write(UnsafeRawBufferPointer(buffer), to: path, permissions: permissions)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try result.get()
+    }
+
     public static func write(_ bytes: some Collection<UInt8>, to path: String, permissions: mode_t = 0o644) throws(StepDocFailure) {
+        let data = Array(bytes)
+        let result: Result<Void, StepDocFailure> = data.withUnsafeBytes { buffer in
+            do throws(StepDocFailure) {
+                try write(buffer, to: path, permissions: permissions)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try result.get()
+    }
+
+    private static func write(_ buffer: UnsafeRawBufferPointer, to path: String, permissions: mode_t) throws(StepDocFailure) {
         let directory = (path as NSString).deletingLastPathComponent
         try makeDirectory(directory.isEmpty ? "." : directory)
         let base = (path as NSString).lastPathComponent
@@ -16,19 +43,15 @@ public enum AtomicWriter {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, permissions)
         guard descriptor >= 0 else { throw .outputNotWritable(path: path, reason: String(cString: strerror(errno))) }
         var failure: Int32 = 0
-        let data = Array(bytes)
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                guard let base = buffer.baseAddress else { break }
-                let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
+        var offset = 0
+        while offset < buffer.count, let base = buffer.baseAddress {
+            let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
             }
+            offset += written
         }
         close(descriptor)
         if failure == 0, rename(temporary, path) != 0 { failure = errno }

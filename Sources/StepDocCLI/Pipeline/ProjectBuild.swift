@@ -87,34 +87,50 @@ public struct ProjectBuild: Sendable {
         return build
     }
 
-    /// Renders every source to every target.
+    /// Renders every source to every target, keeping the outputs (for tests and the drift check).
     public mutating func render(_ settings: Settings, progress: (@Sendable (Int) -> Void)? = nil) {
-        let options = RenderOptions(
-            extraTags: Set(settings.config.tags), textWidth: settings.config.textWidth, fragment: settings.fragment)
-        let rendered = Parallel.map(sources, jobs: settings.jobs, progress: progress) { source in
-            Self.render(source, settings: settings, options: options)
+        let rendered = Self.render(sources.map { ($0.entry, $0.procedure) }, settings: settings, progress: progress) {
+            path, text in (path: path, text: text)
         }
         outputs = rendered.flatMap { $0 }
     }
 
-    static func render(_ source: ProcessedSource, settings: Settings, options: RenderOptions) -> [(path: String, text: String)] {
-        let title = ProcedureTitle.title(for: source.entry, config: settings.config)
-        var files: [(path: String, text: String)] = []
-        for target in settings.targets {
-            let text: String
-            switch target {
-            case .html:
-                guard let templates = settings.templates else { continue }
-                text = HTMLRenderer(templates: templates, options: options).render(source.procedure, title: title)
-            case .text:
-                text = PlainTextRenderer(options: options).render(source.procedure, title: title)
-            case .markdown:
-                text = MarkdownRenderer(options: options).render(source.procedure, title: title)
+    /// Renders procedures to every target on `settings.jobs` threads, handing each output to `deliver`
+    /// as soon as it is made (so a build can write it and let it go), and returns what `deliver`
+    /// returned, in order.
+    public static func render<Result: Sendable>(
+        _ procedures: [(SourceEntry, Procedure)], settings: Settings, progress: (@Sendable (Int) -> Void)? = nil,
+        deliver: @escaping @Sendable (String, String) -> Result
+    ) -> [[Result]] {
+        let options = RenderOptions(
+            extraTags: Set(settings.config.tags), textWidth: settings.config.textWidth, fragment: settings.fragment)
+        return Parallel.map(procedures, jobs: settings.jobs, progress: progress) { entry, procedure in
+            let title = ProcedureTitle.title(for: entry, config: settings.config)
+            var results: [Result] = []
+            for target in settings.targets {
+                guard let text = render(procedure, to: target, title: title, settings: settings, options: options) else {
+                    continue
+                }
+                results.append(deliver("\(settings.outputFolder)/\(target.rawValue)/\(entry.name).\(target.fileExtension)", text))
             }
-            files.append(("\(settings.outputFolder)/\(target.rawValue)/\(source.entry.name).\(target.fileExtension)", text))
+            return results
         }
-        return files
     }
+
+    static func render(
+        _ procedure: Procedure, to target: RenderTarget, title: String, settings: Settings, options: RenderOptions
+    ) -> String? {
+        switch target {
+        case .html:
+            guard let templates = settings.templates else { return nil }
+            return HTMLRenderer(templates: templates, options: options).render(procedure, title: title)
+        case .text:
+            return PlainTextRenderer(options: options).render(procedure, title: title)
+        case .markdown:
+            return MarkdownRenderer(options: options).render(procedure, title: title)
+        }
+    }
+
 }
 
 /// The title a procedure's page gets: from stepdoc.yml, or made from its file name.
