@@ -38,28 +38,23 @@ extension SyntaxTree {
     }
 
     static func encodingDiagnostics(_ file: SourceFile) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for offset in file.invalidUTF8Offsets {
+        func diagnostic(at offset: Int, id: String, summary: String, explanation: String) -> Diagnostic {
             let location = file.location(ofOffset: offset)
-            diagnostics.append(
-                Diagnostic(
-                    severity: .error, id: "rst.invalid-utf8",
-                    summary: "invalid UTF-8 at byte offset \(offset)",
-                    explanation: "The file must be UTF-8. The bad bytes are shown as U+FFFD (\u{FFFD}).",
-                    location: DiagnosticLocation(file: file.path, range: location..<SourceLocation(
-                        line: location.line, column: location.column + 1))))
+            let end = SourceLocation(line: location.line, column: location.column + 1)
+            return Diagnostic(
+                severity: .error, id: id, summary: summary, explanation: explanation,
+                location: DiagnosticLocation(file: file.path, range: location..<end))
         }
-        for offset in file.nulOffsets {
-            let location = file.location(ofOffset: offset)
-            diagnostics.append(
-                Diagnostic(
-                    severity: .error, id: "rst.invalid-character",
-                    summary: "NUL byte at byte offset \(offset)",
-                    explanation: "A text file has no NUL bytes; is this a binary file, or saved as UTF-16?",
-                    location: DiagnosticLocation(file: file.path, range: location..<SourceLocation(
-                        line: location.line, column: location.column + 1))))
+        return file.invalidUTF8Offsets.map {
+            diagnostic(
+                at: $0, id: "rst.invalid-utf8", summary: "invalid UTF-8 at byte offset \($0)",
+                explanation: "The file must be UTF-8. The bad bytes are shown as U+FFFD (\u{FFFD}).")
         }
-        return diagnostics
+            + file.nulOffsets.map {
+                diagnostic(
+                    at: $0, id: "rst.invalid-character", summary: "NUL byte at byte offset \($0)",
+                    explanation: "A text file has no NUL bytes; is this a binary file, or saved as UTF-16?")
+            }
     }
 }
 
