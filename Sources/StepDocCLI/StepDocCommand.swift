@@ -10,7 +10,7 @@ public struct StepDocCommand: ParsableCommand {
             2 for usage errors, unreadable input and internal failures.
             """,
         version: StepDocVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, DumpCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, PreviewCommand.self, DumpCommand.self],
         defaultSubcommand: nil)
 
     public init() {}
