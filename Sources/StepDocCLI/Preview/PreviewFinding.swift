@@ -7,6 +7,11 @@ package struct PreviewFinding: Sendable, Equatable {
     /// The position in the procedure's steps of the step whose source (either copy) holds the finding.
     package var stepIndex: Int?
 
+    package init(diagnostic: Diagnostic, stepIndex: Int?) {
+        self.diagnostic = diagnostic
+        self.stepIndex = stepIndex
+    }
+
     /// The steps `diagnostics` fall in, in the diagnostics' order. Findings in other files (includes)
     /// and outside every step get no step.
     package static func locate(_ diagnostics: [Diagnostic], in procedure: Procedure) -> [PreviewFinding] {
