@@ -43,6 +43,11 @@ package struct ListenAddress: Sendable, Equatable {
         family == .ip6 ? "http://[\(host)]:\(port)/" : "http://\(host):\(port)/"
     }
 
+    /// `HOST:PORT`, brackets around an IPv6 address, for messages.
+    package func hostAndPort(_ port: UInt16) -> String {
+        family == .ip6 ? "[\(host)]:\(port)" : "\(host):\(port)"
+    }
+
     /// Whether a request's `Host` header may be answered. On a loopback address only local names are:
     /// a web page elsewhere that points its own domain at 127.0.0.1 (DNS rebinding) must not read the
     /// preview. A request without the header (HTTP/1.0) is answered.

@@ -77,7 +77,7 @@ public actor PreviewServer {
             port = try Self.port(of: await server.listeningAddress)
         case .failed(let reason):
             serverTask?.cancel()
-            throw .cannotListen(address: address.url(port: settings.port), reason: reason)
+            throw .cannotListen(address: address.hostAndPort(settings.port), reason: reason)
         }
         startWatching()
         let keepAlive = settings.keepAliveInterval
@@ -120,7 +120,7 @@ public actor PreviewServer {
                 return HTTPServer.Configuration(address: socket, timeout: 15, pool: pool, logger: .disabled)
             }
         } catch {
-            throw .cannotListen(address: address.url(port: settings.port), reason: Self.describe(error))
+            throw .cannotListen(address: address.hostAndPort(settings.port), reason: Self.describe(error))
         }
     }
 
@@ -212,7 +212,9 @@ public actor PreviewServer {
     private static func describe(_ error: any Error) -> String {
         if let error = error as? SocketError {
             switch error {
-            case .failed(let call, _, let message): return "\(call): \(message.lowercased())"
+            case .failed(let call, let code, let message):
+                let hint = code == EADDRINUSE ? " (another program has the port; --port 0 picks a free one)" : ""
+                return "\(call.lowercased()): \(message.lowercased())\(hint)"
             default: return "\(error)"
             }
         }
