@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "StepSyntax", targets: ["StepSyntax"]),
         .library(name: "StepModel", targets: ["StepModel"]),
         .library(name: "StepRender", targets: ["StepRender"]),
+        .library(name: "StepDocCLI", targets: ["StepDocCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),

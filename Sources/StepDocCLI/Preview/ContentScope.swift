@@ -16,7 +16,9 @@ struct ContentScope: Sendable {
     }
 
     var watchRoot: WatchRoot {
-        isFolder ? WatchRoot(path: path, recursive: true) : WatchRoot(path: (path as NSString).deletingLastPathComponent, recursive: false)
+        isFolder
+            ? WatchRoot(path: path, recursive: true)
+            : WatchRoot(path: (path as NSString).deletingLastPathComponent, recursive: false)
     }
 
     /// Whether a changed (canonical) path can concern this content path.

@@ -41,7 +41,8 @@ package struct PreviewOverlay: Sendable {
     private func panel(_ pageName: String) -> String {
         let tally = PreviewTally(findings.map(\.diagnostic), strict: strict)
         let state = tally.errors > 0 ? "has-errors" : tally.warnings > 0 ? "has-warnings" : "is-clean"
-        var html = "<details class=\"stepdoc-preview \(state)\" id=\"stepdoc-preview\"\(findings.isEmpty ? "" : " open")>\n"
+        var html =
+            "<details class=\"stepdoc-preview \(state)\" id=\"stepdoc-preview\"\(findings.isEmpty ? "" : " open")>\n"
         html += "<summary>stepdoc preview · <span class=\"stepdoc-tally\">\(escape(tally.summary))</span></summary>\n"
         html += "<nav class=\"stepdoc-links\"><a href=\"/\">All procedures</a> · "
         html += "<a href=\"\(escape(PreviewRoute.textPath(pageName)))\">Plain text</a></nav>\n"

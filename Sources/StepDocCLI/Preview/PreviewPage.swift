@@ -13,8 +13,8 @@ package struct PreviewPage: Sendable {
     package var findings: [PreviewFinding] = []
     /// Why the file cannot be shown as it is now; the last good rendering stays under the message.
     package var problem: Problem?
-    /// The rendered page, overlay included.
-    package private(set) var html = ""
+    /// The rendered page, overlay included; `nil` until asked for, and again after a template change.
+    private var html: String?
     /// The plain text, rendered when first asked for.
     private var text: String?
     /// Identifies the bytes last read, so a save that changed nothing renders nothing.
@@ -67,6 +67,22 @@ package struct PreviewPage: Sendable {
         }
         text = nil
         return true
+    }
+
+    /// Whether the page is rendered (and would be served without rendering).
+    package var isRendered: Bool { html != nil }
+
+    /// Drops the renderings, so the next request renders with what changed (the templates).
+    package mutating func invalidate() {
+        html = nil
+        text = nil
+    }
+
+    /// The page, rendered now unless it already is.
+    package mutating func renderedHTML(with renderer: HTMLRenderer, templateProblem: String?, strict: Bool) -> String {
+        if let html { return html }
+        render(with: renderer, templateProblem: templateProblem, strict: strict)
+        return html ?? ""
     }
 
     /// Renders the page with `renderer`'s templates, marking the steps that have findings.

@@ -41,10 +41,12 @@ public actor PreviewServer {
 
     /// Starts listening and watching; returns the URL of the index, with the port that was bound.
     public func start() async throws(PreviewFailure) -> String {
-        let server = HTTPServer(config: try configuration(), handler: ClosureHTTPHandler { [weak self] request in
-            guard let self else { return HTTPResponse(statusCode: .serviceUnavailable) }
-            return await self.handle(request)
-        })
+        let server = HTTPServer(
+            config: try configuration(),
+            handler: ClosureHTTPHandler { [weak self] request in
+                guard let self else { return HTTPResponse(statusCode: .serviceUnavailable) }
+                return await self.handle(request)
+            })
         http = server
         // Whichever comes first: the server listening, or its task failing (the address is in use).
         let (outcomes, outcome) = AsyncStream.makeStream(of: StartOutcome.self, bufferingPolicy: .bufferingOldest(1))
@@ -82,12 +84,13 @@ public actor PreviewServer {
         startWatching()
         let keepAlive = settings.keepAliveInterval
         let broadcaster = broadcaster
-        background.append(Task {
-            while !Task.isCancelled {
-                do { try await Task.sleep(for: keepAlive) } catch { return }
-                await broadcaster.sendKeepAlive()
-            }
-        })
+        background.append(
+            Task {
+                while !Task.isCancelled {
+                    do { try await Task.sleep(for: keepAlive) } catch { return }
+                    await broadcaster.sendKeepAlive()
+                }
+            })
         return address.url(port: port)
     }
 
@@ -141,12 +144,13 @@ public actor PreviewServer {
         let batches = ChangeCoalescer.batches(of: watcher.changes, window: settings.debounce)
         let site = site
         let broadcaster = broadcaster
-        background.append(Task {
-            for await batch in batches {
-                let pages = await site.apply(batch)
-                if !pages.isEmpty { await broadcaster.reload(pages) }
-            }
-        })
+        background.append(
+            Task {
+                for await batch in batches {
+                    let pages = await site.apply(batch)
+                    if !pages.isEmpty { await broadcaster.reload(pages) }
+                }
+            })
     }
 
     private func handle(_ request: HTTPRequest) async -> HTTPResponse {

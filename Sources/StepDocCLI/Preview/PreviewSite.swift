@@ -6,9 +6,11 @@ import StepSyntax
 /// The rendered site, in memory: every procedure's page from the same pipeline as `stepdoc build`,
 /// kept current from the watcher's batches.
 ///
-/// Pages are rendered when their file changes, so a reload event means the new page is ready; plain
-/// text is rendered when first asked for. Requests are answered from a table of procedure names,
-/// never from the file system.
+/// Every file is read and checked at start (the index shows each one's findings); a page is rendered
+/// when first asked for, and again as soon as its file changes, so a reload event means the new page
+/// is ready. A template change drops every rendering, and each page is rendered anew on its next
+/// request rather than all at once. Requests are answered from a table of procedure names, never from
+/// the file system.
 package actor PreviewSite {
     private let settings: PreviewSettings
     private let pipeline: Pipeline
@@ -42,21 +44,17 @@ package actor PreviewSite {
         pipeline = Pipeline(config: settings.config, sourceRoot: sourceRoot)
         options = RenderOptions(extraTags: Set(settings.config.tags), textWidth: settings.config.textWidth)
         scopes = settings.contentPaths.map(ContentScope.init)
-        templateFolder = CanonicalPath.of((settings.templatesFolder as NSString).appendingPathComponent(settings.templateName))
+        templateFolder = CanonicalPath.of(
+            (settings.templatesFolder as NSString).appendingPathComponent(settings.templateName))
         watchRoots = scopes.map(\.watchRoot) + [WatchRoot(path: templateFolder, recursive: true)]
 
         let entries = Self.servable(discovery.entries, scopes: scopes)
-        let renderer = HTMLRenderer(templates: templates, options: options)
         let results = pipeline.process(entries, jobs: settings.jobs)
-        let rendered = Parallel.map(Array(zip(entries, results)), jobs: settings.jobs) { entry, result in
+        for (entry, result) in zip(entries, results) {
             var page = PreviewPage(entry: entry, title: ProcedureTitle.title(for: entry, config: settings.config))
             _ = page.update(with: result)
-            page.render(with: renderer, templateProblem: nil, strict: settings.strict)
-            return page
-        }
-        for page in rendered {
-            pages[page.entry.name] = page
-            namesByPath[CanonicalPath.of(page.entry.path)] = page.entry.name
+            pages[entry.name] = page
+            namesByPath[CanonicalPath.of(entry.path)] = entry.name
         }
     }
 
@@ -75,10 +73,14 @@ package actor PreviewSite {
                     contentLabel: settings.contentPaths.joined(separator: " "), templateProblem: templateProblem,
                     strict: settings.strict))
         case .page(let name):
-            guard let page = pages[name], page.procedure != nil || !page.isDeleted else { return .notFound }
+            guard var page = pages[name], page.procedure != nil || !page.isDeleted else { return .notFound }
+            let html = page.renderedHTML(
+                with: HTMLRenderer(templates: templates, options: options), templateProblem: templateProblem,
+                strict: settings.strict)
+            pages[name] = page
             // A deleted page still shows its last rendering, so an open tab can tell what happened, but
             // says 404: the page is not part of the site any more.
-            return .html(page.html, status: page.isDeleted ? 404 : 200)
+            return .html(html, status: page.isDeleted ? 404 : 200)
         case .text(let name):
             guard var page = pages[name], !page.isDeleted,
                 let text = page.plainText(with: PlainTextRenderer(options: options))
@@ -102,12 +104,13 @@ package actor PreviewSite {
         var reload: Set<String> = []
 
         // A path that is no page may be a new file, a folder moved in or out, or a rename.
-        if batch.rescan || contentChanges.contains(where: { namesByPath[$0] == nil }) {
+        if batch.rescan || contentChanges.contains(where: { namesByPath[$0] == nil && mayHoldSteps($0) }) {
             let found = Self.servable(rediscover(), scopes: scopes)
             let foundNames = Set(found.map(\.name))
             for entry in found where pages[entry.name].map({ $0.isDeleted || $0.entry != entry }) ?? true {
                 let title = ProcedureTitle.title(for: entry, config: settings.config)
                 var page = pages[entry.name] ?? PreviewPage(entry: entry, title: title)
+                if page.entry.path != entry.path { namesByPath[CanonicalPath.of(page.entry.path)] = nil }
                 page.entry = entry
                 pages[entry.name] = page
                 names.insert(entry.name)
@@ -126,15 +129,23 @@ package actor PreviewSite {
             page.render(with: renderer, templateProblem: templateProblem, strict: settings.strict)
             pages[page.entry.name] = page
             reload.insert(page.entry.name)
+            let key = CanonicalPath.of(page.entry.path)
+            namesByPath[key] = page.isDeleted ? nil : page.entry.name
         }
-        namesByPath = [:]
-        for page in pages.values where !page.isDeleted { namesByPath[CanonicalPath.of(page.entry.path)] = page.entry.name }
 
         if templatesChanged && reloadTemplates() { return [ServerSentEvent.everyPage] }
         return reload.sorted()
     }
 
-    /// Reads the template set again and re-renders every page; `false` when nothing changed for the
+    /// Whether an unknown changed path can add or remove pages: a step file, a folder, or a folder that
+    /// held pages (moved or deleted). Editors' other files (`4913`, `x.rst~`) do not start a search.
+    private func mayHoldSteps(_ path: String) -> Bool {
+        if path.hasSuffix(".rst") || FolderListing.isFolder(path) { return true }
+        let prefix = path + "/"
+        return namesByPath.keys.contains { $0.hasPrefix(prefix) }
+    }
+
+    /// Reads the template set again and drops every rendering; `false` when nothing changed for the
     /// pages (the set failed again with the same message).
     private func reloadTemplates() -> Bool {
         let previousProblem = templateProblem
@@ -146,16 +157,7 @@ package actor PreviewSite {
             templateProblem = "templates: \(error.description) — pages use the last templates that loaded"
             if templateProblem == previousProblem { return false }
         }
-        let renderer = HTMLRenderer(templates: templates, options: options)
-        let current = Array(pages.values)
-        let strict = settings.strict
-        let problem = templateProblem
-        let rendered = Parallel.map(current, jobs: settings.jobs) { page in
-            var page = page
-            page.render(with: renderer, templateProblem: problem, strict: strict)
-            return page
-        }
-        for page in rendered { pages[page.entry.name] = page }
+        for name in Array(pages.keys) { pages[name]?.invalidate() }
         return true
     }
 

@@ -20,10 +20,12 @@ package actor ReloadBroadcaster {
     /// A new stream for one client, starting with the reconnection delay and a `connected` comment, so
     /// the client sees at once that it is subscribed.
     package func subscribe() -> EventStreamBody {
-        let (stream, continuation) = AsyncStream.makeStream(of: [UInt8].self, bufferingPolicy: .bufferingNewest(Self.backlog))
+        let (stream, continuation) = AsyncStream.makeStream(
+            of: [UInt8].self, bufferingPolicy: .bufferingNewest(Self.backlog))
         let id = nextID
         nextID += 1
-        continuation.yield(ServerSentEvent.retry(milliseconds: 1000).encoded + ServerSentEvent.comment("connected").encoded)
+        continuation.yield(
+            ServerSentEvent.retry(milliseconds: 1000).encoded + ServerSentEvent.comment("connected").encoded)
         if isClosed {
             continuation.finish()
         } else {

@@ -8,8 +8,11 @@ import Testing
         let project = try PreviewProject()
         defer { project.remove() }
         let preview = try PreviewProcess(["preview", "--port", "0"], in: project.directory)
-        let url = try #require(await preview.servingURL(), "no URL printed: \(preview.standardOutput) \(preview.standardError)")
-        #expect(preview.standardOutput.hasPrefix("stepdoc preview: serving content at http://127.0.0.1:"), "\(preview.standardOutput)")
+        let url = try #require(
+            await preview.servingURL(), "no URL printed: \(preview.standardOutput) \(preview.standardError)")
+        #expect(
+            preview.standardOutput.hasPrefix("stepdoc preview: serving content at http://127.0.0.1:"),
+            "\(preview.standardOutput)")
         #expect(preview.standardOutput.contains("(Ctrl-C to stop)"))
         let port = try #require(UInt16(url.split(separator: ":").last?.dropLast() ?? ""), "\(url)")
         let index = try await LoopbackHTTPClient(port: port).get("/")
@@ -30,7 +33,9 @@ import Testing
         #expect(await preview.servingURL() != nil, "\(preview.standardOutput) \(preview.standardError)")
         let status = await preview.stop(with: SIGTERM)
         #expect(status == 0)
-        #expect(preview.standardError.contains("warning: --host 0.0.0.0 is not a loopback address"), "\(preview.standardError)")
+        #expect(
+            preview.standardError.contains("warning: --host 0.0.0.0 is not a loopback address"),
+            "\(preview.standardError)")
     }
 
     @Test(arguments: [
@@ -57,7 +62,9 @@ import Testing
         let second = try PreviewProcess(["preview", "--port", port], in: project.directory)
         let status = await second.waitForExit()
         #expect(status == 2, "\(second.standardOutput)")
-        #expect(second.standardError.contains("error: cannot listen on 127.0.0.1:\(port): bind: address already in use"), "\(second.standardError)")
+        #expect(
+            second.standardError.contains("error: cannot listen on 127.0.0.1:\(port): bind: address already in use"),
+            "\(second.standardError)")
         #expect(await first.stop() == 0)
     }
 }

@@ -10,7 +10,8 @@ import Testing
         ("/caf%C3%A9.txt", .text("café")), ("/a.html?scroll=1", .page("a")), ("/a.html#step-2", .page("a")),
     ])
     func routesTheShapesItServes(target: String, route: PreviewRoute) {
-        #expect(PreviewRoute(target: target) == route, "\(target) → \(String(describing: PreviewRoute(target: target)))")
+        #expect(
+            PreviewRoute(target: target) == route, "\(target) → \(String(describing: PreviewRoute(target: target)))")
     }
 
     @Test(arguments: [

@@ -72,7 +72,8 @@ import Testing
                 of: "please `contact us", with: "please, right now, `contact us")
             let saved = ContinuousClock.now
             try project.write(edited, to: Self.seedFile)
-            let event = try #require(await stream.event { $0.name == "reload" }, "no reload event; got \(stream.received)")
+            let event = try #require(
+                await stream.event { $0.name == "reload" }, "no reload event; got \(stream.received)")
             #expect(event.data == PreviewProject.seedName)
             let latency = event.arrival - saved
             #expect(latency < .seconds(1), "the reload came \(latency) after the save")
@@ -103,7 +104,9 @@ import Testing
             let position = "\(project.path(Self.seedFile)):\(broken["1️⃣"].line):\(broken["1️⃣"].column)"
             #expect(page.contains("<code class=\"stepdoc-id\">rst.title-underline</code>"), "\(page.suffix(3000))")
             #expect(page.contains(position), "no \(position) in the panel:\n\(page.suffix(3000))")
-            #expect(Self.stepTag("step-1", in: page)?.contains("has-findings") == true, "\(Self.stepTag("step-1", in: page) ?? "no step-1")")
+            #expect(
+                Self.stepTag("step-1", in: page)?.contains("has-findings") == true,
+                "\(Self.stepTag("step-1", in: page) ?? "no step-1")")
             #expect(Self.stepTag("step-2", in: page)?.contains("has-findings") == false)
             let index = try await preview.get("/").body
             #expect(index.contains("1 warning"), "\(index)")
@@ -123,7 +126,9 @@ import Testing
             let page = try await preview.get(Self.seedPage).body
             let position = "\(project.path(Self.seedFile)):\(broken["1️⃣"].line):\(broken["1️⃣"].column)"
             #expect(page.contains("<code class=\"stepdoc-id\">steps.missing-branch</code>"), "\(page.suffix(3000))")
-            #expect(page.contains("href=\"#step-3\">\(position)</a>"), "no link to step 3 at \(position):\n\(page.suffix(3000))")
+            #expect(
+                page.contains("href=\"#step-3\">\(position)</a>"),
+                "no link to step 3 at \(position):\n\(page.suffix(3000))")
             #expect(Self.stepTag("step-3", in: page)?.contains("has-findings") == true)
             #expect(page.contains("class=\"stepdoc-preview has-errors\""))
         }
@@ -135,12 +140,14 @@ import Testing
         try await project.withPreview { preview in
             let stream = try await preview.events()
             defer { stream.close() }
-            try project.write([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x00, 0x0D, 0xFF, 0xFE, 0x00, 0x01], to: Self.seedFile)
+            try project.write(
+                [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x00, 0x0D, 0xFF, 0xFE, 0x00, 0x01], to: Self.seedFile)
             #expect(await stream.event { $0.name == "reload" } != nil, "no reload; got \(stream.received)")
 
             let page = try await preview.get(Self.seedPage)
             #expect(page.status == 200)
-            #expect(page.body.contains("Your data is currently in a MongoDB database."), "the last good rendering is gone")
+            #expect(
+                page.body.contains("Your data is currently in a MongoDB database."), "the last good rendering is gone")
             #expect(page.body.contains("class=\"stepdoc-preview-banner\""), "\(page.body.suffix(3000))")
             #expect(page.body.contains("not a text file"), "\(page.body.suffix(3000))")
             let index = try await preview.get("/").body
@@ -148,7 +155,8 @@ import Testing
 
             // Fixing the file clears the error.
             try project.write(try String(contentsOf: Fixtures.seedFile(), encoding: .utf8), to: Self.seedFile)
-            #expect(await stream.event(after: 1) { $0.name == "reload" } != nil, "no second reload; got \(stream.received)")
+            #expect(
+                await stream.event(after: 1) { $0.name == "reload" } != nil, "no second reload; got \(stream.received)")
             let fixed = try await preview.get(Self.seedPage).body
             #expect(!fixed.contains("class=\"stepdoc-preview-banner\""), "\(fixed.suffix(3000))")
         }
@@ -160,7 +168,8 @@ import Testing
         try await project.withPreview { preview in
             let paths = [
                 "/../Package.swift", "/%2e%2e/Package.swift", "/%2E%2E/%2e%2e/etc/passwd", "/..%2fPackage.swift",
-                "//etc/passwd", "/etc/passwd", project.path(Self.seedFile), project.path("templates/default/page.mustache"),
+                "//etc/passwd", "/etc/passwd", project.path(Self.seedFile),
+                project.path("templates/default/page.mustache"),
                 "/\(Self.seedFile)", "/\(PreviewProject.seedName).rst", "/\(PreviewProject.seedName)",
                 "/./\(PreviewProject.seedName).html", "/content/../\(PreviewProject.seedName).html",
                 "/missing.html", "/templates/default/page.mustache", "/content/", "/..", "/%00.html",
@@ -215,9 +224,13 @@ import Testing
             #expect(try await preview.get("/").body.contains("href=\"/more/second.html\""))
 
             // Renamed: the old page says what happened, the new one appears.
-            try FileManager.default.moveItem(atPath: project.path("content/more/second.rst"), toPath: project.path("content/third.rst"))
-            #expect(await stream.event { $0.data == "third" } != nil, "no reload for the new name; got \(stream.received)")
-            #expect(await stream.event(after: 1) { $0.data == "more/second" } != nil, "no reload for the old name; got \(stream.received)")
+            try FileManager.default.moveItem(
+                atPath: project.path("content/more/second.rst"), toPath: project.path("content/third.rst"))
+            #expect(
+                await stream.event { $0.data == "third" } != nil, "no reload for the new name; got \(stream.received)")
+            #expect(
+                await stream.event(after: 1) { $0.data == "more/second" } != nil,
+                "no reload for the old name; got \(stream.received)")
             let old = try await preview.get("/more/second.html")
             #expect(old.status == 404, "\(old)")
             #expect(old.body.contains("was deleted or renamed"), "\(old.body.suffix(2000))")
@@ -226,7 +239,8 @@ import Testing
             // Deleted.
             let before = stream.received.count
             try FileManager.default.removeItem(atPath: project.path(Self.seedFile))
-            #expect(await stream.event(after: before) { $0.data == PreviewProject.seedName } != nil, "\(stream.received)")
+            #expect(
+                await stream.event(after: before) { $0.data == PreviewProject.seedName } != nil, "\(stream.received)")
             #expect(try await preview.get(Self.seedPage).status == 404)
             let index = try await preview.get("/").body
             #expect(!index.contains(Self.seedPage) && index.contains("/third.html"), "\(index)")
@@ -241,12 +255,16 @@ import Testing
         try await project.withPreview { preview in
             let stream = try await preview.events()
             defer { stream.close() }
-            try project.write(template.replacingOccurrences(of: "<main class=\"page\">", with: "<main class=\"page\" data-edited>"), to: pagePath)
+            try project.write(
+                template.replacingOccurrences(of: "<main class=\"page\">", with: "<main class=\"page\" data-edited>"),
+                to: pagePath)
             #expect(await stream.event { $0.data == "*" } != nil, "no reload of every page; got \(stream.received)")
             #expect(try await preview.get(Self.seedPage).body.contains("data-edited"))
 
             try project.write(template.replacingOccurrences(of: "{{/procedure}}", with: ""), to: pagePath)
-            #expect(await stream.event(after: 1) { $0.data == "*" } != nil, "no reload for the broken template; got \(stream.received)")
+            #expect(
+                await stream.event(after: 1) { $0.data == "*" } != nil,
+                "no reload for the broken template; got \(stream.received)")
             let page = try await preview.get(Self.seedPage).body
             #expect(page.contains("data-edited"), "the last templates that loaded are not used")
             #expect(page.contains("templates: "), "\(page.suffix(2000))")
@@ -264,7 +282,9 @@ import Testing
             #expect(await preview.server.clientCount == 20)
             try project.write(try project.seed + "\n", to: Self.seedFile)
             for (number, stream) in streams.enumerated() {
-                #expect(await stream.event { $0.name == "reload" }?.data == PreviewProject.seedName, "client \(number): \(stream.received)")
+                #expect(
+                    await stream.event { $0.name == "reload" }?.data == PreviewProject.seedName,
+                    "client \(number): \(stream.received)")
             }
         }
     }
@@ -294,15 +314,18 @@ import Testing
         let project = try PreviewProject()
         defer { project.remove() }
         let seed = try project.seed
-        try await project.withPreview { preview in
+        // A window long enough that five saves fall in it even on a loaded machine.
+        try await project.withPreview({ $0.debounce = .milliseconds(250) }) { preview in
             let stream = try await preview.events()
             defer { stream.close() }
             for round in 1...5 {
-                try project.write(seed.replacingOccurrences(of: "please `contact us", with: "please (\(round)) `contact us"), to: Self.seedFile)
+                try project.write(
+                    seed.replacingOccurrences(of: "please `contact us", with: "please (\(round)) `contact us"),
+                    to: Self.seedFile)
             }
             #expect(await stream.event { $0.name == "reload" } != nil, "no reload; got \(stream.received)")
-            // Long enough for a second, wrongly split batch to be rendered and announced.
-            try await Task.sleep(for: .milliseconds(200))
+            // Longer than a window: a second, wrongly split batch would be announced by now.
+            try await Task.sleep(for: .milliseconds(300))
             #expect(stream.received.count == 1, "\(stream.received)")
             #expect(try await preview.get(Self.seedPage).body.contains("please (5)"))
         }
@@ -324,10 +347,13 @@ import Testing
     @Test func reloadsWhenWatchingByPolling() async throws {
         let project = try PreviewProject()
         defer { project.remove() }
-        try await project.withPreview({ $0.watchMode = .polling; $0.pollInterval = .milliseconds(50) }) { preview in
+        try await project.withPreview({
+            $0.watchMode = .polling; $0.pollInterval = .milliseconds(50)
+        }) { preview in
             let stream = try await preview.events()
             defer { stream.close() }
-            try project.write(try project.seed.replacingOccurrences(of: "Your data is", with: "All your data is"), to: Self.seedFile)
+            try project.write(
+                try project.seed.replacingOccurrences(of: "Your data is", with: "All your data is"), to: Self.seedFile)
             #expect(await stream.event { $0.name == "reload" }?.data == PreviewProject.seedName, "\(stream.received)")
             #expect(try await preview.get(Self.seedPage).body.contains("All your data is"))
         }

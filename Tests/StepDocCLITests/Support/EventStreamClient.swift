@@ -3,7 +3,9 @@ import Foundation
 /// An open `GET /events` on a raw socket, read on a thread of its own: the chunked body is decoded and
 /// split into server-sent events as they arrive, with the time each arrived.
 final class EventStreamClient: @unchecked Sendable {
-    // @unchecked: the mutable state is guarded by `lock`; `socket` is closed once, by the reader.
+    // @unchecked: the mutable state is guarded by `lock`. The reader closes `socket` under the lock, and
+    // `close()` shuts it down only while it is open: a descriptor number closed here may already belong
+    // to another test's connection (or the in-process server's), which a late shutdown would break.
 
     struct Event: Sendable, Equatable {
         var name: String
@@ -26,7 +28,9 @@ final class EventStreamClient: @unchecked Sendable {
     init(port: UInt16) async throws {
         socket = try await onOwnThread {
             let socket = try connectLoopback(port: port, timeout: 30)
-            try sendAll(socket, Array("GET /events HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\n\r\n".utf8))
+            try sendAll(
+                socket,
+                Array("GET /events HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\n\r\n".utf8))
             return socket
         }
         Thread { [self] in readLoop() }.start()
@@ -69,7 +73,9 @@ final class EventStreamClient: @unchecked Sendable {
 
     /// Closes the connection from this side, as a browser tab does when it is closed.
     func close() {
-        shutdown(socket, Int32(SHUT_RDWR))
+        lock.withLock {
+            if !ended { shutdown(socket, Int32(SHUT_RDWR)) }
+        }
     }
 
     private struct Snapshot {
@@ -94,8 +100,10 @@ final class EventStreamClient: @unchecked Sendable {
 
     private func readLoop() {
         defer {
-            Foundation.close(socket)
-            lock.withLock { ended = true }
+            lock.withLock {
+                Foundation.close(socket)
+                ended = true
+            }
         }
         var raw: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 16384)

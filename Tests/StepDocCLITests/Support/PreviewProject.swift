@@ -11,7 +11,8 @@ struct PreviewProject {
     let directory: URL
 
     init(testFile: String = #filePath) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("stepdoc-preview-\(UUID().uuidString)")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "stepdoc-preview-\(UUID().uuidString)")
         let files = FileManager.default
         try files.createDirectory(at: directory.appendingPathComponent("content"), withIntermediateDirectories: true)
         try files.copyItem(

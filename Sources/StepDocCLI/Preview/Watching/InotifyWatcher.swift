@@ -39,7 +39,8 @@ package final class InotifyWatcher: FileWatcher, @unchecked Sendable {
             self.descriptor = descriptor
             wakeRead = pipeEnds[0]
             wakeWrite = pipeEnds[1]
-            (changes, continuation) = AsyncStream.makeStream(of: FileChange.self, bufferingPolicy: .bufferingNewest(4096))
+            (changes, continuation) = AsyncStream.makeStream(
+                of: FileChange.self, bufferingPolicy: .bufferingNewest(4096))
             for root in roots {
                 if let failure = addWatches(root.path, recursive: root.recursive, reportFiles: false) {
                     closeDescriptors()
@@ -66,7 +67,8 @@ package final class InotifyWatcher: FileWatcher, @unchecked Sendable {
     #if os(Linux)
         private static let eventMask =
             UInt32(IN_CREATE) | UInt32(IN_DELETE) | UInt32(IN_MODIFY) | UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_FROM)
-            | UInt32(IN_MOVED_TO) | UInt32(IN_ATTRIB) | UInt32(IN_DELETE_SELF) | UInt32(IN_MOVE_SELF) | UInt32(IN_ONLYDIR)
+            | UInt32(IN_MOVED_TO) | UInt32(IN_ATTRIB) | UInt32(IN_DELETE_SELF) | UInt32(IN_MOVE_SELF)
+            | UInt32(IN_ONLYDIR)
 
         /// Watches `folder` (and its subfolders when `recursive`); with `reportFiles`, reports the files
         /// found, which may have been written before the watch existed. Returns what went wrong, if anything.
@@ -156,7 +158,9 @@ package final class InotifyWatcher: FileWatcher, @unchecked Sendable {
             }
             if name.isEmpty {
                 // The watched folder itself was removed or moved.
-                if mask & (UInt32(IN_DELETE_SELF) | UInt32(IN_MOVE_SELF)) != 0 { continuation.yield(.path(folder.path)) }
+                if mask & (UInt32(IN_DELETE_SELF) | UInt32(IN_MOVE_SELF)) != 0 {
+                    continuation.yield(.path(folder.path))
+                }
                 return
             }
             if name.hasPrefix(".") { return }  // editors' swap and temporary files; discovery skips them too

@@ -7,7 +7,8 @@ package final class PollingWatcher: FileWatcher {
     private let task: Task<Void, Never>
 
     package init(roots: [WatchRoot], interval: Duration = .milliseconds(250)) {
-        let (changes, continuation) = AsyncStream.makeStream(of: FileChange.self, bufferingPolicy: .bufferingNewest(4096))
+        let (changes, continuation) = AsyncStream.makeStream(
+            of: FileChange.self, bufferingPolicy: .bufferingNewest(4096))
         self.changes = changes
         // The first scan happens here, so a change made right after `init` returns is seen.
         let initial = Self.scan(roots)
