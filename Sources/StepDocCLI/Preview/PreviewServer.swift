@@ -24,7 +24,7 @@ public actor PreviewServer {
     /// Why the preview fell back to scanning, when it did.
     public private(set) var watcherNote: String?
 
-    /// Reads and renders the project; throws when content, templates or the address are unusable.
+    /// Reads and checks every step file; throws when content, templates or the address are unusable.
     public init(settings: PreviewSettings) throws(PreviewFailure) {
         self.settings = settings
         address = try ListenAddress(settings.host)
@@ -41,6 +41,9 @@ public actor PreviewServer {
 
     /// Starts listening and watching; returns the URL of the index, with the port that was bound.
     public func start() async throws(PreviewFailure) -> String {
+        guard http == nil, !stopped else {
+            throw .cannotListen(address: address.hostAndPort(settings.port), reason: "the preview was started before")
+        }
         let server = HTTPServer(
             config: try configuration(),
             handler: ClosureHTTPHandler { [weak self] request in
@@ -166,8 +169,12 @@ public actor PreviewServer {
             return Self.response(.notFound, head: request.method == .HEAD)
         }
         if route == .events {
+            let contentType = "text/event-stream; charset=utf-8"
+            guard request.method == .GET else {
+                return Self.response(PreviewResponse(status: 200, contentType: contentType, body: []), head: true)
+            }
             let body = await broadcaster.subscribe()
-            var headers = Self.commonHeaders(contentType: "text/event-stream; charset=utf-8")
+            var headers = Self.commonHeaders(contentType: contentType)
             headers[.connection] = "keep-alive"
             return HTTPResponse(statusCode: .ok, headers: headers, body: HTTPBodySequence(from: body))
         }

@@ -26,6 +26,30 @@ import Testing
         #expect(preview.standardError.isEmpty, "\(preview.standardError)")
     }
 
+    @Test func opensTheIndexWithXdgOpenAndCarriesOnWithoutIt() async throws {
+        let project = try PreviewProject()
+        defer { project.remove() }
+        try project.write("#!/bin/sh\necho \"$1\" > \"$(dirname \"$0\")/opened.txt\"\n", to: "bin/xdg-open")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: project.path("bin/xdg-open"))
+        let preview = try PreviewProcess(
+            ["preview", "--port", "0", "--open"], in: project.directory,
+            environment: ["PATH": project.path("bin") + ":/usr/bin:/bin"])
+        let url = try #require(await preview.servingURL(), "\(preview.standardError)")
+        let deadline = ContinuousClock.now + .seconds(5)
+        while !FileManager.default.fileExists(atPath: project.path("bin/opened.txt")), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        let opened = try String(contentsOfFile: project.path("bin/opened.txt"), encoding: .utf8)
+        #expect(opened == url + "\n", "xdg-open got \(opened)")
+        #expect(await preview.stop() == 0)
+
+        let without = try PreviewProcess(
+            ["preview", "--port", "0", "--open"], in: project.directory, environment: ["PATH": project.path("none")])
+        #expect(await without.servingURL() != nil, "\(without.standardError)")
+        #expect(await without.stop() == 0)
+        #expect(without.standardError.contains("note: xdg-open is not installed"), "\(without.standardError)")
+    }
+
     @Test func warnsWhenTheAddressIsNotLoopback() async throws {
         let project = try PreviewProject()
         defer { project.remove() }

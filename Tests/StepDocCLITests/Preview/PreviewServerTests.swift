@@ -185,6 +185,38 @@ import Testing
         }
     }
 
+    @Test func answersHeadRequestsWithHeadersOnly() async throws {
+        let project = try PreviewProject()
+        defer { project.remove() }
+        try await project.withPreview { preview in
+            let get = try await preview.get(Self.seedPage)
+            let head = try await preview.http.request(Self.seedPage, method: "HEAD")
+            #expect(head.status == 200, "\(head)")
+            #expect(head.body.isEmpty, "\(head.body.prefix(200))")
+            #expect(head.headers["content-length"] == String(get.body.utf8.count), "\(head.headers)")
+            let events = try await preview.http.request("/events", method: "HEAD")
+            #expect(events.status == 200 && events.headers["content-type"] == "text/event-stream; charset=utf-8")
+            #expect(try await preview.http.request("/missing.html", method: "HEAD").status == 404)
+        }
+    }
+
+    @Test func followsAStepFileNamedOnItsOwn() async throws {
+        let project = try PreviewProject()
+        defer { project.remove() }
+        try project.write(try project.seed, to: "content/other.rst")
+        try await project.withPreview({ $0.contentPaths = [project.path(Self.seedFile)] }) { preview in
+            #expect(try await preview.get("/other.html").status == 404, "a file beside the one named is served")
+            let stream = try await preview.events()
+            defer { stream.close() }
+            try project.write(try project.seed + "\n", to: "content/other.rst")
+            try project.write(
+                try project.seed.replacingOccurrences(of: "Your data is", with: "Our data is"), to: Self.seedFile)
+            let event = await stream.event { $0.name == "reload" }
+            #expect(event?.data == PreviewProject.seedName, "\(stream.received)")
+            #expect(try await preview.get(Self.seedPage).body.contains("Our data is"))
+        }
+    }
+
     @Test func doesNotServeAStepFileLinkedFromOutsideTheContentFolder() async throws {
         let project = try PreviewProject()
         defer { project.remove() }

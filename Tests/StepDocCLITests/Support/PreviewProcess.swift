@@ -8,8 +8,8 @@ final class PreviewProcess {
     private let outputURL: URL
     private let errorURL: URL
 
-    /// Starts `stepdoc ARGUMENTS` in `folder`.
-    init(_ arguments: [String], in folder: URL) throws {
+    /// Starts `stepdoc ARGUMENTS` in `folder`, with `extraEnvironment` added to the test's environment.
+    init(_ arguments: [String], in folder: URL, environment extraEnvironment: [String: String] = [:]) throws {
         outputURL = folder.appendingPathComponent(".preview-stdout")
         errorURL = folder.appendingPathComponent(".preview-stderr")
         _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
@@ -19,6 +19,7 @@ final class PreviewProcess {
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment.merge(extraEnvironment) { _, new in new }
         process.environment = environment
         process.standardOutput = try FileHandle(forWritingTo: outputURL)
         process.standardError = try FileHandle(forWritingTo: errorURL)
