@@ -28,7 +28,7 @@ package actor PreviewSite {
     /// template set.
     package nonisolated let watchRoots: [WatchRoot]
 
-    /// Reads and renders every procedure; fails as `stepdoc build` would on missing content or templates.
+    /// Reads and checks every procedure; fails as `stepdoc build` would on missing content or templates.
     package init(settings: PreviewSettings) throws(PreviewFailure) {
         let discovery: ContentDiscovery.Result
         let templates: TemplateSet
