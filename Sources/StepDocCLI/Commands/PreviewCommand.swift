@@ -15,10 +15,10 @@ struct PreviewCommand: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
 
-    @Option(name: .customLong("port"), help: "The port to listen on; 0 picks a free one (default: 8080).")
+    @Option(name: .customLong("port"), help: "The port to listen on; 0 picks a free one.")
     var port: Int = 8080
 
-    @Option(name: .customLong("host"), help: "The address to listen on (default: 127.0.0.1, this machine only).")
+    @Option(name: .customLong("host"), help: "The address to listen on; the default reaches this machine only.")
     var host = "127.0.0.1"
 
     @Flag(name: .customLong("open"), help: "Open the index in the browser (xdg-open).")
