@@ -11,10 +11,12 @@ let package = Package(
         .library(name: "StepSyntax", targets: ["StepSyntax"]),
         .library(name: "StepModel", targets: ["StepModel"]),
         .library(name: "StepRender", targets: ["StepRender"]),
+        .library(name: "StepDocCLI", targets: ["StepDocCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // reST reader: source files, locations, diagnostics, blocks, inlines, `only` expressions.
@@ -40,6 +42,7 @@ let package = Package(
                 "StepSyntax", "StepModel", "StepRender", "StepParity", "MigrationChecks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
         .executableTarget(name: "stepdoc", dependencies: ["StepDocCLI"]),
