@@ -52,7 +52,8 @@ struct BuildCommand: ParsableCommand {
         let settings = ProjectBuild.Settings(
             config: config, paths: project.contentPaths(config),
             sourceRoot: project.sourceRoot(config, entries: discovery.entries), targets: targets,
-            templates: templateSet, outputFolder: output ?? config.output, fragment: fragment, jobs: project.jobCount)
+            templates: templateSet, outputFolder: output ?? config.output, fragment: fragment, jobs: project.jobCount,
+            parity: try ProjectParity(config: config, configPath: project.configPath ?? ConfigLoader.defaultPath))
         var cache = noCache ? nil : BuildCache(
             outputFolder: settings.outputFolder, settings: settingsKey(config: config, targets: targets))
         let progress = ProgressLine(total: discovery.entries.count, verb: "reading")

@@ -77,6 +77,7 @@ struct PreviewCommand: ParsableCommand {
             config: config, contentPaths: project.contentPaths(config), templatesFolder: templates ?? config.templates,
             templateName: template ?? config.template)
         settings.sourceRoot = config.sourceRoot ?? (project.paths.isEmpty ? config.content.first : nil)
+        settings.parity = try ProjectParity(config: config, configPath: project.configPath ?? ConfigLoader.defaultPath)
         settings.host = host
         settings.port = UInt16(port)
         settings.watchMode = poll ? .polling : .automatic

@@ -18,9 +18,12 @@ public struct Pipeline: Sendable {
     public let config: StepDocConfig
     public let reader: SourceReader
     public let lowering: LoweringOptions
+    /// Docs/code parity for bound procedures, when the project binds any.
+    public let parity: ProjectParity?
 
-    public init(config: StepDocConfig, sourceRoot: String) {
+    public init(config: StepDocConfig, sourceRoot: String, parity: ProjectParity? = nil) {
         self.config = config
+        self.parity = parity
         reader = SourceReader(maximumSize: config.limits.maxFileSize)
         lowering = LoweringOptions(
             roles: RoleTable.mongoDB.adding(config.roles), substitutions: config.substitutions,
@@ -47,6 +50,7 @@ public struct Pipeline: Sendable {
         var suppressions = Suppressions(file: file.path)
         let procedure = Procedure(parsing: file, options: lowering, diagnostics: &diagnostics, suppressions: &suppressions)
         diagnostics.append(contentsOf: ProcedureRules.check(procedure, in: file))
+        if let parity { diagnostics.append(contentsOf: parity.diagnostics(for: entry, procedure: procedure, file: file)) }
         return ProcessedSource(
             entry: entry, file: file, procedure: procedure,
             diagnostics: applySettings(diagnostics, suppressions: suppressions), suppressions: suppressions)

@@ -27,11 +27,14 @@ public struct ProjectBuild: Sendable {
         public var outputFolder: String
         public var fragment: Bool
         public var jobs: Int
+        /// Docs/code parity for the procedures `stepdoc.yml` binds to check suites.
+        public var parity: ProjectParity?
 
         public init(
             config: StepDocConfig, paths: [String], sourceRoot: String, targets: [RenderTarget], templates: TemplateSet?,
-            outputFolder: String, fragment: Bool = false, jobs: Int = 1
+            outputFolder: String, fragment: Bool = false, jobs: Int = 1, parity: ProjectParity? = nil
         ) {
+            self.parity = parity
             self.config = config
             self.paths = paths
             self.sourceRoot = sourceRoot
@@ -49,7 +52,7 @@ public struct ProjectBuild: Sendable {
         _ settings: Settings, discovery: ContentDiscovery.Result, cache: BuildCache? = nil,
         progress: (@Sendable (Int) -> Void)? = nil
     ) -> ProjectBuild {
-        let pipeline = Pipeline(config: settings.config, sourceRoot: settings.sourceRoot)
+        let pipeline = Pipeline(config: settings.config, sourceRoot: settings.sourceRoot, parity: settings.parity)
         enum Outcome: Sendable {
             case processed(ProcessedSource, hash: String?)
             case upToDate(SourceEntry)

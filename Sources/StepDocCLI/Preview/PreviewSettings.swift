@@ -22,6 +22,8 @@ public struct PreviewSettings: Sendable {
     public var strict = false
     /// Files processed in parallel at start.
     public var jobs = 1
+    /// Docs/code parity for the procedures `stepdoc.yml` binds to check suites.
+    public var parity: ProjectParity? = nil
 
     public init(config: StepDocConfig, contentPaths: [String], templatesFolder: String, templateName: String) {
         self.config = config

@@ -41,7 +41,7 @@ package actor PreviewSite {
         let sourceRoot = settings.sourceRoot ?? discovery.entries.first?.root ?? "."
         self.settings = settings
         self.templates = templates
-        pipeline = Pipeline(config: settings.config, sourceRoot: sourceRoot)
+        pipeline = Pipeline(config: settings.config, sourceRoot: sourceRoot, parity: settings.parity)
         options = RenderOptions(extraTags: Set(settings.config.tags), textWidth: settings.config.textWidth)
         scopes = settings.contentPaths.map(ContentScope.init)
         templateFolder = CanonicalPath.of(

@@ -4,7 +4,8 @@ import StepDocTestSupport
 import StepSyntax
 import Testing
 
-/// Parity inside `stepdoc check`: bindings from stepdoc.yml, rule severities, ignore comments.
+/// Parity in the pipeline (so in check, build and preview): bindings from stepdoc.yml, rule severities,
+/// ignore comments.
 @Suite struct ProjectParityTests {
     /// A project in a temporary folder with `content/atlas-live-migration-prerequisites.rst` and `stepdoc.yml`.
     private struct Project {
@@ -30,11 +31,10 @@ import Testing
             let discovery = try ContentDiscovery.discover(config.content)
             let settings = ProjectBuild.Settings(
                 config: config, paths: config.content, sourceRoot: config.content[0], targets: [], templates: nil,
-                outputFolder: folder.appendingPathComponent("output").path)
-            var build = ProjectBuild.read(settings, discovery: discovery)
-            try ProjectParity.check(
-                &build, settings: settings, configPath: configURL.path, workingDirectory: Fixtures.projectRoot().path)
-            return build
+                outputFolder: folder.appendingPathComponent("output").path,
+                parity: try ProjectParity(
+                    config: config, configPath: configURL.path, workingDirectory: Fixtures.projectRoot().path))
+            return ProjectBuild.read(settings, discovery: discovery)
         }
 
         func remove() {
