@@ -54,7 +54,7 @@ struct BuildCommand: ParsableCommand {
             sourceRoot: project.sourceRoot(config, entries: discovery.entries), targets: targets,
             templates: templateSet, outputFolder: output ?? config.output, fragment: fragment, jobs: project.jobCount,
             parity: try ProjectParity(config: config, configPath: project.configPath ?? ConfigLoader.defaultPath))
-        var cache = noCache ? nil : BuildCache(
+        let cache = noCache ? nil : BuildCache(
             outputFolder: settings.outputFolder, settings: settingsKey(config: config, targets: targets))
         let progress = ProgressLine(total: discovery.entries.count, verb: "reading")
         var build = ProjectBuild.read(settings, discovery: discovery, cache: cache, progress: progress.callback)

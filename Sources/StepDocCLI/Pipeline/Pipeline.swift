@@ -21,15 +21,18 @@ public struct Pipeline: Sendable {
     /// Docs/code parity for bound procedures, when the project binds any.
     public let parity: ProjectParity?
 
-    public init(config: StepDocConfig, sourceRoot: String, parity: ProjectParity? = nil) {
+    /// `jobs` above 1 lets a large file be parsed and lowered on two threads at once.
+    public init(config: StepDocConfig, sourceRoot: String, parity: ProjectParity? = nil, jobs: Int = 1) {
         self.config = config
         self.parity = parity
         reader = SourceReader(maximumSize: config.limits.maxFileSize)
-        lowering = LoweringOptions(
+        var lowering = LoweringOptions(
             roles: RoleTable.mongoDB.adding(config.roles), substitutions: config.substitutions,
             includes: FileSystemIncludes(sourceRoot: sourceRoot, reader: reader),
             maximumIncludeDepth: config.limits.maxIncludeDepth,
             parseOptions: ParseOptions(maximumNestingDepth: config.limits.maxNestingDepth))
+        lowering.pipelinesLargeFiles = jobs > 1
+        self.lowering = lowering
     }
 
     /// Processes one file. Reading failures are returned, not thrown, so one bad file does not hide

@@ -52,7 +52,8 @@ public struct ProjectBuild: Sendable {
         _ settings: Settings, discovery: ContentDiscovery.Result, cache: BuildCache? = nil,
         progress: (@Sendable (Int) -> Void)? = nil
     ) -> ProjectBuild {
-        let pipeline = Pipeline(config: settings.config, sourceRoot: settings.sourceRoot, parity: settings.parity)
+        let pipeline = Pipeline(
+            config: settings.config, sourceRoot: settings.sourceRoot, parity: settings.parity, jobs: settings.jobs)
         enum Outcome: Sendable {
             case processed(ProcessedSource, hash: String?)
             case upToDate(SourceEntry)

@@ -1,3 +1,4 @@
+import Dispatch
 import StepSyntax
 
 extension Procedure {
@@ -16,13 +17,29 @@ extension Procedure {
         var lowerer = ProcedureLowerer(filePath: file.path, options: options)
         // References may come before their targets: find the targets first, with a quick line scan.
         lowerer.collectDefinitions(in: SyntaxTree.definitions(in: file, options: options.parseOptions))
-        var collected = suppressions
-        let result = SyntaxTree.stream(file, options: options.parseOptions) { block, styles in
-            lowerer.titleStyles = styles
-            collected.collect([block], file: file)
-            lowerer.consume(block)
+        let result: (diagnostics: [Diagnostic], titleStyles: [TitleStyle])
+        if options.pipelinesLargeFiles, file.bytes.count >= LoweringOptions.pipelineThreshold {
+            // Parse here while another thread lowers what has been parsed.
+            let channel = BlockChannel(capacity: 64)
+            let half = PipelinedLowering(lowerer: lowerer, suppressions: suppressions)
+            let done = DispatchGroup()
+            DispatchQueue.global().async(group: done) { half.run(channel, file: file) }
+            result = SyntaxTree.stream(file, options: options.parseOptions) { block, styles in
+                channel.send((block, styles))
+            }
+            channel.close()
+            done.wait()
+            lowerer = half.lowerer
+            suppressions = half.suppressions
+        } else {
+            var collected = suppressions
+            result = SyntaxTree.stream(file, options: options.parseOptions) { block, styles in
+                lowerer.titleStyles = styles
+                collected.collect([block], file: file)
+                lowerer.consume(block)
+            }
+            suppressions = collected
         }
-        suppressions = collected
         diagnostics.append(contentsOf: result.diagnostics)
         lowerer.titleStyles = result.titleStyles
         self = lowerer.finish()
