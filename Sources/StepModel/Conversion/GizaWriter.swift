@@ -33,10 +33,12 @@ public enum GizaWriter {
         return lines + text.epilogue
     }
 
-    /// The underline of a title in an era: as long as the title, or twice as long from 2019 on.
+    /// The underline of a title in an era: as long as the title, or twice as long from 2019 on (and
+    /// for text from no giza era, which is written as giza writes today).
     public static func underline(_ title: String, _ character: Unicode.Scalar, era: TemplateEra) -> String {
         let width = title.unicodeScalars.count
-        return String(repeating: String(character), count: era == .notHTMLDoubledUnderline ? 2 * width : width)
+        let doubled = era == .notHTMLDoubledUnderline || era == .unknown
+        return String(repeating: String(character), count: doubled ? 2 * width : width)
     }
 
     /// The expression of the branch for the other builders.

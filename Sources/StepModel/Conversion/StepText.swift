@@ -13,18 +13,21 @@ public struct StepText: Sendable, Equatable {
     public var headingCharacter: Unicode.Scalar
     /// The legacy `.. _step-N-…:` label, or a label written before the title.
     public var label: String?
+    /// giza YAML's `ref`, when the step comes from YAML.
+    public var ref: String?
     public var body: [String]
     /// Top-level lines that come before this step and belong to no step, as written.
     public var leading: [String]
 
     public init(
-        number: Int, title: String, headingCharacter: Unicode.Scalar = "~", label: String? = nil, body: [String],
-        leading: [String] = []
+        number: Int, title: String, headingCharacter: Unicode.Scalar = "~", label: String? = nil, ref: String? = nil,
+        body: [String], leading: [String] = []
     ) {
         self.number = number
         self.title = title
         self.headingCharacter = headingCharacter
         self.label = label
+        self.ref = ref
         self.body = body
         self.leading = leading
     }

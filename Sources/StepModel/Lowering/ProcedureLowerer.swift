@@ -77,6 +77,11 @@ struct ProcedureLowerer {
         }
     }
 
+    /// Adds a step copy read from another source format (giza YAML).
+    mutating func add(_ copy: StepCopy) {
+        items.append(.copy(copy))
+    }
+
     private mutating func flushRun() {
         guard !run.isEmpty else { return }
         let blocks = run
