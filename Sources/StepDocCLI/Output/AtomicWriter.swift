@@ -7,7 +7,12 @@ public enum AtomicWriter {
     /// The marker in temporary file names (`.NAME.stepdoc-tmp-PID`).
     public static let temporaryMarker = ".stepdoc-tmp-"
 
-    public static func write(_ bytes: some Collection<UInt8>, to path: String, permissions: mode_t = 0o644) throws(StepDocFailure) {
+    /// Writes `bytes` to `path` through a temporary file renamed over it. The new file gets
+    /// `permissions` less the umask, or exactly `permissions` with `exactPermissions` (a rewrite in
+    /// place that keeps the file's mode).
+    public static func write(
+        _ bytes: some Collection<UInt8>, to path: String, permissions: mode_t = 0o644, exactPermissions: Bool = false
+    ) throws(StepDocFailure) {
         let directory = (path as NSString).deletingLastPathComponent
         try makeDirectory(directory.isEmpty ? "." : directory)
         let base = (path as NSString).lastPathComponent
@@ -16,8 +21,10 @@ public enum AtomicWriter {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, permissions)
         guard descriptor >= 0 else { throw .outputNotWritable(path: path, reason: String(cString: strerror(errno))) }
         var failure: Int32 = 0
+        if exactPermissions, fchmod(descriptor, permissions) != 0 { failure = errno }
         let data = Array(bytes)
         data.withUnsafeBytes { buffer in
+            guard failure == 0 else { return }
             var offset = 0
             while offset < buffer.count {
                 guard let base = buffer.baseAddress else { break }

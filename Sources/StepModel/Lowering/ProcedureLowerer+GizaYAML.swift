@@ -56,9 +56,7 @@ extension ProcedureLowerer {
         for step in parsed {
             for case .blocks(let blocks, _) in step.parts { collectDefinitions(in: blocks) }
         }
-        for step in parsed {
-            if let copy = yamlCopy(step) { add(copy) }
-        }
+        for step in parsed { add(yamlCopy(step)) }
         var procedure = finish()
         procedure.format = .gizaYAML
         procedure.era = .notHTMLDoubledUnderline
@@ -79,16 +77,19 @@ extension ProcedureLowerer {
         return tree.blocks
     }
 
-    private mutating func yamlCopy(_ parsed: ParsedYAMLStep) -> StepCopy? {
+    private mutating func yamlCopy(_ parsed: ParsedYAMLStep) -> StepCopy {
         let step = parsed.step
         let savedFile = currentFile
         defer { currentFile = savedFile }
-        guard let titleText = step.title else {
+        if step.title == nil {
             currentFile = step.file
             diagnose(.error, "steps.structure", "step \(parsed.number) has no title", step.range,
                      explanation: "giza writes 'Step \(parsed.number)' alone; give the step a 'title'.")
-            return nil
         }
+        // A step without a title is kept (giza writes it as a bare "Step N"), so the numbers after it hold.
+        let titleText = step.title ?? YAMLText(
+            text: "", file: SourceFile(path: step.file, bytes: []), line: step.range.lowerBound.line,
+            column: step.range.lowerBound.column, range: step.range.lowerBound..<step.range.lowerBound)
         currentFile = titleText.file.path
         let title = inlines(titleText)
         let isOptional = step.isOptional ?? false

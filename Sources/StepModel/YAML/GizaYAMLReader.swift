@@ -27,7 +27,20 @@ struct GizaYAMLReader {
         var seen: [String: SourceRange] = [:]
         var previous = 0
         for step in written {
+            let before = diagnostics.count
             let resolved = resolve(step, depth: 0, chain: [])
+            // Problems inside the files inherited from are theirs, reported when they are read; here
+            // they become one finding at the `source` that leads to them.
+            let added = Array(diagnostics[before...])
+            diagnostics.removeSubrange(before...)
+            diagnostics += added.filter { $0.location?.file == file.path }
+            let elsewhere = added.filter { $0.location?.file != file.path }
+            if let source = step.source, let problem = elsewhere.first(where: { $0.severity == .error }) {
+                diagnose(.error, "steps.inherit",
+                         "step '\(source.ref)' of '\(source.file)' cannot be read completely: \(problem.summary)",
+                         source.range, file: file.path,
+                         notes: problem.location.map { [DiagnosticNote(message: "the problem is here", location: $0)] } ?? [])
+            }
             let number = resolved.stepnum ?? previous + 1
             previous = number
             if let ref = resolved.ref {

@@ -10,7 +10,8 @@ extension Procedure {
         diagnostics.append(contentsOf: reader.diagnostics)
         var lowerer = ProcedureLowerer(filePath: file.path, options: options)
         self = lowerer.lowerGizaYAML(steps)
-        diagnostics.append(contentsOf: lowerer.diagnostics)
+        // Fields inherited from another file are that file's: their findings are reported when it is read.
+        diagnostics.append(contentsOf: lowerer.diagnostics.filter { ($0.location?.file ?? file.path) == file.path })
     }
 
     /// Reads a file in whichever format it is: giza YAML by its name (`.yaml`, `.yml`), otherwise
