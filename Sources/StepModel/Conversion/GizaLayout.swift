@@ -31,6 +31,9 @@ public struct GizaLayout: Sendable, Equatable {
     /// line end the layout asks for.
     public func encode(_ lines: [String]) -> [UInt8] {
         var bytes: [UInt8] = hasByteOrderMark ? [0xEF, 0xBB, 0xBF] : []
+        var lines = lines
+        // Without a final line end, the blank line that ends the last body is where the file stops.
+        if !endsWithLineEnding, lines.count > 1, lines.last == "" { lines.removeLast() }
         guard !lines.isEmpty else { return bytes }
         let separator = Array(lineEnding.rawValue.utf8)
         for (index, line) in lines.enumerated() {
