@@ -22,7 +22,7 @@ public enum GizaYAMLWriter {
             let isOptional = title.hasPrefix("Optional: ")
             if isOptional { title.removeFirst("Optional: ".count) }
             lines.append("title: " + quoted(title))
-            lines.append("ref: " + uniqueRef(step, index: index, taken: &refs))
+            lines.append("ref: " + uniqueRef(step, title: title, index: index, taken: &refs))
             if step.headingCharacter != "~", let level = GizaYAMLStep.characters.firstIndex(of: step.headingCharacter) {
                 lines.append("level: \(level + 1)")
             }
@@ -78,13 +78,13 @@ public enum GizaYAMLWriter {
     }
 
     /// The step's `ref`: its own, its label without giza's `step-N-`, or its title made a slug.
-    private static func uniqueRef(_ step: StepText, index: Int, taken: inout Set<String>) -> String {
+    private static func uniqueRef(_ step: StepText, title: String, index: Int, taken: inout Set<String>) -> String {
         var base = step.ref ?? ""
         if base.isEmpty, let label = step.label {
             let prefix = "step-\(step.number)-"
             base = label.hasPrefix(prefix) ? String(label.dropFirst(prefix.count)) : label
         }
-        if base.isEmpty { base = slug(step.title) }
+        if base.isEmpty { base = slug(title) }
         if base.isEmpty { base = "step-\(index + 1)" }
         var ref = base
         var suffix = 2

@@ -93,7 +93,7 @@ import Testing
         let refusal = #expect(throws: RegenerationRefusal.self) { try GizaSource.format(stray) }
         let diagnostic = refusal?.diagnostics.first
         #expect(diagnostic?.id == "steps.structure")
-        #expect(diagnostic?.location?.range.lowerBound == SourceLocation(line: 21, column: 1), "\(String(describing: diagnostic))")
+        #expect(diagnostic?.location?.range.lowerBound == StepSyntax.SourceLocation(line: 21, column: 1), "\(String(describing: diagnostic))")
     }
 
     @Test func refusesBytesThatAreNotText() throws {
