@@ -41,7 +41,8 @@ struct ConvertCommand: ParsableCommand {
     private func convert() throws {
         let config = try ConfigLoader.load(path: configPath ?? ConfigLoader.defaultPath, required: configPath != nil)
         let discovery = try ContentDiscovery.discover(paths.isEmpty ? config.content : paths)
-        let sourceRoot = config.sourceRoot ?? (paths.isEmpty ? config.content.first : nil) ?? discovery.entries.first?.root ?? "."
+        let sourceRoot =
+            config.sourceRoot ?? (paths.isEmpty ? config.content.first : nil) ?? discovery.entries.first?.root ?? "."
         let pipeline = Pipeline(config: config, sourceRoot: sourceRoot)
         var reporter = TextReporter(useColor: TextReporter.wantsColor(fileDescriptor: 2), sources: SourceExcerpts())
         for diagnostic in discovery.diagnostics { printError(reporter.render(diagnostic)) }
@@ -60,7 +61,8 @@ struct ConvertCommand: ParsableCommand {
             do {
                 text = try Self.text(of: file, lowering: pipeline.lowering)
             } catch {
-                reporter = TextReporter(useColor: TextReporter.wantsColor(fileDescriptor: 2), sources: SourceExcerpts([file]))
+                reporter = TextReporter(
+                    useColor: TextReporter.wantsColor(fileDescriptor: 2), sources: SourceExcerpts([file]))
                 for diagnostic in error.diagnostics { printError(reporter.render(diagnostic)) }
                 printError("\(file.path): not converted: writing it as \(target.rawValue) would lose content\n")
                 refused = true
@@ -71,8 +73,11 @@ struct ConvertCommand: ParsableCommand {
                 refused = true
                 continue
             }
-            if target == .gizaYAML, text.steps.contains(where: { !$0.leading.isEmpty || $0.label != nil }) || !text.epilogue.isEmpty {
-                printError("\(file.path): warning: YAML holds only steps; content outside them and labels are left out\n")
+            if target == .gizaYAML,
+                text.steps.contains(where: { !$0.leading.isEmpty || $0.label != nil }) || !text.epilogue.isEmpty
+            {
+                printError(
+                    "\(file.path): warning: YAML holds only steps; content outside them and labels are left out\n")
             }
             let path = Self.outputPath(for: file.path, format: target, folder: output)
             try AtomicWriter.write(Self.bytes(text, as: target), to: path)

@@ -7,7 +7,8 @@ import StepSyntax
 struct FormatCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fmt",
-        abstract: "Regenerate giza step files: both branches from one, numbers 1, 2, 3 …, underlines of the right length.",
+        abstract:
+            "Regenerate giza step files: both branches from one, numbers 1, 2, 3 …, underlines of the right length.",
         discussion: """
             Each giza step file is rewritten in its own template era and heading characters: the \
             branches, sequence-step divs and headings are written anew, each step's body is copied from \
@@ -30,10 +31,14 @@ struct FormatCommand: ParsableCommand {
     @Option(name: .customLong("config"), help: "The configuration file (default: stepdoc.yml when present).")
     var configPath: String?
 
-    @Flag(name: .customLong("check"), help: "Change nothing: print a diff for each file that would change, exit 1 if any.")
+    @Flag(
+        name: .customLong("check"), help: "Change nothing: print a diff for each file that would change, exit 1 if any."
+    )
     var check = false
 
-    @Option(name: .customLong("from"), help: "The branch to regenerate from: html (default) or text, the other builders' branch.")
+    @Option(
+        name: .customLong("from"),
+        help: "The branch to regenerate from: html (default) or text, the other builders' branch.")
     var from: SourceBranch = .html
 
     func run() throws {
@@ -48,7 +53,8 @@ struct FormatCommand: ParsableCommand {
         let config = try ConfigLoader.load(path: configPath ?? ConfigLoader.defaultPath, required: configPath != nil)
         let contentPaths = paths.isEmpty ? config.content : paths
         let discovery = try ContentDiscovery.discover(contentPaths)
-        let sourceRoot = config.sourceRoot ?? (paths.isEmpty ? config.content.first : nil) ?? discovery.entries.first?.root ?? "."
+        let sourceRoot =
+            config.sourceRoot ?? (paths.isEmpty ? config.content.first : nil) ?? discovery.entries.first?.root ?? "."
         let pipeline = Pipeline(config: config, sourceRoot: sourceRoot)
         var reporter = TextReporter(useColor: TextReporter.wantsColor(fileDescriptor: 2), sources: SourceExcerpts())
         for diagnostic in discovery.diagnostics { printError(reporter.render(diagnostic)) }
@@ -69,9 +75,11 @@ struct FormatCommand: ParsableCommand {
             let procedure = Procedure(parsing: file, options: pipeline.lowering, diagnostics: &diagnostics)
             let formatted: [UInt8]
             do {
-                formatted = try GizaFormatter.format(file, procedure: procedure, lowering: diagnostics, from: from.branch)
+                formatted = try GizaFormatter.format(
+                    file, procedure: procedure, lowering: diagnostics, from: from.branch)
             } catch {
-                reporter = TextReporter(useColor: TextReporter.wantsColor(fileDescriptor: 2), sources: SourceExcerpts([file]))
+                reporter = TextReporter(
+                    useColor: TextReporter.wantsColor(fileDescriptor: 2), sources: SourceExcerpts([file]))
                 for diagnostic in error.diagnostics { printError(reporter.render(diagnostic)) }
                 printError("\(file.path): not formatted: regenerating it would lose content\n")
                 refused += 1
@@ -80,8 +88,10 @@ struct FormatCommand: ParsableCommand {
             guard formatted != file.bytes else { continue }
             changed.append(file.path)
             if check {
-                print(FileDiff(old: file.bytes, new: formatted).render(oldLabel: "a/" + file.path, newLabel: "b/" + file.path),
-                      terminator: "")
+                print(
+                    FileDiff(old: file.bytes, new: formatted).render(
+                        oldLabel: "a/" + file.path, newLabel: "b/" + file.path),
+                    terminator: "")
             } else {
                 try Self.replace(file.path, with: formatted)
                 print("formatted \(file.path)")
@@ -90,9 +100,11 @@ struct FormatCommand: ParsableCommand {
         let total = discovery.entries.count
         if check {
             let count = changed.count
-            printError(count == 0
-                ? "\(total == 1 ? "1 file" : "\(total) files") already formatted\n"
-                : "\(count == 1 ? "1 file" : "\(count) files") would be reformatted (run `stepdoc fmt` to rewrite)\n")
+            printError(
+                count == 0
+                    ? "\(total == 1 ? "1 file" : "\(total) files") already formatted\n"
+                    : "\(count == 1 ? "1 file" : "\(count) files") would be reformatted (run `stepdoc fmt` to rewrite)\n"
+            )
         }
         if unreadable > 0 { finish(2) }
         finish(refused > 0 || (check && !changed.isEmpty) ? 1 : 0)

@@ -81,8 +81,8 @@ public enum ContentDiscovery {
             }
             if isDirectory.boolValue {
                 walk(path, relative: relativePath, root: root, visited: &visited, into: &entries, diagnostics: &diagnostics)
-            } else if let extensionLength = stepFileExtensionLength(name) {
-                entries.append(SourceEntry(path: path, root: root, name: String(relativePath.dropLast(extensionLength))))
+            } else if let length = stepFileExtensionLength(name) {
+                entries.append(SourceEntry(path: path, root: root, name: String(relativePath.dropLast(length))))
             }
         }
     }

@@ -154,7 +154,8 @@ public struct FileDiff: Sendable {
             depth += 1
         }
         guard found else {
-            return (0..<n).map { Edit(kind: .removed, old: $0, new: 0) } + (0..<m).map { Edit(kind: .added, old: n, new: $0) }
+            return (0..<n).map { Edit(kind: .removed, old: $0, new: 0) }
+                + (0..<m).map { Edit(kind: .added, old: n, new: $0) }
         }
         var edits: [Edit] = []
         var x = n

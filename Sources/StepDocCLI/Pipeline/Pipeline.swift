@@ -45,7 +45,8 @@ public struct Pipeline: Sendable {
     public func process(_ entry: SourceEntry, file: SourceFile) -> ProcessedSource {
         var diagnostics: [Diagnostic] = []
         var suppressions = Suppressions(file: file.path)
-        let procedure = Procedure(reading: file, options: lowering, diagnostics: &diagnostics, suppressions: &suppressions)
+        let procedure = Procedure(
+            reading: file, options: lowering, diagnostics: &diagnostics, suppressions: &suppressions)
         diagnostics.append(contentsOf: ProcedureRules.check(procedure, in: file))
         return ProcessedSource(
             entry: entry, file: file, procedure: procedure,

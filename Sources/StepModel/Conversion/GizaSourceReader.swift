@@ -56,7 +56,8 @@ struct GizaSourceReader {
         }
         guard era != .unknown else {
             let start = procedure.steps[0].range.lowerBound
-            problem(start..<start, "no giza template era recognised; the steps are not under giza's `.. only::` branches")
+            problem(
+                start..<start, "no giza template era recognised; the steps are not under giza's `.. only::` branches")
             return nil
         }
         // Headings (and HTML openers) of the copies in each segment, in order: a copy's body ends at
@@ -80,12 +81,16 @@ struct GizaSourceReader {
             var chosen = (useHTML ? htmlBody : printBody) ?? []
             if !useHTML, era == .legacy2013 {
                 // The 2013 block's blank lines hold spaces: keep the HTML copy when it reads the same.
-                if let htmlBody, GizaWriter.legacyPrintBody(htmlBody) == chosen { chosen = htmlBody }
-                else { chosen = GizaWriter.legacyHTMLBody(chosen) }
+                if let htmlBody, GizaWriter.legacyPrintBody(htmlBody) == chosen {
+                    chosen = htmlBody
+                } else {
+                    chosen = GizaWriter.legacyHTMLBody(chosen)
+                }
             }
-            texts.append(StepText(
-                number: copy.number ?? index + 1, title: title(of: copy), headingCharacter: copy.heading.character,
-                label: step.html?.label ?? copy.label, body: chosen))
+            texts.append(
+                StepText(
+                    number: copy.number ?? index + 1, title: title(of: copy), headingCharacter: copy.heading.character,
+                    label: step.html?.label ?? copy.label, body: chosen))
         }
         for (position, segment) in segments.enumerated() where copyStarts[position] != nil {
             if let only = onlyLine(segment) { covered[only] = true }
@@ -144,7 +149,8 @@ struct GizaSourceReader {
             }
             let last = copy.range.upperBound.line - 1
             if last < lines.count, Self.trimmed(lines[last]) == "</div>",
-                let closer = (max(start, last - 3)..<last).last(where: { Self.trimmed(lines[$0]).hasPrefix(".. raw::") })
+                let closer = (max(start, last - 3)..<last).last(where: { Self.trimmed(lines[$0]).hasPrefix(".. raw::") }
+                )
             {
                 end = closer
                 for line in closer...last { covered[line] = true }
@@ -163,9 +169,10 @@ struct GizaSourceReader {
     }
 
     private mutating func problem(_ range: SourceRange, _ summary: String) {
-        problems.append(Diagnostic(
-            severity: .error, id: "steps.structure", summary: summary,
-            explanation: "Move the content into a step's body (in both branches), or remove it, and run fmt again.",
-            location: DiagnosticLocation(file: file.path, range: range)))
+        problems.append(
+            Diagnostic(
+                severity: .error, id: "steps.structure", summary: summary,
+                explanation: "Move the content into a step's body (in both branches), or remove it, and run fmt again.",
+                location: DiagnosticLocation(file: file.path, range: range)))
     }
 }

@@ -67,8 +67,10 @@ public enum GizaWriter {
 
     static func printCopy(_ step: StepText, era: TemplateEra) -> [String] {
         let heading = "Step \(step.number): \(step.title)"
-        return [".. only:: \(printExpression(era))", "", "   " + heading,
-                "   " + underline(heading, step.headingCharacter, era: era), ""]
+        return [
+            ".. only:: \(printExpression(era))", "", "   " + heading,
+            "   " + underline(heading, step.headingCharacter, era: era), "",
+        ]
             + step.separatedBody
     }
 

@@ -20,7 +20,8 @@ extension ProcedureText {
         throws(RegenerationRefusal)
     {
         let blocking = lowering.filter {
-            $0.severity == .error && Self.blockingRuleIDs.contains($0.id) && ($0.location?.file ?? file.path) == file.path
+            $0.severity == .error && Self.blockingRuleIDs.contains($0.id)
+                && ($0.location?.file ?? file.path) == file.path
         }
         guard blocking.isEmpty else { throw RegenerationRefusal(file: file.path, diagnostics: blocking) }
         var reader = GizaSourceReader(file: file, procedure: procedure)

@@ -14,15 +14,17 @@ extension ProcedureText {
         var texts: [StepText] = []
         for (step, number) in steps {
             guard let title = step.title else {
-                problems.append(Diagnostic(
-                    severity: .error, id: "steps.structure", summary: "step \(number) has no title",
-                    location: DiagnosticLocation(file: step.file, range: step.range)))
+                problems.append(
+                    Diagnostic(
+                        severity: .error, id: "steps.structure", summary: "step \(number) has no title",
+                        location: DiagnosticLocation(file: step.file, range: step.range)))
                 continue
             }
-            texts.append(StepText(
-                number: number, title: (step.isOptional == true ? "Optional: " : "") + title.text,
-                headingCharacter: GizaYAMLStep.character(level: step.headingLevel), ref: step.ref,
-                body: Self.gizaBody(step)))
+            texts.append(
+                StepText(
+                    number: number, title: (step.isOptional == true ? "Optional: " : "") + title.text,
+                    headingCharacter: GizaYAMLStep.character(level: step.headingLevel), ref: step.ref,
+                    body: Self.gizaBody(step)))
         }
         guard problems.isEmpty else { throw RegenerationRefusal(file: file.path, diagnostics: problems) }
         let layout = GizaLayout(
@@ -37,7 +39,9 @@ extension ProcedureText {
             guard let text else { return }
             for line in text.text.split(separator: "\n", omittingEmptySubsequences: false) {
                 var end = line.endIndex
-                while end > line.startIndex, line[line.index(before: end)].isWhitespace { end = line.index(before: end) }
+                while end > line.startIndex, line[line.index(before: end)].isWhitespace {
+                    end = line.index(before: end)
+                }
                 lines.append("   " + line[..<end])
             }
             lines.append("")
@@ -47,7 +51,10 @@ extension ProcedureText {
         for action in step.actions ?? [] {
             if let heading = action.heading {
                 let text = (action.isOptional ? "Optional: " : "") + heading.text
-                lines += ["   " + text, "   " + GizaWriter.underline(text, actionCharacter, era: .notHTMLDoubledUnderline), ""]
+                lines += [
+                    "   " + text, "   " + GizaWriter.underline(text, actionCharacter, era: .notHTMLDoubledUnderline),
+                    "",
+                ]
             }
             content(action.pre)
             if let code = action.code {

@@ -17,7 +17,9 @@ extension ProcedureText {
                 comment = found
                 commentLine = index
             }
-            if directiveLine == nil, GizaSourceReader.trimmed(line).hasPrefix(".. procedure::") { directiveLine = index }
+            if directiveLine == nil, GizaSourceReader.trimmed(line).hasPrefix(".. procedure::") {
+                directiveLine = index
+            }
         }
         let layout = GizaLayout(of: file, era: comment?.era ?? .notHTMLDoubledUnderline)
         let copies = procedure.steps.map(\.primary)
@@ -31,7 +33,9 @@ extension ProcedureText {
         var skip = Set<Int>()
         if let commentLine {
             skip.insert(commentLine)
-            if commentLine + 1 < lines.count, GizaSourceReader.isBlank(lines[commentLine + 1]) { skip.insert(commentLine + 1) }
+            if commentLine + 1 < lines.count, GizaSourceReader.isBlank(lines[commentLine + 1]) {
+                skip.insert(commentLine + 1)
+            }
         }
         for index in 0..<directiveLine where !skip.contains(index) { prologue.append(lines[index]) }
         var steps: [StepText] = []
@@ -47,7 +51,9 @@ extension ProcedureText {
             let stepIndent = Self.indent(lines[start])
             let headerEnd = copy.heading.range.upperBound.line - 1
             var end = headerEnd + 1
-            while end < procedureEnd, GizaSourceReader.isBlank(lines[end]) || Self.indent(lines[end]) > stepIndent { end += 1 }
+            while end < procedureEnd, GizaSourceReader.isBlank(lines[end]) || Self.indent(lines[end]) > stepIndent {
+                end += 1
+            }
             var bodyStart = headerEnd + 1
             while bodyStart < end, GizaSourceReader.trimmed(lines[bodyStart]).hasPrefix(":") { bodyStart += 1 }
             if bodyStart < end, GizaSourceReader.isBlank(lines[bodyStart]) { bodyStart += 1 }
@@ -57,7 +63,8 @@ extension ProcedureText {
             }
             let region = bodyStart < end ? Array(lines[bodyStart..<end]) : []
             let contentIndent = max(
-                stepIndent + 1, region.filter { !GizaSourceReader.isBlank($0) }.map(Self.indent).min() ?? stepIndent + 3)
+                stepIndent + 1, region.filter { !GizaSourceReader.isBlank($0) }.map(Self.indent).min() ?? stepIndent + 3
+            )
             let body = region.map { line -> String in
                 let leading = line.prefix { $0 == " " }.count
                 if leading >= contentIndent { return "   " + line.dropFirst(contentIndent) }

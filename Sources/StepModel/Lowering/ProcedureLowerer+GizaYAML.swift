@@ -83,13 +83,16 @@ extension ProcedureLowerer {
         defer { currentFile = savedFile }
         if step.title == nil {
             currentFile = step.file
-            diagnose(.error, "steps.structure", "step \(parsed.number) has no title", step.range,
-                     explanation: "giza writes 'Step \(parsed.number)' alone; give the step a 'title'.")
+            diagnose(
+                .error, "steps.structure", "step \(parsed.number) has no title", step.range,
+                explanation: "giza writes 'Step \(parsed.number)' alone; give the step a 'title'.")
         }
         // A step without a title is kept (giza writes it as a bare "Step N"), so the numbers after it hold.
-        let titleText = step.title ?? YAMLText(
-            text: "", file: SourceFile(path: step.file, bytes: []), line: step.range.lowerBound.line,
-            column: step.range.lowerBound.column, range: step.range.lowerBound..<step.range.lowerBound)
+        let titleText =
+            step.title
+            ?? YAMLText(
+                text: "", file: SourceFile(path: step.file, bytes: []), line: step.range.lowerBound.line,
+                column: step.range.lowerBound.column, range: step.range.lowerBound..<step.range.lowerBound)
         currentFile = titleText.file.path
         let title = inlines(titleText)
         let isOptional = step.isOptional ?? false
@@ -103,12 +106,19 @@ extension ProcedureLowerer {
                 currentFile = text.file.path
                 var inlines = self.inlines(text)
                 if optional { inlines.insert(Inline(.text("Optional: "), range: text.start..<text.start), at: 0) }
-                body.append(Block(.heading(Heading(level: level, inlines: inlines, text: inlines.plainText)), range: text.range))
+                body.append(
+                    Block(.heading(Heading(level: level, inlines: inlines, text: inlines.plainText)), range: text.range)
+                )
             case .code(let text, let language, let isCopyable):
-                let code = Block(.codeBlock(CodeBlock(language: language.flatMap { $0.isEmpty ? nil : $0 },
-                                                      code: Self.literalCode(text.text))), range: text.range)
-                body.append(isCopyable
-                    ? Block(.container(Container(classes: ["copyable-code"], body: [code])), range: text.range) : code)
+                let code = Block(
+                    .codeBlock(
+                        CodeBlock(
+                            language: language.flatMap { $0.isEmpty ? nil : $0 },
+                            code: Self.literalCode(text.text))), range: text.range)
+                body.append(
+                    isCopyable
+                        ? Block(.container(Container(classes: ["copyable-code"], body: [code])), range: text.range)
+                        : code)
             }
         }
         let headingText = (isOptional ? "Optional: " : "") + titleText.text
@@ -121,12 +131,14 @@ extension ProcedureLowerer {
             bodyRange = titleText.range.upperBound..<titleText.range.upperBound
         }
         // A step's range spans its fields when they are all written in its own file.
-        let sameFile = titleText.file.path == step.file && parsed.parts.allSatisfy { part in
-            switch part {
-            case .blocks(_, let file): file == step.file
-            case .heading(let text, _, _), .code(let text, _, _): text.file.path == step.file
+        let sameFile =
+            titleText.file.path == step.file
+            && parsed.parts.allSatisfy { part in
+                switch part {
+                case .blocks(_, let file): file == step.file
+                case .heading(let text, _, _), .code(let text, _, _): text.file.path == step.file
+                }
             }
-        }
         let upper = sameFile ? max(titleText.range.upperBound, bodyRange.upperBound) : titleText.range.upperBound
         return StepCopy(
             branch: .html, expression: nil, numberText: String(parsed.number),

@@ -19,7 +19,8 @@ extension ProcedureLowerer {
             position += 1
             procedureStepCount += 1
             let numbers = layoutComment?.numbers
-            let number = numbers.flatMap { procedureStepCount <= $0.count ? $0[procedureStepCount - 1] : nil } ?? position
+            let number =
+                numbers.flatMap { procedureStepCount <= $0.count ? $0[procedureStepCount - 1] : nil } ?? position
             items.append(.copy(procedureStepCopy(step, range: child.range, number: number)))
         }
         return items
@@ -28,8 +29,9 @@ extension ProcedureLowerer {
     private mutating func procedureStepCopy(_ step: Directive, range: SourceRange, number: Int) -> StepCopy {
         let argumentRange = step.argumentRange ?? step.nameRange
         if step.argument.isEmpty {
-            diagnose(.error, "steps.structure", "step \(number) has no title", step.nameRange,
-                     explanation: "A step is written '.. step:: Title', with its body indented below.")
+            diagnose(
+                .error, "steps.structure", "step \(number) has no title", step.nameRange,
+                explanation: "A step is written '.. step:: Title', with its body indented below.")
         }
         var parsed: [Diagnostic] = []
         let map = InlineSourceMap(line: argumentRange.lowerBound.line, column: argumentRange.lowerBound.column)
@@ -46,7 +48,8 @@ extension ProcedureLowerer {
         var children: [BlockNode] = []
         if case .blocks(let blocks) = step.content { children = blocks }
         var label: String? = nil
-        if let first = children.first, case .hyperlinkTarget(let target) = first.kind, case .label = target.destination {
+        if let first = children.first, case .hyperlinkTarget(let target) = first.kind, case .label = target.destination
+        {
             label = target.name
             children.removeFirst()
         }

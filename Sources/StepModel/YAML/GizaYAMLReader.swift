@@ -36,18 +36,24 @@ struct GizaYAMLReader {
             diagnostics += added.filter { $0.location?.file == file.path }
             let elsewhere = added.filter { $0.location?.file != file.path }
             if let source = step.source, let problem = elsewhere.first(where: { $0.severity == .error }) {
-                diagnose(.error, "steps.inherit",
-                         "step '\(source.ref)' of '\(source.file)' cannot be read completely: \(problem.summary)",
-                         source.range, file: file.path,
-                         notes: problem.location.map { [DiagnosticNote(message: "the problem is here", location: $0)] } ?? [])
+                diagnose(
+                    .error, "steps.inherit",
+                    "step '\(source.ref)' of '\(source.file)' cannot be read completely: \(problem.summary)",
+                    source.range, file: file.path,
+                    notes: problem.location.map { [DiagnosticNote(message: "the problem is here", location: $0)] } ?? []
+                )
             }
             let number = resolved.stepnum ?? previous + 1
             previous = number
             if let ref = resolved.ref {
                 if let first = seen[ref] {
                     diagnose(
-                        .warning, "steps.yaml", "ref '\(ref)' is used by an earlier step too", step.range, file: file.path,
-                        notes: [DiagnosticNote(message: "first used here", location: DiagnosticLocation(file: file.path, range: first))])
+                        .warning, "steps.yaml", "ref '\(ref)' is used by an earlier step too", step.range,
+                        file: file.path,
+                        notes: [
+                            DiagnosticNote(
+                                message: "first used here", location: DiagnosticLocation(file: file.path, range: first))
+                        ])
                 } else {
                     seen[ref] = step.range
                 }
@@ -63,21 +69,25 @@ struct GizaYAMLReader {
         guard let source = step.source else { return step }
         let key = source.file + "#" + source.ref
         guard !chain.contains(key) else {
-            diagnose(.error, "steps.inherit", "step '\(source.ref)' of '\(source.file)' inherits from itself", source.range,
-                     file: step.file)
+            diagnose(
+                .error, "steps.inherit", "step '\(source.ref)' of '\(source.file)' inherits from itself", source.range,
+                file: step.file)
             return step
         }
         guard depth < maximumDepth else {
-            diagnose(.error, "limits.include-depth",
-                     "inheritance is nested more than \(maximumDepth) levels deep", source.range, file: step.file)
+            diagnose(
+                .error, "limits.include-depth",
+                "inheritance is nested more than \(maximumDepth) levels deep", source.range, file: step.file)
             return step
         }
         let steps: [GizaYAMLStep]
         switch includes.resolve(source.file, from: step.file) {
         case .failure(let failure):
-            diagnose(.error, "steps.inherit", "cannot inherit from '\(source.file)': " + failure.summary, source.range,
-                     file: step.file,
-                     explanation: "giza looks the file up beside this one, or from the source root for a path starting with '/'.")
+            diagnose(
+                .error, "steps.inherit", "cannot inherit from '\(source.file)': " + failure.summary, source.range,
+                file: step.file,
+                explanation:
+                    "giza looks the file up beside this one, or from the source root for a path starting with '/'.")
             return step
         case .file(let file):
             if let cached = cache[file.path] {
@@ -89,9 +99,11 @@ struct GizaYAMLReader {
         }
         guard let base = steps.first(where: { $0.ref == source.ref }) else {
             let refs = steps.compactMap(\.ref)
-            diagnose(.error, "steps.inherit",
-                     "'\(source.file)' has no step with ref '\(source.ref)'" + DidYouMean.phrase(for: source.ref, among: refs),
-                     source.range, file: step.file)
+            diagnose(
+                .error, "steps.inherit",
+                "'\(source.file)' has no step with ref '\(source.ref)'"
+                    + DidYouMean.phrase(for: source.ref, among: refs),
+                source.range, file: step.file)
             return step
         }
         return step.inheriting(from: resolve(base, depth: depth + 1, chain: chain + [key]))
@@ -118,7 +130,9 @@ struct GizaYAMLReader {
     private mutating func step(_ node: Node, file: SourceFile) -> GizaYAMLStep? {
         guard case .mapping(let mapping) = node else {
             if case .scalar(let scalar) = node, scalar.string.isEmpty { return nil }
-            diagnose(.error, "steps.yaml", "a step is a mapping of fields (title, ref, content …)", range(node, file), file: file.path)
+            diagnose(
+                .error, "steps.yaml", "a step is a mapping of fields (title, ref, content …)", range(node, file),
+                file: file.path)
             return nil
         }
         var step = GizaYAMLStep(range: range(node, file), file: file.path)
@@ -156,8 +170,10 @@ struct GizaYAMLReader {
             case "edition", "final":
                 break
             default:
-                diagnose(.warning, "steps.yaml", "unknown step field '\(name)'"
-                    + DidYouMean.phrase(for: name, among: Self.stepFields), range(key, file), file: file.path,
+                diagnose(
+                    .warning, "steps.yaml",
+                    "unknown step field '\(name)'"
+                        + DidYouMean.phrase(for: name, among: Self.stepFields), range(key, file), file: file.path,
                     explanation: "giza ignores it.")
             }
         }
@@ -199,8 +215,10 @@ struct GizaYAMLReader {
             case "post": action.post = text(value, field: name, file: file)
             case "level", "edition": break
             default:
-                diagnose(.warning, "steps.yaml", "unknown action field '\(name)'"
-                    + DidYouMean.phrase(for: name, among: Self.actionFields), range(key, file), file: file.path,
+                diagnose(
+                    .warning, "steps.yaml",
+                    "unknown action field '\(name)'"
+                        + DidYouMean.phrase(for: name, among: Self.actionFields), range(key, file), file: file.path,
                     explanation: "giza ignores it.")
             }
         }
@@ -227,13 +245,16 @@ struct GizaYAMLReader {
             }
         }
         if title == nil {
-            diagnose(.error, "steps.yaml", "a title written as a mapping needs its 'text'", range(node, file), file: file.path)
+            diagnose(
+                .error, "steps.yaml", "a title written as a mapping needs its 'text'", range(node, file),
+                file: file.path)
         }
         return (title, character)
     }
 
     private mutating func source(_ node: Node, file: SourceFile) -> GizaYAMLStep.Source? {
-        guard case .mapping(let mapping) = node, let path = mapping["file"]?.string, let ref = mapping["ref"]?.string else {
+        guard case .mapping(let mapping) = node, let path = mapping["file"]?.string, let ref = mapping["ref"]?.string
+        else {
             wrongType(node, field: "source", expected: "a mapping with 'file' and 'ref'", file: file)
             return nil
         }
@@ -285,10 +306,13 @@ struct GizaYAMLReader {
             }
             let last = min(file.lineCount, start.line + max(1, lineCount - 1))
             let end = SourceLocation(line: last, column: file.text(ofLine: last).utf8.count + 1)
-            return YAMLText(text: scalar.string, file: file, line: start.line + 1, column: indent + 1, range: start..<max(start, end))
+            return YAMLText(
+                text: scalar.string, file: file, line: start.line + 1, column: indent + 1,
+                range: start..<max(start, end))
         case .singleQuoted, .doubleQuoted:
             let end = SourceLocation(line: start.line, column: start.column + scalar.string.utf8.count + 2)
-            return YAMLText(text: scalar.string, file: file, line: start.line, column: start.column + 1, range: start..<end)
+            return YAMLText(
+                text: scalar.string, file: file, line: start.line, column: start.column + 1, range: start..<end)
         case .plain, .any:
             let end = SourceLocation(line: start.line, column: start.column + scalar.string.utf8.count)
             return YAMLText(text: scalar.string, file: file, line: start.line, column: start.column, range: start..<end)
@@ -362,16 +386,18 @@ struct GizaYAMLReader {
                 break
             }
         }
-        diagnose(.error, "steps.yaml", message, location..<SourceLocation(line: location.line, column: location.column + 1),
-                 file: file.path, explanation: "The documents after this point are not read.")
+        diagnose(
+            .error, "steps.yaml", message, location..<SourceLocation(line: location.line, column: location.column + 1),
+            file: file.path, explanation: "The documents after this point are not read.")
     }
 
     private mutating func diagnose(
         _ severity: Diagnostic.Severity, _ id: String, _ summary: String, _ range: SourceRange, file: String,
         explanation: String? = nil, notes: [DiagnosticNote] = []
     ) {
-        diagnostics.append(Diagnostic(
-            severity: severity, id: id, summary: summary, explanation: explanation,
-            location: DiagnosticLocation(file: file, range: range), notes: notes))
+        diagnostics.append(
+            Diagnostic(
+                severity: severity, id: id, summary: summary, explanation: explanation,
+                location: DiagnosticLocation(file: file, range: range), notes: notes))
     }
 }

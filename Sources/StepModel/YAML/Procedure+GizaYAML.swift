@@ -4,7 +4,9 @@ extension Procedure {
     /// Reads a giza steps YAML file (`steps-*.yaml`): one step per YAML document, `source:`/`inherit:`
     /// resolved through `options.includes`, each step lowered to one copy whose ranges point into the
     /// YAML file (or the file an inherited field comes from).
-    public init(parsingGizaYAML file: SourceFile, options: LoweringOptions = LoweringOptions(), diagnostics: inout [Diagnostic]) {
+    public init(
+        parsingGizaYAML file: SourceFile, options: LoweringOptions = LoweringOptions(), diagnostics: inout [Diagnostic]
+    ) {
         var reader = GizaYAMLReader(includes: options.includes, maximumDepth: options.maximumIncludeDepth)
         let steps = reader.steps(of: file)
         diagnostics.append(contentsOf: reader.diagnostics)

@@ -52,7 +52,8 @@ import Testing
         let samples = shared.appendingPathComponent("corpus/yaml")
         let folder = try StepDocProcess()
         defer { folder.remove() }
-        try folder.write([UInt8](Data(contentsOf: samples.appendingPathComponent("steps-setup-cr.yaml"))), to: "steps-setup-cr.yaml")
+        try folder.write(
+            [UInt8](Data(contentsOf: samples.appendingPathComponent("steps-setup-cr.yaml"))), to: "steps-setup-cr.yaml")
         let outcome = try folder.run(["convert", "--to", "giza", "steps-setup-cr.yaml"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let expected = try String(contentsOf: samples.appendingPathComponent("steps-setup-cr.rst"), encoding: .utf8)

@@ -24,10 +24,16 @@ import Testing
         try folder.write(Array(try Self.drifted().utf8), to: "content/steps.rst")
         let outcome = try folder.run(["fmt", "--check", "content"])
         #expect(outcome.status == 1, "\(outcome.standardError)")
-        #expect(outcome.standardOutput.hasPrefix("--- a/content/steps.rst\n+++ b/content/steps.rst\n@@ -"), "\(outcome.standardOutput)")
+        #expect(
+            outcome.standardOutput.hasPrefix("--- a/content/steps.rst\n+++ b/content/steps.rst\n@@ -"),
+            "\(outcome.standardOutput)")
         #expect(outcome.standardOutput.contains("\n-Atlas supports the newest versions") == false)
-        #expect(outcome.standardOutput.contains("\n-   Atlas supports the newest versions of MongoDB: 3.4, 3.6, and 4.0.\n"))
-        #expect(outcome.standardOutput.contains("\n+   Atlas supports the latest versions of MongoDB: 3.4, 3.6, and 4.0.\n"))
+        #expect(
+            outcome.standardOutput.contains("\n-   Atlas supports the newest versions of MongoDB: 3.4, 3.6, and 4.0.\n")
+        )
+        #expect(
+            outcome.standardOutput.contains("\n+   Atlas supports the latest versions of MongoDB: 3.4, 3.6, and 4.0.\n")
+        )
         #expect(outcome.standardError.contains("1 file would be reformatted"), "\(outcome.standardError)")
         #expect(folder.contents(of: "content/steps.rst") == (try Self.drifted()))
     }
@@ -53,7 +59,8 @@ import Testing
         #expect(folder.contents(of: "content/steps.rst") == (try Self.seed()))
         let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(permissions == 0o640)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.directory.appendingPathComponent("content").path)
+        let leftovers = try FileManager.default.contentsOfDirectory(
+            atPath: folder.directory.appendingPathComponent("content").path)
         #expect(leftovers == ["steps.rst"])
     }
 
@@ -71,11 +78,14 @@ import Testing
         defer { folder.remove() }
         let seed = try Self.seed()
         let untitled = seed.replacingOccurrences(
-            of: "   Your data is currently in a MongoDB database.\n   " + String(repeating: "`", count: 45) + "\n\n", with: "")
+            of: "   Your data is currently in a MongoDB database.\n   " + String(repeating: "`", count: 45) + "\n\n",
+            with: "")
         try folder.write(Array(untitled.utf8), to: "steps.rst")
         let outcome = try folder.run(["fmt", "steps.rst"])
         #expect(outcome.status == 1)
-        #expect(outcome.standardError.contains("steps.rst:5:88: error: step 1 has no title [steps.structure]"), "\(outcome.standardError)")
+        #expect(
+            outcome.standardError.contains("steps.rst:5:88: error: step 1 has no title [steps.structure]"),
+            "\(outcome.standardError)")
         #expect(outcome.standardError.contains("steps.rst: not formatted"))
         #expect(folder.contents(of: "steps.rst") == untitled)
     }

@@ -21,7 +21,8 @@ import Testing
         ]
 
         init() throws {
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent("stepdoc-formats-\(UUID().uuidString)")
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "stepdoc-formats-\(UUID().uuidString)")
             let content = folder.appendingPathComponent("content")
             try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
             let seed = try [UInt8](Data(contentsOf: Fixtures.seedFile()))
@@ -31,7 +32,8 @@ import Testing
             let text = try ProcedureText(giza: file, procedure: procedure, lowering: diagnostics)
             try Data(seed).write(to: content.appendingPathComponent(Self.names[0] + ".rst"))
             try Data(GizaYAMLWriter.bytes(text)).write(to: content.appendingPathComponent(Self.names[1] + ".yaml"))
-            try Data(ProcedureDirectiveWriter.bytes(text)).write(to: content.appendingPathComponent(Self.names[2] + ".rst"))
+            try Data(ProcedureDirectiveWriter.bytes(text)).write(
+                to: content.appendingPathComponent(Self.names[2] + ".rst"))
             // YAML that is not a steps file is not content.
             try Data("key: value\n".utf8).write(to: content.appendingPathComponent("settings.yaml"))
             let bindings = Self.names.map { "  \($0):\n    checks: atlas-live-migration-prerequisites\n" }.joined()
@@ -64,8 +66,13 @@ import Testing
         let build = try project.check()
         #expect(build.failures.isEmpty)
         #expect(build.sources.map(\.entry.name).sorted() == Project.names.sorted())
-        #expect(build.sources.map(\.procedure.format).sorted { $0.rawValue < $1.rawValue } == [.gizaRST, .procedureDirective, .gizaYAML])
-        #expect(build.report.diagnostics.isEmpty, "\(build.report.diagnostics.map { "\($0.location?.file ?? ""): \($0.id) \($0.summary)" })")
+        #expect(
+            build.sources.map(\.procedure.format).sorted { $0.rawValue < $1.rawValue } == [
+                .gizaRST, .procedureDirective, .gizaYAML,
+            ])
+        #expect(
+            build.report.diagnostics.isEmpty,
+            "\(build.report.diagnostics.map { "\($0.location?.file ?? ""): \($0.id) \($0.summary)" })")
     }
 
     @Test func rendersTheSameStepsInEveryFormat() throws {

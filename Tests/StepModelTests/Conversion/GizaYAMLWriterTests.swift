@@ -17,7 +17,8 @@ import Testing
     @Test func writesTheSeedAsYAML() throws {
         expectGolden(
             try Self.yaml("seed.rst", GizaSource.seed()),
-            at: Fixtures.directory().appendingPathComponent("conversions/steps-atlas-live-migration-prerequisites.yaml").path)
+            at: Fixtures.directory().appendingPathComponent("conversions/steps-atlas-live-migration-prerequisites.yaml")
+                .path)
     }
 
     @Test func readsAsTheSameStepsAsTheGizaFile() throws {
@@ -26,11 +27,14 @@ import Testing
         for (name, text) in files {
             let yaml = try Self.yaml(name, text)
             var diagnostics: [Diagnostic] = []
-            let fromYAML = Procedure(parsingGizaYAML: SourceFile(path: "steps-x.yaml", text: yaml), diagnostics: &diagnostics)
+            let fromYAML = Procedure(
+                parsingGizaYAML: SourceFile(path: "steps-x.yaml", text: yaml), diagnostics: &diagnostics)
             #expect(diagnostics.filter { $0.id.hasPrefix("steps.") }.isEmpty, "\(name): \(diagnostics.map(\.summary))")
             let expected = ModelShape.lines(GizaSource.procedure(text, path: name))
             let actual = ModelShape.lines(fromYAML)
-            #expect(actual == expected, "\(name):\n\(lineDiff(expected.joined(separator: "\n"), actual.joined(separator: "\n")))")
+            #expect(
+                actual == expected,
+                "\(name):\n\(lineDiff(expected.joined(separator: "\n"), actual.joined(separator: "\n")))")
         }
     }
 
@@ -54,24 +58,27 @@ import Testing
     }
 
     @Test func writesLevelsNumbersAndOptionalSteps() throws {
-        let text = ProcedureText(layout: GizaLayout(), steps: [
-            StepText(number: 1, title: "Optional: First", headingCharacter: "`", body: []),
-            StepText(number: 3, title: "Third", headingCharacter: "`", label: "step-3-file-third", body: []),
-        ])
+        let text = ProcedureText(
+            layout: GizaLayout(),
+            steps: [
+                StepText(number: 1, title: "Optional: First", headingCharacter: "`", body: []),
+                StepText(number: 3, title: "Third", headingCharacter: "`", label: "step-3-file-third", body: []),
+            ])
         let yaml = String(decoding: GizaYAMLWriter.bytes(text), as: UTF8.self)
-        #expect(yaml == """
-            title: "First"
-            ref: first
-            level: 4
-            stepnum: 1
-            optional: true
-            ---
-            title: "Third"
-            ref: file-third
-            level: 4
-            stepnum: 3
-            ...
+        #expect(
+            yaml == """
+                title: "First"
+                ref: first
+                level: 4
+                stepnum: 1
+                optional: true
+                ---
+                title: "Third"
+                ref: file-third
+                level: 4
+                stepnum: 3
+                ...
 
-            """)
+                """)
     }
 }

@@ -23,7 +23,9 @@ import Testing
         return ProcedureDirectiveWriter.bytes(text)
     }
 
-    static func gizaText(_ name: String, _ bytes: [UInt8]) -> (bytes: [UInt8], procedure: Procedure, diagnostics: [Diagnostic]) {
+    static func gizaText(_ name: String, _ bytes: [UInt8]) -> (
+        bytes: [UInt8], procedure: Procedure, diagnostics: [Diagnostic]
+    ) {
         let file = SourceFile(path: name, bytes: bytes)
         var diagnostics: [Diagnostic] = []
         let procedure = Procedure(parsing: file, diagnostics: &diagnostics)

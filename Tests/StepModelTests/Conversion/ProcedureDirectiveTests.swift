@@ -46,8 +46,12 @@ import Testing
         #expect(procedure.steps.map(\.titleText) == ["Install the driver.", "Check the installation."])
         #expect(procedure.steps.map(\.isOptional) == [false, true])
         #expect(procedure.steps.allSatisfy { $0.html != nil && $0.print == nil })
-        #expect(procedure.steps[0].primary.titleRange.lowerBound == StepSyntax.SourceLocation(line: source["1️⃣"].line, column: source["1️⃣"].column))
-        #expect(procedure.steps[1].primary.titleRange.lowerBound == StepSyntax.SourceLocation(line: source["2️⃣"].line, column: source["2️⃣"].column))
+        #expect(
+            procedure.steps[0].primary.titleRange.lowerBound
+                == StepSyntax.SourceLocation(line: source["1️⃣"].line, column: source["1️⃣"].column))
+        #expect(
+            procedure.steps[1].primary.titleRange.lowerBound
+                == StepSyntax.SourceLocation(line: source["2️⃣"].line, column: source["2️⃣"].column))
         // One copy by design: no missing branch, no numbering findings, and sub-headings below the steps.
         #expect(diagnostics.isEmpty, "\(diagnostics.map { "\($0.id) \($0.summary)" })")
         #expect(procedure.steps[1].body.map(\.dump.rendered).first?.hasPrefix("Heading level 2") == true)
@@ -57,9 +61,10 @@ import Testing
     @Test func reportsAStepWithoutATitleAndAnUnknownStyle() {
         let (procedure, diagnostics) = Self.read(".. procedure::\n   :style: fancy\n\n   .. step::\n\n      Body.\n")
         #expect(procedure.steps.count == 1)
-        #expect(diagnostics.map(\.summary).sorted() == [
-            "procedure style 'fancy' is not 'normal' or 'connected'", "step 1 has no title",
-        ])
+        #expect(
+            diagnostics.map(\.summary).sorted() == [
+                "procedure style 'fancy' is not 'normal' or 'connected'", "step 1 has no title",
+            ])
     }
 
     @Test func readsLikeTheGizaFileItWasConvertedFrom() throws {
@@ -76,10 +81,13 @@ import Testing
 
     @Test func writesTheSeedAsAProcedure() throws {
         let seed = try GizaSource.seed()
-        let text = try ProcedureText(giza: SourceFile(path: "seed.rst", text: seed), procedure: GizaSource.procedure(seed), lowering: [])
+        let text = try ProcedureText(
+            giza: SourceFile(path: "seed.rst", text: seed), procedure: GizaSource.procedure(seed), lowering: [])
         expectGolden(
             String(decoding: ProcedureDirectiveWriter.bytes(text), as: UTF8.self),
-            at: Fixtures.directory().appendingPathComponent("conversions/atlas-live-migration-prerequisites.procedure.rst").path)
+            at: Fixtures.directory().appendingPathComponent(
+                "conversions/atlas-live-migration-prerequisites.procedure.rst"
+            ).path)
     }
 
     @Test func keepsGappedNumbersInTheLayoutComment() throws {

@@ -28,7 +28,8 @@ import Testing
 
     /// The corpus's file numbered 1, 2, 3, 6, 7, 8 changes in its numbers and nowhere else.
     @Test func changesOnlyTheNumbersOfTheGappedRealFile() throws {
-        guard let (name, bytes) = try GizaSource.realFiles().first(where: { $0.name.contains("gapped-stepnums") }) else {
+        guard let (name, bytes) = try GizaSource.realFiles().first(where: { $0.name.contains("gapped-stepnums") })
+        else {
             print("⚠︎ skipping the gapped-numbers file: ../shared/corpus/real is absent (it is there in CI)")
             return
         }
@@ -41,8 +42,12 @@ import Testing
         // Steps 6, 7 and 8 become 4, 5 and 6: one div and one heading each.
         #expect(changed.count == 6, "\(changed)")
         for (old, new) in zip(before, after) where old != new {
-            let renumbered = ["6": "4", "7": "5", "8": "6"].contains { old.replacingOccurrences(of: $0.key, with: $0.value) == new }
-            #expect(renumbered && (old.contains("sequence-step\">") || old.hasPrefix("   Step ")), "unexpected change: \(old) → \(new)")
+            let renumbered = ["6": "4", "7": "5", "8": "6"].contains {
+                old.replacingOccurrences(of: $0.key, with: $0.value) == new
+            }
+            #expect(
+                renumbered && (old.contains("sequence-step\">") || old.hasPrefix("   Step ")),
+                "unexpected change: \(old) → \(new)")
         }
     }
 

@@ -33,7 +33,9 @@ import Testing
         #expect(GizaSource.procedure(gapped).steps.map(\.number) == [1, 2, 4, 5, 6])
         let formatted = try GizaSource.format(gapped)
         #expect(formatted == seed, "\(lineDiff(seed, formatted))")
-        #expect(GizaSource.procedure(formatted).steps.map { [$0.html?.number, $0.print?.number] } == (1...5).map { [$0, $0] })
+        #expect(
+            GizaSource.procedure(formatted).steps.map { [$0.html?.number, $0.print?.number] }
+                == (1...5).map { [$0, $0] })
     }
 
     @Test func givesAShortUnderlineTheTitlesLength() throws {
@@ -68,7 +70,8 @@ import Testing
             return
         }
         let original = String(decoding: bytes, as: UTF8.self)
-        let drifted = GizaSource.replacing("issue this command:", with: "run this command:", occurrence: 3, in: original)
+        let drifted = GizaSource.replacing(
+            "issue this command:", with: "run this command:", occurrence: 3, in: original)
         #expect(drifted != original, "\(name)")
         #expect(try GizaSource.format(drifted) == original)
         // Renumbering follows into the labels giza made as step-N-….
@@ -93,12 +96,16 @@ import Testing
         let refusal = #expect(throws: RegenerationRefusal.self) { try GizaSource.format(stray) }
         let diagnostic = refusal?.diagnostics.first
         #expect(diagnostic?.id == "steps.structure")
-        #expect(diagnostic?.location?.range.lowerBound == StepSyntax.SourceLocation(line: 21, column: 1), "\(String(describing: diagnostic))")
+        #expect(
+            diagnostic?.location?.range.lowerBound == StepSyntax.SourceLocation(line: 21, column: 1),
+            "\(String(describing: diagnostic))")
     }
 
     @Test func refusesBytesThatAreNotText() throws {
         var bytes = Array(try GizaSource.seed().utf8)
         bytes.insert(0xFF, at: 200)
-        #expect(throws: RegenerationRefusal.self) { try GizaFormatter.format(SourceFile(path: "bad.rst", bytes: bytes)) }
+        #expect(throws: RegenerationRefusal.self) {
+            try GizaFormatter.format(SourceFile(path: "bad.rst", bytes: bytes))
+        }
     }
 }

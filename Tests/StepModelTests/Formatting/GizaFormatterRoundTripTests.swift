@@ -21,9 +21,15 @@ import Testing
     static func changed() throws -> [(name: String, text: String)] {
         let seed = try GizaSource.seed()
         return [
-            ("drifted", GizaSource.replacing("the latest versions", with: "the newest versions", occurrence: 2, in: seed)),
-            ("gapped", seed.replacingOccurrences(of: "sequence-step\">5<", with: "sequence-step\">9<")
-                .replacingOccurrences(of: "   Step 5: ", with: "   Step 9: ")),
+            (
+                "drifted",
+                GizaSource.replacing("the latest versions", with: "the newest versions", occurrence: 2, in: seed)
+            ),
+            (
+                "gapped",
+                seed.replacingOccurrences(of: "sequence-step\">5<", with: "sequence-step\">9<")
+                    .replacingOccurrences(of: "   Step 5: ", with: "   Step 9: ")
+            ),
             ("short underline", GizaSource.replacing("``````\n", with: "\n", occurrence: 1, in: seed)),
         ]
     }
@@ -47,7 +53,9 @@ import Testing
             }
             let beforeShape = ModelShape.lines(GizaSource.procedure(text, path: name), numbers: !renumbered)
             let afterShape = ModelShape.lines(GizaSource.procedure(formatted, path: name), numbers: !renumbered)
-            #expect(afterShape == beforeShape, "\(name):\n\(lineDiff(beforeShape.joined(separator: "\n"), afterShape.joined(separator: "\n")))")
+            #expect(
+                afterShape == beforeShape,
+                "\(name):\n\(lineDiff(beforeShape.joined(separator: "\n"), afterShape.joined(separator: "\n")))")
             #expect(GizaSource.procedure(formatted).era == GizaSource.procedure(text).era, "\(name)")
         }
     }

@@ -17,7 +17,8 @@ enum GizaSource {
 
     /// `stepdoc fmt` on text.
     static func format(_ text: String, from branch: Branch = .html) throws(RegenerationRefusal) -> String {
-        String(decoding: try GizaFormatter.format(SourceFile(path: "steps.rst", text: text), from: branch), as: UTF8.self)
+        String(
+            decoding: try GizaFormatter.format(SourceFile(path: "steps.rst", text: text), from: branch), as: UTF8.self)
     }
 
     /// The file lowered.

@@ -11,7 +11,8 @@ import Testing
         let file = SourceFile(path: "steps-test.yaml", text: text)
         var diagnostics: [Diagnostic] = []
         let procedure = Procedure(
-            parsingGizaYAML: file, options: LoweringOptions(includes: InMemoryIncludes(files)), diagnostics: &diagnostics)
+            parsingGizaYAML: file, options: LoweringOptions(includes: InMemoryIncludes(files)),
+            diagnostics: &diagnostics)
         return (procedure, diagnostics + ProcedureRules.check(procedure, in: file))
     }
 
@@ -20,7 +21,8 @@ import Testing
     }
 
     @Test func pointsFindingsIntoTheYAMLFile() {
-        let source = MarkedSource("""
+        let source = MarkedSource(
+            """
             title: "Grant the 1️⃣:autrole:`backup` role"
             ref: grant
             content: |
@@ -45,7 +47,8 @@ import Testing
     }
 
     @Test func buildsTheBodyInGizasOrder() throws {
-        let (procedure, diagnostics) = Self.read("""
+        let (procedure, diagnostics) = Self.read(
+            """
             title: Install it
             ref: install
             level: 4
@@ -68,7 +71,9 @@ import Testing
         #expect(procedure.format == .gizaYAML)
         #expect(step.primary.heading.character == "`")
         let kinds = step.body.map { $0.dump.rendered.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(kinds == ["Paragraph", "Heading", "Container", "Paragraph", "CodeBlock", "Paragraph", "Paragraph"], "\(kinds)")
+        #expect(
+            kinds == ["Paragraph", "Heading", "Container", "Paragraph", "CodeBlock", "Paragraph", "Paragraph"],
+            "\(kinds)")
         if case .heading(let heading) = step.body[1].kind {
             #expect(heading.text == "Optional: Linux")
             #expect(heading.level == step.primary.heading.level + 1)
@@ -85,7 +90,8 @@ import Testing
             pre: Base pre.
             post: Base post.
             """
-        let (procedure, diagnostics) = Self.read("""
+        let (procedure, diagnostics) = Self.read(
+            """
             source:
               file: steps-base.yaml
               ref: copy
@@ -98,7 +104,8 @@ import Testing
     }
 
     @Test func reportsASourceThatNamesNoStepOrLoops() {
-        let source = MarkedSource("""
+        let source = MarkedSource(
+            """
             title: One
             ref: one
             source:
@@ -114,15 +121,17 @@ import Testing
         let (_, diagnostics) = Self.read(
             source.text, files: ["steps-base.yaml": "title: Base\nref: copy\n", "steps-test.yaml": source.text])
         let inherit = diagnostics.filter { $0.id == "steps.inherit" }
-        #expect(inherit.map(\.summary) == [
-            "'steps-base.yaml' has no step with ref 'cpy'; did you mean 'copy'?",
-            "step 'two' of 'steps-test.yaml' inherits from itself",
-        ])
+        #expect(
+            inherit.map(\.summary) == [
+                "'steps-base.yaml' has no step with ref 'cpy'; did you mean 'copy'?",
+                "step 'two' of 'steps-test.yaml' inherits from itself",
+            ])
         #expect(inherit.map { $0.location?.range.lowerBound } == [Self.at(source, "1️⃣"), Self.at(source, "2️⃣")])
     }
 
     @Test func replacesPlaceholdersInEveryTextField() throws {
-        let (procedure, _) = Self.read("""
+        let (procedure, _) = Self.read(
+            """
             title: Start {{program}}
             ref: start
             content: Run {{program}} now.
@@ -135,7 +144,8 @@ import Testing
     }
 
     @Test func numbersFromStepnumAndCountsOn() {
-        let (procedure, diagnostics) = Self.read("""
+        let (procedure, diagnostics) = Self.read(
+            """
             title: A
             ref: a
             ---
@@ -168,9 +178,10 @@ import Testing
 
     @Test func warnsAboutUnknownFieldsAndWrongTypes() {
         let (_, diagnostics) = Self.read("title: One\nref: one\ncontnet: Text.\nstepnum: two\n")
-        #expect(diagnostics.map(\.summary) == [
-            "unknown step field 'contnet'; did you mean 'content'?", "'stepnum' must be a whole number",
-        ])
+        #expect(
+            diagnostics.map(\.summary) == [
+                "unknown step field 'contnet'; did you mean 'content'?", "'stepnum' must be a whole number",
+            ])
     }
 }
 

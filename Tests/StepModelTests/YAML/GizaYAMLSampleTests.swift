@@ -16,7 +16,9 @@ import Testing
 
         func resolve(_ path: String, from includingFile: String) -> IncludeResult {
             let url = folder.appendingPathComponent((path as NSString).lastPathComponent)
-            guard let data = FileManager.default.contents(atPath: url.path) else { return .failure(.missing(path: path)) }
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                return .failure(.missing(path: path))
+            }
             return .file(SourceFile(path: url.lastPathComponent, bytes: [UInt8](data)))
         }
     }
@@ -71,7 +73,9 @@ import Testing
             #expect(giza.steps.allSatisfy { $0.html != nil && $0.print != nil }, "\(name)")
             let expected = Self.shape(giza)
             let actual = Self.shape(fromYAML)
-            #expect(actual == expected, "\(name):\n\(lineDiff(expected.joined(separator: "\n"), actual.joined(separator: "\n")))")
+            #expect(
+                actual == expected,
+                "\(name):\n\(lineDiff(expected.joined(separator: "\n"), actual.joined(separator: "\n")))")
         }
     }
 }
