@@ -54,6 +54,13 @@ struct GizaSourceReader {
         guard !procedure.steps.isEmpty else {
             return ProcedureText(layout: layout, steps: [], epilogue: lines)
         }
+        // A `.. step::` directive in a giza file has no heading of its own to regenerate.
+        if let directive = procedure.steps.flatMap({ [$0.html, $0.print].compactMap { $0 } })
+            .first(where: { $0.heading.underlineLength == 0 })
+        {
+            problem(directive.heading.range, "step \(directive.numberText) is a '.. step::' directive, not a giza step")
+            return nil
+        }
         guard era != .unknown else {
             let start = procedure.steps[0].range.lowerBound
             problem(

@@ -2,7 +2,7 @@
 /// a `.. procedure::` directive or giza YAML.
 ///
 /// Readers make one from each format (``init(giza:procedure:branch:lowering:)``,
-/// ``init(procedureDirective:procedure:)``, ``init(yaml:)``); ``GizaWriter``,
+/// ``init(procedureDirective:procedure:)``, ``init(gizaYAML:options:)``); ``GizaWriter``,
 /// ``ProcedureDirectiveWriter`` and ``GizaYAMLWriter`` write it. `stepdoc fmt` is a read and a write
 /// in the same format, with the steps renumbered.
 public struct ProcedureText: Sendable, Equatable {

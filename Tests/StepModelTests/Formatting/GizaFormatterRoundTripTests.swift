@@ -70,3 +70,28 @@ import Testing
         }
     }
 }
+
+extension GizaFormatterRoundTripTests {
+    /// Every file made by deleting one line of the seed is either refused or formatted to a fixed
+    /// point, and converts to the other formats without trapping.
+    @Test func survivesEveryOneLineDeletionOfTheSeed() throws {
+        let lines = try GizaSource.seed().components(separatedBy: "\n")
+        var formatted = 0
+        for index in lines.indices {
+            var damaged = lines
+            damaged.remove(at: index)
+            let text = damaged.joined(separator: "\n")
+            guard let once = try? GizaSource.format(text) else { continue }
+            formatted += 1
+            #expect(try GizaSource.format(once) == once, "line \(index + 1) deleted")
+            let file = SourceFile(path: "damaged.rst", text: text)
+            var diagnostics: [Diagnostic] = []
+            let procedure = Procedure(parsing: file, diagnostics: &diagnostics)
+            if let converted = try? ProcedureText(giza: file, procedure: procedure, lowering: diagnostics) {
+                _ = ProcedureDirectiveWriter.bytes(converted)
+                _ = GizaYAMLWriter.bytes(converted)
+            }
+        }
+        #expect(formatted > lines.count / 2, "only \(formatted) of \(lines.count) damaged files were formatted")
+    }
+}
