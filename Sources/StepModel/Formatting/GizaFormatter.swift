@@ -34,7 +34,8 @@ public enum GizaFormatter {
         let result = SourceFile(path: original.path, bytes: bytes)
         var diagnostics: [Diagnostic] = []
         let reread = Procedure(parsing: result, diagnostics: &diagnostics)
-        var stable = reread.steps.count == text.steps.count
+        var stable =
+            reread.steps.count == text.steps.count
             && reread.steps.allSatisfy { $0.html != nil && $0.print != nil }
         if stable, let again = try? ProcedureText(giza: result, procedure: reread, lowering: diagnostics) {
             stable = GizaWriter.bytes(again.renumbered()) == bytes
@@ -45,12 +46,17 @@ public enum GizaFormatter {
         // Point at the first step that does not come back in both branches, or at the first step.
         let index = reread.steps.firstIndex { $0.html == nil || $0.print == nil } ?? 0
         let range = procedure.steps[min(index, procedure.steps.count - 1)].primary.heading.range
-        throw RegenerationRefusal(file: original.path, diagnostics: [Diagnostic(
-            severity: .error, id: "steps.structure",
-            summary: "regenerating the file would not read back as the same steps",
-            explanation: "A step's body holds markup that starts a step (a sequence-step div, a 'Step N:' heading, "
-                + "an `.. only::` branch); fix the branches around this step by hand, then run fmt again.",
-            location: DiagnosticLocation(file: original.path, range: range))])
+        throw RegenerationRefusal(
+            file: original.path,
+            diagnostics: [
+                Diagnostic(
+                    severity: .error, id: "steps.structure",
+                    summary: "regenerating the file would not read back as the same steps",
+                    explanation:
+                        "A step's body holds markup that starts a step (a sequence-step div, a 'Step N:' heading, "
+                        + "an `.. only::` branch); fix the branches around this step by hand, then run fmt again.",
+                    location: DiagnosticLocation(file: original.path, range: range))
+            ])
     }
 
     /// Reads, lowers and formats `file` with `options` (no rules run: fmt needs only the steps).
