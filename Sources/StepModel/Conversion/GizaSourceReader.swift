@@ -58,13 +58,18 @@ struct GizaSourceReader {
         if let directive = procedure.steps.flatMap({ [$0.html, $0.print].compactMap { $0 } })
             .first(where: { $0.heading.underlineLength == 0 })
         {
-            problem(directive.heading.range, "step \(directive.numberText) is a '.. step::' directive, not a giza step")
+            problem(
+                directive.heading.range, "step \(directive.numberText) is a '.. step::' directive, not a giza step",
+                explanation:
+                    "A file holds either giza's two branches or a '.. procedure::'; convert one into the other.")
             return nil
         }
         guard era != .unknown else {
             let start = procedure.steps[0].range.lowerBound
             problem(
-                start..<start, "no giza template era recognised; the steps are not under giza's `.. only::` branches")
+                start..<start, "no giza template era recognised; the steps are not under giza's `.. only::` branches",
+                explanation:
+                    "fmt rewrites files in the layout of one of giza's template eras; this file has none to keep.")
             return nil
         }
         // Headings (and HTML openers) of the copies in each segment, in order: a copy's body ends at
@@ -175,11 +180,13 @@ struct GizaSourceReader {
         return Array(lines[bodyStart..<end])
     }
 
-    private mutating func problem(_ range: SourceRange, _ summary: String) {
+    private mutating func problem(
+        _ range: SourceRange, _ summary: String,
+        explanation: String = "Move the content into a step's body (in both branches), or remove it, and run fmt again."
+    ) {
         problems.append(
             Diagnostic(
-                severity: .error, id: "steps.structure", summary: summary,
-                explanation: "Move the content into a step's body (in both branches), or remove it, and run fmt again.",
+                severity: .error, id: "steps.structure", summary: summary, explanation: explanation,
                 location: DiagnosticLocation(file: file.path, range: range)))
     }
 }

@@ -109,3 +109,11 @@ import Testing
         }
     }
 }
+
+extension GizaFormatterRepairTests {
+    @Test func refusesStepsOutsideGizasBranches() {
+        let text = "Step 1: Install\n~~~~~~~~~~~~~~~\n\nBody.\n\nStep 2: Run\n~~~~~~~~~~~\n\nBody.\n"
+        let refusal = #expect(throws: RegenerationRefusal.self) { try GizaSource.format(text) }
+        #expect(refusal?.diagnostics.first?.summary.hasPrefix("no giza template era recognised") == true)
+    }
+}
