@@ -21,8 +21,9 @@ let package = Package(
     targets: [
         // reST reader: source files, locations, diagnostics, blocks, inlines, `only` expressions.
         .target(name: "StepSyntax"),
-        // Procedure / Step / Block / Inline values, lowering, structural rules.
-        .target(name: "StepModel", dependencies: ["StepSyntax"]),
+        // Procedure / Step / Block / Inline values, lowering, structural rules; giza YAML and
+        // `.. procedure::` sources, conversion and fmt.
+        .target(name: "StepModel", dependencies: ["StepSyntax", .product(name: "Yams", package: "Yams")]),
         // The only module that talks to libcmark-gfm.
         .systemLibrary(
             name: "CCmarkGFM",

@@ -51,7 +51,8 @@ public struct Pipeline: Sendable {
     public func process(_ entry: SourceEntry, file: SourceFile) -> ProcessedSource {
         var diagnostics: [Diagnostic] = []
         var suppressions = Suppressions(file: file.path)
-        let procedure = Procedure(parsing: file, options: lowering, diagnostics: &diagnostics, suppressions: &suppressions)
+        let procedure = Procedure(
+            reading: file, options: lowering, diagnostics: &diagnostics, suppressions: &suppressions)
         diagnostics.append(contentsOf: ProcedureRules.check(procedure, in: file))
         if let parity { diagnostics.append(contentsOf: parity.diagnostics(for: entry, procedure: procedure, file: file)) }
         return ProcessedSource(

@@ -26,6 +26,12 @@ struct ProcedureLowerer {
     private var items: [Item] = []
     /// Top-level blocks outside any `only`, waiting for the next `only` to be read as a run.
     private var run: [BlockNode] = []
+    /// The `.. stepdoc: giza …` comment of a file converted to a `.. procedure::`, when there is one.
+    var layoutComment: GizaLayoutComment? = nil
+    /// Steps read from `.. procedure::` directives so far (their numbers continue a layout comment's).
+    var procedureStepCount = 0
+    /// Positions in ``items`` of the copies read from `.. procedure::` directives.
+    private var procedureCopyPositions: [Int] = []
 
     init(filePath: String, options: LoweringOptions) {
         self.filePath = filePath
@@ -41,6 +47,17 @@ struct ProcedureLowerer {
 
     /// Takes the next top-level block of the file.
     mutating func consume(_ block: BlockNode) {
+        if case .comment(let comment) = block.kind, let layout = GizaLayoutComment(commentText: comment.text) {
+            layoutComment = layout
+        }
+        if case .directive(let directive) = block.kind, directive.name == "procedure" {
+            flushRun()
+            for item in procedureItems(directive) {
+                if case .copy = item { procedureCopyPositions.append(items.count) }
+                items.append(item)
+            }
+            return
+        }
         guard case .directive(let directive) = block.kind, directive.name == "only",
             case .blocks(let children) = directive.content
         else {
@@ -60,6 +77,11 @@ struct ProcedureLowerer {
         }
     }
 
+    /// Adds a step copy read from another source format (giza YAML).
+    mutating func add(_ copy: StepCopy) {
+        items.append(.copy(copy))
+    }
+
     private mutating func flushRun() {
         guard !run.isEmpty else { return }
         let blocks = run
@@ -70,6 +92,19 @@ struct ProcedureLowerer {
     /// Pairs the copies read and builds the procedure.
     mutating func finish() -> Procedure {
         flushRun()
+        let fromProcedureDirectives = !procedureCopyPositions.isEmpty
+        if fromProcedureDirectives {
+            let copies = procedureCopyPositions.compactMap { position -> StepCopy? in
+                if case .copy(let copy) = items[position] { copy } else { nil }
+            }
+            let level = Self.procedureStepLevel(copies)
+            for position in procedureCopyPositions {
+                if case .copy(var copy) = items[position] {
+                    copy.heading.level = level
+                    items[position] = .copy(copy)
+                }
+            }
+        }
         var htmlCopies: [StepCopy] = []
         var printCopies: [StepCopy] = []
         var loose: [Block] = []
@@ -87,9 +122,15 @@ struct ProcedureLowerer {
                 named[name] = LinkTarget(name: entry.name, destination: destination, range: entry.range)
             }
         }
-        return Procedure(
+        let gizaCopies = htmlCopies.count + printCopies.count - procedureCopyPositions.count
+        var procedure = Procedure(
             file: filePath, era: Self.era(html: htmlCopies, print: printCopies), steps: steps,
             looseContent: loose, targets: named)
+        if fromProcedureDirectives, gizaCopies == 0 {
+            procedure.format = .procedureDirective
+            procedure.era = layoutComment?.era ?? .unknown
+        }
+        return procedure
     }
 
     // MARK: - Finding copies

@@ -60,5 +60,11 @@ extension RuleCatalogue {
         RuleDescriptor(
             id: "steps.structure", defaultSeverity: .warning,
             summary: "each step is a sequence-step block, a title and a body, with its HTML div closed"),
+        RuleDescriptor(
+            id: "steps.yaml", defaultSeverity: .error,
+            summary: "a giza steps YAML file is valid YAML, one mapping of the fields giza reads per step"),
+        RuleDescriptor(
+            id: "steps.inherit", defaultSeverity: .error,
+            summary: "a YAML step's 'source' or 'inherit' names a file and a ref that exist, without a cycle"),
     ]
 }
