@@ -11,17 +11,19 @@ let package = Package(
         .library(name: "StepSyntax", targets: ["StepSyntax"]),
         .library(name: "StepModel", targets: ["StepModel"]),
         .library(name: "StepRender", targets: ["StepRender"]),
+        .library(name: "StepDocCLI", targets: ["StepDocCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // reST reader: source files, locations, diagnostics, blocks, inlines, `only` expressions.
         .target(name: "StepSyntax"),
-        // Procedure / Step / Block / Inline values, lowering, structural rules.
-        .target(name: "StepModel", dependencies: ["StepSyntax"]),
+        // Procedure / Step / Block / Inline values, lowering, structural rules; giza YAML and
+        // `.. procedure::` sources, conversion and fmt.
+        .target(name: "StepModel", dependencies: ["StepSyntax", .product(name: "Yams", package: "Yams")]),
         // The only module that talks to libcmark-gfm.
         .systemLibrary(
             name: "CCmarkGFM",
@@ -30,10 +32,7 @@ let package = Package(
         ),
         .target(
             name: "StepRender",
-            dependencies: [
-                "StepModel", "CCmarkGFM",
-                .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            dependencies: ["StepModel", "CCmarkGFM"]
         ),
         // The shared check module: deployment facts, checks, registry. Depends on nothing.
         .target(name: "MigrationChecks"),
@@ -44,6 +43,7 @@ let package = Package(
                 "StepSyntax", "StepModel", "StepRender", "StepParity", "MigrationChecks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
         .executableTarget(name: "stepdoc", dependencies: ["StepDocCLI"]),

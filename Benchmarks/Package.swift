@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "corpus-gen", targets: ["corpus-gen"]),
         .executable(name: "phase-profile", targets: ["phase-profile"]),
+        .executable(name: "preview-latency", targets: ["preview-latency"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -30,6 +31,14 @@ let package = Package(
                 .product(name: "StepSyntax", package: "stepdoc"),
                 .product(name: "StepModel", package: "stepdoc"),
                 .product(name: "StepRender", package: "stepdoc"),
+            ]
+        ),
+        // Time from saving a file to the preview's reload event, and the server's memory, on 200 files.
+        .executableTarget(
+            name: "preview-latency",
+            dependencies: [
+                "CorpusGen",
+                .product(name: "StepDocCLI", package: "stepdoc"),
             ]
         ),
         .testTarget(name: "CorpusGenTests", dependencies: ["CorpusGen"]),

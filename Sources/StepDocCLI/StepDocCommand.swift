@@ -11,7 +11,10 @@ public struct StepDocCommand: ParsableCommand {
             2 for usage errors, unreadable input and internal failures.
             """,
         version: StepDocVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, PreflightCommand.self, DumpCommand.self],
+        subcommands: [
+            BuildCommand.self, CheckCommand.self, PreviewCommand.self, PreflightCommand.self, FormatCommand.self,
+            ConvertCommand.self, DumpCommand.self,
+        ],
         defaultSubcommand: nil)
 
     public init() {}

@@ -9,29 +9,7 @@ public struct SyntaxTree: Sendable {
     /// Reads `file`. Never fails: problems become diagnostics and the content is kept.
     public init(parsing file: SourceFile, options: ParseOptions = ParseOptions()) {
         self.file = file
-        var diagnostics: [Diagnostic] = []
-        diagnostics.reserveCapacity(4)
-        for offset in file.invalidUTF8Offsets {
-            let location = file.location(ofOffset: offset)
-            diagnostics.append(
-                Diagnostic(
-                    severity: .error, id: "rst.invalid-utf8",
-                    summary: "invalid UTF-8 at byte offset \(offset)",
-                    explanation: "The file must be UTF-8. The bad bytes are shown as U+FFFD (\u{FFFD}).",
-                    location: DiagnosticLocation(file: file.path, range: location..<SourceLocation(
-                        line: location.line, column: location.column + 1))))
-        }
-        for offset in file.nulOffsets {
-            let location = file.location(ofOffset: offset)
-            diagnostics.append(
-                Diagnostic(
-                    severity: .error, id: "rst.invalid-character",
-                    summary: "NUL byte at byte offset \(offset)",
-                    explanation: "A text file has no NUL bytes; is this a binary file, or saved as UTF-16?",
-                    location: DiagnosticLocation(file: file.path, range: location..<SourceLocation(
-                        line: location.line, column: location.column + 1))))
-        }
-        if let tabs = Self.tabIndentation(file) { diagnostics.append(tabs) }
+        var diagnostics = Self.encodingDiagnostics(file)
         let result = BlockParser.parse(file, options: options)
         diagnostics.append(contentsOf: result.diagnostics)
         self.blocks = result.blocks
@@ -41,6 +19,45 @@ public struct SyntaxTree: Sendable {
 }
 
 extension SyntaxTree {
+    /// Reads `file` block by block: `topLevel` gets each top-level block as soon as it is read (with
+    /// the title styles seen so far), and
+    /// the result holds the problems found and the title styles. Memory stays at one block's worth.
+    public static func stream(
+        _ file: SourceFile, options: ParseOptions = ParseOptions(), topLevel: (BlockNode, [TitleStyle]) -> Void
+    ) -> (diagnostics: [Diagnostic], titleStyles: [TitleStyle]) {
+        var diagnostics = encodingDiagnostics(file)
+        let result = BlockParser.parse(file, options: options, topLevel: topLevel)
+        diagnostics.append(contentsOf: result.diagnostics)
+        return (diagnostics, result.titleStyles)
+    }
+
+    /// The hyperlink targets and substitution definitions of `file`, by a quick scan of its lines
+    /// (so that a single streaming pass can resolve references to targets defined further down).
+    public static func definitions(in file: SourceFile, options: ParseOptions = ParseOptions()) -> [BlockNode] {
+        BlockParser.definitions(file, options: options)
+    }
+
+    static func encodingDiagnostics(_ file: SourceFile) -> [Diagnostic] {
+        func diagnostic(at offset: Int, id: String, summary: String, explanation: String) -> Diagnostic {
+            let location = file.location(ofOffset: offset)
+            let end = SourceLocation(line: location.line, column: location.column + 1)
+            return Diagnostic(
+                severity: .error, id: id, summary: summary, explanation: explanation,
+                location: DiagnosticLocation(file: file.path, range: location..<end))
+        }
+        return file.invalidUTF8Offsets.map {
+            diagnostic(
+                at: $0, id: "rst.invalid-utf8", summary: "invalid UTF-8 at byte offset \($0)",
+                explanation: "The file must be UTF-8. The bad bytes are shown as U+FFFD (\u{FFFD}).")
+        }
+            + file.nulOffsets.map {
+                diagnostic(
+                    at: $0, id: "rst.invalid-character", summary: "NUL byte at byte offset \($0)",
+                    explanation: "A text file has no NUL bytes; is this a binary file, or saved as UTF-16?")
+            }
+            + (tabIndentation(file).map { [$0] } ?? [])
+    }
+
     /// A warning at the first line indented with a tab, in a file whose other lines are indented with
     /// spaces: reStructuredText counts a tab as up to 8 columns, so such a line is rarely nested as
     /// it looks (a step body line becomes a block quote). Tabs after leading spaces are left alone:

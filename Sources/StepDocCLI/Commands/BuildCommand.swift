@@ -32,6 +32,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("fragment"), help: "Write the procedure without page chrome, for embedding.")
     var fragment = false
 
+    @Flag(name: .customLong("no-cache"), help: "Rebuild every source, ignoring what the last build recorded.")
+    var noCache = false
+
     func run() throws {
         do {
             try build()
@@ -49,9 +52,12 @@ struct BuildCommand: ParsableCommand {
         let settings = ProjectBuild.Settings(
             config: config, paths: project.contentPaths(config),
             sourceRoot: project.sourceRoot(config, entries: discovery.entries), targets: targets,
-            templates: templateSet, outputFolder: output ?? config.output, fragment: fragment, jobs: project.jobCount)
+            templates: templateSet, outputFolder: output ?? config.output, fragment: fragment, jobs: project.jobCount,
+            parity: try ProjectParity(config: config, configPath: project.configPath ?? ConfigLoader.defaultPath))
+        let cache = noCache ? nil : BuildCache(
+            outputFolder: settings.outputFolder, settings: settingsKey(config: config, targets: targets))
         let progress = ProgressLine(total: discovery.entries.count, verb: "reading")
-        var build = ProjectBuild.read(settings, discovery: discovery, progress: progress.callback)
+        var build = ProjectBuild.read(settings, discovery: discovery, cache: cache, progress: progress.callback)
         progress.finish()
 
         let report = build.report
@@ -67,18 +73,63 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
 
-        let renderProgress = ProgressLine(total: build.sources.count, verb: "rendering")
-        build.render(settings, progress: renderProgress.callback)
-        renderProgress.finish()
+        // What rendering needs is the model; the sources' bytes can go (a 10 MiB file holds 15 MiB).
+        let procedures = build.sources.map { ($0.entry, $0.procedure) }
+        let clean = build.sources.filter(\.diagnostics.isEmpty).map { ($0.entry.name, $0.procedure.includedFiles) }
+        let processedCount = build.sources.count
+        build.sources.removeAll()
         for target in targets {
             AtomicWriter.removeStrayTemporaries(under: (settings.outputFolder as NSString).appendingPathComponent(target.rawValue))
         }
-        for (path, text) in build.outputs {
-            try AtomicWriter.write(text.utf8, to: path)
+        for folder in Set(procedures.flatMap { entry, _ in
+            targets.map { "\(settings.outputFolder)/\($0.rawValue)/\(entry.name)" }
+        }.map { ($0 as NSString).deletingLastPathComponent }) {
+            try AtomicWriter.makeDirectory(folder)
         }
-        let procedures = build.sources.count == 1 ? "1 procedure" : "\(build.sources.count) procedures"
-        print("built \(procedures): \(build.outputs.count) files in \(settings.outputFolder)/")
+        let renderProgress = ProgressLine(total: procedures.count, verb: "rendering")
+        // Each output is written as soon as it is rendered, so only one per thread is held at a time.
+        let written = ProjectBuild.render(procedures, settings: settings, progress: renderProgress.callback) {
+            path, text -> StepDocFailure? in
+            do throws(StepDocFailure) {
+                try AtomicWriter.write(text, to: path)
+                return nil
+            } catch {
+                return error
+            }
+        }.flatMap { $0 }
+        renderProgress.finish()
+        if let failure = written.compactMap({ $0 }).first { throw failure }
+        if var cache {
+            for entry in build.upToDate { cache.keep(entry.name) }
+            for (name, dependencies) in clean {
+                guard let hash = build.sourceHashes[name] else { continue }
+                let outputs = settings.targets.map { "\(settings.outputFolder)/\($0.rawValue)/\(name).\($0.fileExtension)" }
+                cache.record(name, source: hash, dependencies: dependencies, outputs: outputs)
+            }
+            try cache.save()
+        }
+        let total = processedCount + build.upToDate.count
+        var summary = "built \(total == 1 ? "1 procedure" : "\(total) procedures"): \(written.count) files written"
+        if !build.upToDate.isEmpty { summary += ", \(build.upToDate.count) up to date" }
+        print(summary + " in \(settings.outputFolder)/")
         finish(0)
+    }
+
+    /// Everything besides the sources that the outputs depend on: stepdoc itself, the configuration,
+    /// the options and the templates. A change to any of them rebuilds everything.
+    private func settingsKey(config: StepDocConfig, targets: [RenderTarget]) -> String {
+        var parts = [StepDocVersion.current, targets.map(\.rawValue).joined(separator: ","), String(fragment),
+                     config.tags.sorted().joined(separator: ","), template ?? config.template]
+        var info = stat()
+        if stat("/proc/self/exe", &info) == 0 { parts.append("\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)") }
+        let configPath = project.configPath ?? ConfigLoader.defaultPath
+        parts.append(FileManager.default.contents(atPath: configPath).map { ContentHash.hex([UInt8]($0)) } ?? "no config")
+        let folder = ((templates ?? config.templates) as NSString).appendingPathComponent(template ?? config.template)
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
+            let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(name))
+            parts.append(name + "=" + (data.map { ContentHash.hex([UInt8]($0)) } ?? ""))
+        }
+        return ContentHash.hex(parts.joined(separator: "\n"))
     }
 
     private func parseTargets(_ names: [String]) throws(StepDocFailure) -> [RenderTarget] {

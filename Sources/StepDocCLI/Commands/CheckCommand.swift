@@ -29,9 +29,9 @@ struct CheckCommand: ParsableCommand {
         let settings = ProjectBuild.Settings(
             config: config, paths: project.contentPaths(config),
             sourceRoot: project.sourceRoot(config, entries: discovery.entries), targets: [], templates: nil,
-            outputFolder: config.output, jobs: project.jobCount)
-        var build = ProjectBuild.read(settings, discovery: discovery)
-        try ProjectParity.check(&build, settings: settings, configPath: project.configPath ?? ConfigLoader.defaultPath)
+            outputFolder: config.output, jobs: project.jobCount,
+            parity: try ProjectParity(config: config, configPath: project.configPath ?? ConfigLoader.defaultPath))
+        let build = ProjectBuild.read(settings, discovery: discovery)
         let report = build.report
         let written = writer.write(report, failures: build.failures, sources: build.sources.map(\.file))
         let problems = build.failures + written

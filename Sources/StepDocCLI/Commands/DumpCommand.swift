@@ -28,7 +28,7 @@ struct DumpCommand: ParsableCommand {
             let pipeline = Pipeline(config: config, sourceRoot: config.sourceRoot ?? path.parentFolder)
             let source = pipeline.process(SourceEntry(path: path, root: ".", name: path), file: file)
             switch stage {
-            case .syntax: print(source.tree.dump.rendered, terminator: "")
+            case .syntax: print(SyntaxTree(parsing: file, options: pipeline.lowering.parseOptions).dump.rendered, terminator: "")
             case .model: print(source.procedure.dump.rendered, terminator: "")
             }
         } catch {

@@ -1,7 +1,7 @@
 import Foundation
 import StepSyntax
 
-/// Finds the `.rst` files under the paths a command was given.
+/// Finds the step files (`.rst`, and giza's `steps-*.yaml`) under the paths a command was given.
 public enum ContentDiscovery {
     public struct Result: Sendable {
         public var entries: [SourceEntry]
@@ -9,8 +9,8 @@ public enum ContentDiscovery {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Files named directly are taken whatever their extension; folders are searched for `.rst` files
-    /// (hidden entries skipped, symlinked folders followed once).
+    /// Files named directly are taken whatever their extension; folders are searched for `.rst` and
+    /// `steps-*.yaml` files (hidden entries skipped, symlinked folders followed once).
     public static func discover(_ paths: [String]) throws(StepDocFailure) -> Result {
         var result = Result(entries: [], diagnostics: [])
         for path in paths {
@@ -81,10 +81,20 @@ public enum ContentDiscovery {
             }
             if isDirectory.boolValue {
                 walk(path, relative: relativePath, root: root, visited: &visited, into: &entries, diagnostics: &diagnostics)
-            } else if name.hasSuffix(".rst") {
-                entries.append(SourceEntry(path: path, root: root, name: String(relativePath.dropLast(4))))
+            } else if let length = stepFileExtensionLength(name) {
+                entries.append(SourceEntry(path: path, root: root, name: String(relativePath.dropLast(length))))
             }
         }
+    }
+
+    /// The length of a step file's extension: `.rst` files, and giza's `steps-*.yaml` sources (other
+    /// YAML in a content folder is configuration, not steps). `nil` for other files.
+    static func stepFileExtensionLength(_ name: String) -> Int? {
+        if name.hasSuffix(".rst") { return 4 }
+        guard name.hasPrefix("steps-") else { return nil }
+        if name.hasSuffix(".yaml") { return 5 }
+        if name.hasSuffix(".yml") { return 4 }
+        return nil
     }
 
     static func fileDiagnostic(_ path: String, id: String, _ summary: String) -> Diagnostic {

@@ -7,7 +7,43 @@ public enum AtomicWriter {
     /// The marker in temporary file names (`.NAME.stepdoc-tmp-PID`).
     public static let temporaryMarker = ".stepdoc-tmp-"
 
-    public static func write(_ bytes: some Collection<UInt8>, to path: String, permissions: mode_t = 0o644) throws(StepDocFailure) {
+    /// Writes a string's UTF-8 bytes without copying them first.
+    public static func write(
+        _ text: String, to path: String, permissions: mode_t = 0o644, exactPermissions: Bool = false
+    ) throws(StepDocFailure) {
+        var text = text
+        let result: Result<Void, StepDocFailure> = text.withUTF8 { buffer in
+            do throws(StepDocFailure) {
+                try write(UnsafeRawBufferPointer(buffer), to: path, permissions: permissions, exactPermissions: exactPermissions)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try result.get()
+    }
+
+    /// Writes `bytes` to `path` through a temporary file renamed over it. The new file gets
+    /// `permissions` less the umask, or exactly `permissions` with `exactPermissions` (a rewrite in
+    /// place that keeps the file's mode).
+    public static func write(
+        _ bytes: some Collection<UInt8>, to path: String, permissions: mode_t = 0o644, exactPermissions: Bool = false
+    ) throws(StepDocFailure) {
+        let data = Array(bytes)
+        let result: Result<Void, StepDocFailure> = data.withUnsafeBytes { buffer in
+            do throws(StepDocFailure) {
+                try write(buffer, to: path, permissions: permissions, exactPermissions: exactPermissions)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try result.get()
+    }
+
+    private static func write(
+        _ buffer: UnsafeRawBufferPointer, to path: String, permissions: mode_t, exactPermissions: Bool
+    ) throws(StepDocFailure) {
         let directory = path.parentFolder
         try makeDirectory(directory.isEmpty ? "." : directory)
         let base = (path as NSString).lastPathComponent
@@ -16,19 +52,16 @@ public enum AtomicWriter {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, permissions)
         guard descriptor >= 0 else { throw .outputNotWritable(path: path, reason: String(cString: strerror(errno))) }
         var failure: Int32 = 0
-        let data = Array(bytes)
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                guard let base = buffer.baseAddress else { break }
-                let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
+        if exactPermissions, fchmod(descriptor, permissions) != 0 { failure = errno }
+        var offset = 0
+        while failure == 0, offset < buffer.count, let base = buffer.baseAddress {
+            let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
             }
+            offset += written
         }
         close(descriptor)
         if failure == 0, rename(temporary, path) != 0 { failure = errno }

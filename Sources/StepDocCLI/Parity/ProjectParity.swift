@@ -3,31 +3,26 @@ import StepModel
 import StepParity
 import StepSyntax
 
-/// Docs/code parity for `stepdoc check`: each source whose procedure `stepdoc.yml` binds to a check
-/// suite is checked against it, and the findings join the build's, after the same ignore comments and
-/// `rules:` severities as every other finding.
-public enum ProjectParity {
-    /// Adds the parity findings of every bound source to `build`.
-    ///
-    /// Throws a configuration failure when `stepdoc.yml` binds a procedure to an unknown suite.
-    public static func check(
-        _ build: inout ProjectBuild, settings: ProjectBuild.Settings, configPath: String,
+/// Docs/code parity for a project: each source whose procedure `stepdoc.yml` binds to a check suite is
+/// checked against it by the ``Pipeline``, so `check`, `build` and `preview` all report the findings,
+/// after the same ignore comments and `rules:` severities as every other finding.
+public struct ProjectParity: Sendable {
+    public let bindings: ProcedureBindings
+    public let options: ParityOptions
+
+    /// The bindings of `config`, read from `configPath`; declarations print relative to
+    /// `workingDirectory`. Throws a configuration failure for a binding to an unknown suite.
+    public init(
+        config: StepDocConfig, configPath: String,
         workingDirectory: String = FileManager.default.currentDirectoryPath
     ) throws(StepDocFailure) {
-        let bindings = try ProcedureBindings(config: settings.config, configPath: configPath)
-        guard !bindings.suites.isEmpty else { return }
-        let pipeline = Pipeline(config: settings.config, sourceRoot: settings.sourceRoot)
-        let options = ParityOptions(workingDirectory: workingDirectory)
-        var found: [Diagnostic] = []
-        for index in build.sources.indices {
-            let source = build.sources[index]
-            guard let suite = bindings.suite(for: source.entry) else { continue }
-            let diagnostics = pipeline.applySettings(
-                ParityRules.check(source.procedure, in: source.file, against: suite, options: options),
-                suppressions: source.suppressions)
-            build.sources[index].diagnostics += diagnostics
-            found += diagnostics
-        }
-        build.report.diagnostics += found
+        bindings = try ProcedureBindings(config: config, configPath: configPath)
+        options = ParityOptions(workingDirectory: workingDirectory)
+    }
+
+    /// The parity findings of one source, or none when its procedure is not bound.
+    public func diagnostics(for entry: SourceEntry, procedure: Procedure, file: SourceFile) -> [Diagnostic] {
+        guard let suite = bindings.suite(for: entry) else { return [] }
+        return ParityRules.check(procedure, in: file, against: suite, options: options)
     }
 }

@@ -7,7 +7,6 @@ import StepSyntax
 public struct ProcessedSource: Sendable {
     public var entry: SourceEntry
     public var file: SourceFile
-    public var tree: SyntaxTree
     public var procedure: Procedure
     /// Findings after ignore comments and the severities of stepdoc.yml.
     public var diagnostics: [Diagnostic]
@@ -19,15 +18,21 @@ public struct Pipeline: Sendable {
     public let config: StepDocConfig
     public let reader: SourceReader
     public let lowering: LoweringOptions
+    /// Docs/code parity for bound procedures, when the project binds any.
+    public let parity: ProjectParity?
 
-    public init(config: StepDocConfig, sourceRoot: String) {
+    /// `jobs` above 1 lets a large file be parsed and lowered on two threads at once.
+    public init(config: StepDocConfig, sourceRoot: String, parity: ProjectParity? = nil, jobs: Int = 1) {
         self.config = config
+        self.parity = parity
         reader = SourceReader(maximumSize: config.limits.maxFileSize)
-        lowering = LoweringOptions(
+        var lowering = LoweringOptions(
             roles: RoleTable.mongoDB.adding(config.roles), substitutions: config.substitutions,
             includes: FileSystemIncludes(sourceRoot: sourceRoot, reader: reader),
             maximumIncludeDepth: config.limits.maxIncludeDepth,
             parseOptions: ParseOptions(maximumNestingDepth: config.limits.maxNestingDepth))
+        lowering.pipelinesLargeFiles = jobs > 1
+        self.lowering = lowering
     }
 
     /// Processes one file. Reading failures are returned, not thrown, so one bad file does not hide
@@ -44,13 +49,14 @@ public struct Pipeline: Sendable {
 
     /// Processes a file already in memory (the preview server's edited buffers, tests).
     public func process(_ entry: SourceEntry, file: SourceFile) -> ProcessedSource {
-        let tree = SyntaxTree(parsing: file, options: lowering.parseOptions)
-        var diagnostics = tree.diagnostics
-        let procedure = Procedure(lowering: tree, options: lowering, diagnostics: &diagnostics)
+        var diagnostics: [Diagnostic] = []
+        var suppressions = Suppressions(file: file.path)
+        let procedure = Procedure(
+            reading: file, options: lowering, diagnostics: &diagnostics, suppressions: &suppressions)
         diagnostics.append(contentsOf: ProcedureRules.check(procedure, in: file))
-        let suppressions = Suppressions(tree: tree)
+        if let parity { diagnostics.append(contentsOf: parity.diagnostics(for: entry, procedure: procedure, file: file)) }
         return ProcessedSource(
-            entry: entry, file: file, tree: tree, procedure: procedure,
+            entry: entry, file: file, procedure: procedure,
             diagnostics: applySettings(diagnostics, suppressions: suppressions), suppressions: suppressions)
     }
 

@@ -9,6 +9,10 @@ import StepSyntax
 /// with the committed `output/` folder.
 public struct ProjectBuild: Sendable {
     public var sources: [ProcessedSource]
+    /// Sources the build cache found unchanged: not read further, not rendered.
+    public var upToDate: [SourceEntry] = []
+    /// The hash of each processed source's bytes, by name, for the build cache.
+    public var sourceHashes: [String: String] = [:]
     public var report: DiagnosticReport
     public var failures: [StepDocFailure]
     /// Output path → text, in a stable order.
@@ -23,11 +27,14 @@ public struct ProjectBuild: Sendable {
         public var outputFolder: String
         public var fragment: Bool
         public var jobs: Int
+        /// Docs/code parity for the procedures `stepdoc.yml` binds to check suites.
+        public var parity: ProjectParity?
 
         public init(
             config: StepDocConfig, paths: [String], sourceRoot: String, targets: [RenderTarget], templates: TemplateSet?,
-            outputFolder: String, fragment: Bool = false, jobs: Int = 1
+            outputFolder: String, fragment: Bool = false, jobs: Int = 1, parity: ProjectParity? = nil
         ) {
+            self.parity = parity
             self.config = config
             self.paths = paths
             self.sourceRoot = sourceRoot
@@ -42,56 +49,92 @@ public struct ProjectBuild: Sendable {
     /// Reads and checks every source; renders them only when `render` says so (after the caller
     /// has looked at the findings).
     public static func read(
-        _ settings: Settings, discovery: ContentDiscovery.Result, progress: (@Sendable (Int) -> Void)? = nil
+        _ settings: Settings, discovery: ContentDiscovery.Result, cache: BuildCache? = nil,
+        progress: (@Sendable (Int) -> Void)? = nil
     ) -> ProjectBuild {
-        let pipeline = Pipeline(config: settings.config, sourceRoot: settings.sourceRoot)
-        let results = pipeline.process(discovery.entries, jobs: settings.jobs, progress: progress)
-        var sources: [ProcessedSource] = []
-        var failures: [StepDocFailure] = []
+        let pipeline = Pipeline(
+            config: settings.config, sourceRoot: settings.sourceRoot, parity: settings.parity, jobs: settings.jobs)
+        enum Outcome: Sendable {
+            case processed(ProcessedSource, hash: String?)
+            case upToDate(SourceEntry)
+            case failed(StepDocFailure)
+        }
+        let outcomes = Parallel.map(discovery.entries, jobs: settings.jobs, progress: progress) { entry -> Outcome in
+            let file: SourceFile
+            do throws(StepDocFailure) {
+                file = try pipeline.reader.read(entry.path)
+            } catch {
+                return .failed(error)
+            }
+            guard let cache else { return .processed(pipeline.process(entry, file: file), hash: nil) }
+            let hash = ContentHash.hex(file.bytes)
+            if cache.isUpToDate(entry.name, source: hash) { return .upToDate(entry) }
+            return .processed(pipeline.process(entry, file: file), hash: hash)
+        }
+        var build = ProjectBuild(sources: [], report: DiagnosticReport(diagnostics: [], files: []), failures: [], outputs: [])
         var diagnostics = discovery.diagnostics
-        for result in results {
-            switch result {
-            case .success(let source):
-                sources.append(source)
+        for outcome in outcomes {
+            switch outcome {
+            case .processed(let source, let hash):
+                build.sources.append(source)
+                if let hash { build.sourceHashes[source.entry.name] = hash }
                 diagnostics.append(contentsOf: source.diagnostics)
-            case .failure(let failure):
-                failures.append(failure)
+            case .upToDate(let entry):
+                build.upToDate.append(entry)
+            case .failed(let failure):
+                build.failures.append(failure)
             }
         }
         var steps: [String: [StepSummary]] = [:]
-        for source in sources { steps[source.file.path] = source.procedure.steps.map(StepSummary.init) }
-        let report = DiagnosticReport(diagnostics: diagnostics, files: discovery.entries.map(\.path), steps: steps)
-        return ProjectBuild(sources: sources, report: report, failures: failures, outputs: [])
+        for source in build.sources { steps[source.file.path] = source.procedure.steps.map(StepSummary.init) }
+        build.report = DiagnosticReport(diagnostics: diagnostics, files: discovery.entries.map(\.path), steps: steps)
+        return build
     }
 
-    /// Renders every source to every target.
+    /// Renders every source to every target, keeping the outputs (for tests and the drift check).
     public mutating func render(_ settings: Settings, progress: (@Sendable (Int) -> Void)? = nil) {
-        let options = RenderOptions(
-            extraTags: Set(settings.config.tags), textWidth: settings.config.textWidth, fragment: settings.fragment)
-        let rendered = Parallel.map(sources, jobs: settings.jobs, progress: progress) { source in
-            Self.render(source, settings: settings, options: options)
+        let rendered = Self.render(sources.map { ($0.entry, $0.procedure) }, settings: settings, progress: progress) {
+            path, text in (path: path, text: text)
         }
         outputs = rendered.flatMap { $0 }
     }
 
-    static func render(_ source: ProcessedSource, settings: Settings, options: RenderOptions) -> [(path: String, text: String)] {
-        let title = ProcedureTitle.title(for: source.entry, config: settings.config)
-        var files: [(path: String, text: String)] = []
-        for target in settings.targets {
-            let text: String
-            switch target {
-            case .html:
-                guard let templates = settings.templates else { continue }
-                text = HTMLRenderer(templates: templates, options: options).render(source.procedure, title: title)
-            case .text:
-                text = PlainTextRenderer(options: options).render(source.procedure, title: title)
-            case .markdown:
-                text = MarkdownRenderer(options: options).render(source.procedure, title: title)
+    /// Renders procedures to every target on `settings.jobs` threads, handing each output to `deliver`
+    /// as soon as it is made (so a build can write it and let it go), and returns what `deliver`
+    /// returned, in order.
+    public static func render<Result: Sendable>(
+        _ procedures: [(SourceEntry, Procedure)], settings: Settings, progress: (@Sendable (Int) -> Void)? = nil,
+        deliver: @escaping @Sendable (String, String) -> Result
+    ) -> [[Result]] {
+        let options = RenderOptions(
+            extraTags: Set(settings.config.tags), textWidth: settings.config.textWidth, fragment: settings.fragment)
+        return Parallel.map(procedures, jobs: settings.jobs, progress: progress) { entry, procedure in
+            let title = ProcedureTitle.title(for: entry, config: settings.config)
+            var results: [Result] = []
+            for target in settings.targets {
+                guard let text = render(procedure, to: target, title: title, settings: settings, options: options) else {
+                    continue
+                }
+                results.append(deliver("\(settings.outputFolder)/\(target.rawValue)/\(entry.name).\(target.fileExtension)", text))
             }
-            files.append(("\(settings.outputFolder)/\(target.rawValue)/\(source.entry.name).\(target.fileExtension)", text))
+            return results
         }
-        return files
     }
+
+    static func render(
+        _ procedure: Procedure, to target: RenderTarget, title: String, settings: Settings, options: RenderOptions
+    ) -> String? {
+        switch target {
+        case .html:
+            guard let templates = settings.templates else { return nil }
+            return HTMLRenderer(templates: templates, options: options).render(procedure, title: title)
+        case .text:
+            return PlainTextRenderer(options: options).render(procedure, title: title)
+        case .markdown:
+            return MarkdownRenderer(options: options).render(procedure, title: title)
+        }
+    }
+
 }
 
 /// The title a procedure's page gets: from stepdoc.yml, or made from its file name.

@@ -7,7 +7,8 @@ extension Procedure {
         if !looseContent.isEmpty {
             children.append(TreeDump("Loose content", children: looseContent.map(\.dump)))
         }
-        return TreeDump("Procedure \(TreeDump.quote(file)) era \(era.rawValue)", children: children)
+        let source = format == .gizaRST ? "" : " format \(format.rawValue)"
+        return TreeDump("Procedure \(TreeDump.quote(file)) era \(era.rawValue)\(source)", children: children)
     }
 }
 

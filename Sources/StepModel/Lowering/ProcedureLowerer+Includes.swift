@@ -11,7 +11,7 @@ extension ProcedureLowerer {
             return Include(path: path, resolvedPath: nil, body: [])
         }
         var parseOptions = options.parseOptions
-        parseOptions.titleStyles = tree.titleStyles
+        parseOptions.titleStyles = titleStyles
         // The included blocks sit inside the include directive: they count from its depth.
         parseOptions.startingDepth = nesting + 1
         let included = SyntaxTree(parsing: file, options: parseOptions)
@@ -94,7 +94,7 @@ extension ProcedureLowerer {
         guard includeStack.count < options.maximumIncludeDepth else {
             diagnose(.error, "limits.include-depth",
                      "includes are nested more than \(options.maximumIncludeDepth) deep at '\(path)'", range,
-                     explanation: "Include chain: " + ([tree.file.path] + includeStack).joined(separator: " → "))
+                     explanation: "Include chain: " + ([filePath] + includeStack).joined(separator: " → "))
             return nil
         }
         switch options.includes.resolve(path, from: currentFile) {
@@ -104,8 +104,8 @@ extension ProcedureLowerer {
             diagnose(.error, "rst.include", failure.summary, range)
             return nil
         case .file(let file):
-            if file.path == tree.file.path || includeStack.contains(file.path) {
-                let chain = [tree.file.path] + includeStack + [file.path]
+            if file.path == filePath || includeStack.contains(file.path) {
+                let chain = [filePath] + includeStack + [file.path]
                 diagnose(.error, "rst.include", "include cycle: '\(path)' includes itself",
                          range, explanation: "Include chain: " + chain.joined(separator: " → "))
                 return nil

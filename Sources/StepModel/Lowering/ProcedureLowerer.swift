@@ -2,8 +2,11 @@ import StepSyntax
 
 /// Turns a syntax tree into a ``Procedure``: finds step copies, pairs them, lowers their content.
 struct ProcedureLowerer {
-    let tree: SyntaxTree
+    /// The file being lowered.
+    let filePath: String
     let options: LoweringOptions
+    /// Title styles as known so far (an include continues the includer's levels).
+    var titleStyles: [TitleStyle] = []
     var diagnostics: [Diagnostic] = []
     /// The file whose blocks are being lowered (changes inside includes).
     var currentFile: String
@@ -28,11 +31,24 @@ struct ProcedureLowerer {
     /// How many more substitution references the file may expand (-1 once that was reported).
     var substitutionExpansionsLeft = maximumSubstitutionExpansions
     static let maximumSubstitutionExpansions = 10_000
+    /// HTML copies waiting for their other copy, by number and title: their syntax and lowered body,
+    /// so an equivalent other copy shares the lowered blocks instead of being lowered again.
+    var unpairedHTMLBodies: [String: (syntax: [BlockNode], lowered: [Block])] = [:]
+    /// Step copies and loose content found so far, in document order.
+    private var items: [Item] = []
+    /// Top-level blocks outside any `only`, waiting for the next `only` to be read as a run.
+    private var run: [BlockNode] = []
+    /// The `.. stepdoc: giza …` comment of a file converted to a `.. procedure::`, when there is one.
+    var layoutComment: GizaLayoutComment? = nil
+    /// Steps read from `.. procedure::` directives so far (their numbers continue a layout comment's).
+    var procedureStepCount = 0
+    /// Positions in ``items`` of the copies read from `.. procedure::` directives.
+    private var procedureCopyPositions: [Int] = []
 
-    init(tree: SyntaxTree, options: LoweringOptions) {
-        self.tree = tree
+    init(filePath: String, options: LoweringOptions) {
+        self.filePath = filePath
         self.options = options
-        self.currentFile = tree.file.path
+        self.currentFile = filePath
     }
 
     /// An item found while scanning a branch: a step copy or content that belongs to no step.
@@ -41,36 +57,66 @@ struct ProcedureLowerer {
         case loose(Block)
     }
 
-    mutating func lower() -> Procedure {
-        collectDefinitions(in: tree.blocks)
-        var items: [Item] = []
-        var run: [BlockNode] = []
-        func flushRun(_ lowerer: inout ProcedureLowerer) {
-            guard !run.isEmpty else { return }
-            items.append(contentsOf: lowerer.extractCopies(run, expression: nil))
-            run.removeAll()
+    /// Takes the next top-level block of the file.
+    mutating func consume(_ block: BlockNode) {
+        if case .comment(let comment) = block.kind, let layout = GizaLayoutComment(commentText: comment.text) {
+            layoutComment = layout
         }
-        for block in tree.blocks {
-            if case .directive(let directive) = block.kind, directive.name == "only",
-                case .blocks(let children) = directive.content
-            {
-                flushRun(&self)
-                let expression = onlyExpression(directive)
-                let found = extractCopies(children, expression: expression)
-                if found.contains(where: { if case .copy = $0 { true } else { false } }) {
-                    items.append(contentsOf: found)
-                } else {
-                    let body = found.compactMap { if case .loose(let block) = $0 { block } else { nil } }
-                    items.append(.loose(Block(
-                        .conditional(Conditional(expression: expression, expressionText: directive.argument, body: body)),
-                        range: block.range)))
+        if case .directive(let directive) = block.kind, directive.name == "procedure" {
+            flushRun()
+            for item in procedureItems(directive) {
+                if case .copy = item { procedureCopyPositions.append(items.count) }
+                items.append(item)
+            }
+            return
+        }
+        guard case .directive(let directive) = block.kind, directive.name == "only",
+            case .blocks(let children) = directive.content
+        else {
+            run.append(block)
+            return
+        }
+        flushRun()
+        let expression = onlyExpression(directive)
+        let found = extractCopies(children, expression: expression)
+        if found.contains(where: { if case .copy = $0 { true } else { false } }) {
+            items.append(contentsOf: found)
+        } else {
+            let body = found.compactMap { if case .loose(let block) = $0 { block } else { nil } }
+            items.append(.loose(Block(
+                .conditional(Conditional(expression: expression, expressionText: directive.argument, body: body)),
+                range: block.range)))
+        }
+    }
+
+    /// Adds a step copy read from another source format (giza YAML).
+    mutating func add(_ copy: StepCopy) {
+        items.append(.copy(copy))
+    }
+
+    private mutating func flushRun() {
+        guard !run.isEmpty else { return }
+        let blocks = run
+        run.removeAll()
+        items.append(contentsOf: extractCopies(blocks, expression: nil))
+    }
+
+    /// Pairs the copies read and builds the procedure.
+    mutating func finish() -> Procedure {
+        flushRun()
+        let fromProcedureDirectives = !procedureCopyPositions.isEmpty
+        if fromProcedureDirectives {
+            let copies = procedureCopyPositions.compactMap { position -> StepCopy? in
+                if case .copy(let copy) = items[position] { copy } else { nil }
+            }
+            let level = Self.procedureStepLevel(copies)
+            for position in procedureCopyPositions {
+                if case .copy(var copy) = items[position] {
+                    copy.heading.level = level
+                    items[position] = .copy(copy)
                 }
-            } else {
-                run.append(block)
             }
         }
-        flushRun(&self)
-
         var htmlCopies: [StepCopy] = []
         var printCopies: [StepCopy] = []
         var loose: [Block] = []
@@ -88,9 +134,15 @@ struct ProcedureLowerer {
                 named[name] = LinkTarget(name: entry.name, destination: destination, range: entry.range)
             }
         }
-        return Procedure(
-            file: tree.file.path, era: Self.era(html: htmlCopies, print: printCopies), steps: steps,
+        let gizaCopies = htmlCopies.count + printCopies.count - procedureCopyPositions.count
+        var procedure = Procedure(
+            file: filePath, era: Self.era(html: htmlCopies, print: printCopies), steps: steps,
             looseContent: loose, targets: named)
+        if fromProcedureDirectives, gizaCopies == 0 {
+            procedure.format = .procedureDirective
+            procedure.era = layoutComment?.era ?? .unknown
+        }
+        return procedure
     }
 
     // MARK: - Finding copies
@@ -313,10 +365,22 @@ struct ProcedureLowerer {
         }
         Self.dropPrefix(&titleInlines, byteCount: prefix)
         let titleStart = title.textRange.lowerBound
+        // Decoded text can be longer than its source (an invalid byte becomes a 3-byte U+FFFD).
         let titleRange =
             min(SourceLocation(line: titleStart.line, column: titleStart.column + prefix), title.textRange.upperBound)
             ..< title.textRange.upperBound
-        let loweredBody = lowerBlocks(body)
+        let pairingKey = numberText + "\u{0}" + titleText
+        var loweredBody: [Block]
+        var shared = false
+        if branch == .print, let html = unpairedHTMLBodies.removeValue(forKey: pairingKey),
+            SyntaxEquivalence.equivalent(html.syntax, body)
+        {
+            loweredBody = html.lowered
+            shared = true
+        } else {
+            loweredBody = lowerBlocks(body)
+        }
+        if branch == .html { unpairedHTMLBodies[pairingKey] = (body, loweredBody) }
         let bodyRange: SourceRange
         if let first = body.first, let last = body.last {
             bodyRange = first.range.lowerBound..<last.range.upperBound
@@ -326,11 +390,13 @@ struct ProcedureLowerer {
         let heading = HeadingAdornment(
             level: title.level, character: title.style.character, textWidth: title.textWidth,
             underlineLength: title.underlineLength, range: titleBlockRange)
-        return StepCopy(
+        var copy = StepCopy(
             branch: branch, expression: expression, numberText: numberText, numberRange: numberRange, number: number,
             title: titleInlines, titleText: [Inline](titleInlines).plainText, titleRange: titleRange,
             isOptional: isOptional, heading: heading, label: label, body: loweredBody, bodyRange: bodyRange,
             range: range)
+        copy.sharesBodyWithHTMLCopy = shared
+        return copy
     }
 
     /// Removes the first `byteCount` bytes of text ("Step 3: ", "Optional: ") from inline content.

@@ -87,21 +87,34 @@ public struct Span: Sendable, Equatable {
 extension Array where Element == Inline {
     /// The plain text of inline content: roles and literals reduced to their text, breaks to spaces.
     public var plainText: String {
-        var output = ""
+        // Whitespace runs collapse to one space, and none lead or trail, in one pass over the bytes.
+        var output: [UInt8] = []
+        var pendingSpace = false
+        func add(_ text: String) {
+            for byte in text.utf8 {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    pendingSpace = !output.isEmpty
+                } else {
+                    if pendingSpace { output.append(0x20) }
+                    pendingSpace = false
+                    output.append(byte)
+                }
+            }
+        }
         func visit(_ inlines: [Inline]) {
             for inline in inlines {
                 switch inline.kind {
-                case .text(let text): output += text
+                case .text(let text): add(text)
                 case .emphasis(let children), .strong(let children): visit(children)
-                case .code(let code): output += code.text
+                case .code(let code): add(code.text)
                 case .link(let link): visit(link.children)
-                case .crossReference(let reference): output += reference.displayText
-                case .span(let span): output += span.text
+                case .crossReference(let reference): add(reference.displayText)
+                case .span(let span): add(span.text)
                 }
             }
         }
         visit(self)
-        return output.split(whereSeparator: { $0 == "\n" || $0 == " " || $0 == "\t" }).joined(separator: " ")
+        return String(decoding: output, as: UTF8.self)
     }
 }
 

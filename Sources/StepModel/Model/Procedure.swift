@@ -7,8 +7,11 @@ import StepSyntax
 public struct Procedure: Sendable, Equatable {
     /// The path of the source file, as diagnostics print it.
     public var file: String
-    /// The template era the file was generated in.
+    /// The template era the file was generated in (for the other formats: the era a conversion to
+    /// giza reStructuredText writes, when the source records one).
     public var era: TemplateEra
+    /// The source format: giza reStructuredText, a `.. procedure::` directive, or giza YAML.
+    public var format: ProcedureFormat = .gizaRST
     public var steps: [Step]
     /// Content outside every step (before the first step, or between branches), in order.
     public var looseContent: [Block]

@@ -57,6 +57,10 @@ public struct StepCopy: Sendable, Equatable {
     public var heading: HeadingAdornment
     public var label: String?
     public var body: [Block]
+    /// The body is the HTML copy's blocks, shared: the two copies read the same (their syntax is
+    /// equivalent), so the other copy was not lowered again. Its blocks then carry the HTML copy's
+    /// ranges; ``bodyRange`` is still this copy's own.
+    public var sharesBodyWithHTMLCopy: Bool = false
     /// From the start of the body to its end (empty at the end of the title when there is no body).
     public var bodyRange: SourceRange
     /// The whole copy, from its number to the end of its body.

@@ -1,9 +1,14 @@
+import StepSyntax
+
 /// Whether two copies of content say the same thing: equal structure and text, ranges ignored, runs
 /// of whitespace in running text equal to one space. Allocation-free, so agreeing copies (the common
 /// case) cost one walk; ``CanonicalText`` is built only to describe a difference.
 enum ContentEquivalence {
     static func equal(_ lhs: [Block], _ rhs: [Block]) -> Bool {
         guard lhs.count == rhs.count else { return false }
+        // A print copy that shares its HTML copy's blocks is equal without a walk.
+        let same = lhs.withUnsafeBufferPointer { left in rhs.withUnsafeBufferPointer { left.baseAddress == $0.baseAddress } }
+        if same { return true }
         for index in lhs.indices where !equal(lhs[index], rhs[index]) { return false }
         return true
     }
@@ -75,7 +80,7 @@ enum ContentEquivalence {
 
     private static func sameNode(_ lhs: Inline, _ rhs: Inline) -> Bool {
         switch (lhs.kind, rhs.kind) {
-        case (.text(let a), .text(let b)): return a == b || whitespaceEqual(a, b)
+        case (.text(let a), .text(let b)): return a == b || SyntaxEquivalence.whitespaceEquivalent(a, b)
         case (.emphasis(let a), .emphasis(let b)), (.strong(let a), .strong(let b)): return equal(a, b)
         case (.code(let a), .code(let b)): return a == b
         case (.link(let a), .link(let b)): return a.destination == b.destination && a.role == b.role && equal(a.children, b.children)
@@ -83,38 +88,6 @@ enum ContentEquivalence {
         case (.span(let a), .span(let b)): return a == b
         default: return false
         }
-    }
-
-    /// Equal once every run of whitespace counts as one space.
-    private static func whitespaceEqual(_ lhs: String, _ rhs: String) -> Bool {
-        var left = lhs.utf8.makeIterator()
-        var right = rhs.utf8.makeIterator()
-        func next(_ iterator: inout String.UTF8View.Iterator, _ pending: inout UInt8?) -> UInt8? {
-            if let byte = pending {
-                pending = nil
-                return byte
-            }
-            guard var byte = iterator.next() else { return nil }
-            guard isSpace(byte) else { return byte }
-            repeat {
-                guard let following = iterator.next() else { return 0x20 }
-                byte = following
-            } while isSpace(byte)
-            pending = byte
-            return 0x20
-        }
-        var leftPending: UInt8? = nil
-        var rightPending: UInt8? = nil
-        while true {
-            let a = next(&left, &leftPending)
-            let b = next(&right, &rightPending)
-            if a != b { return false }
-            if a == nil { return true }
-        }
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
     }
 
     private static func streamsEqual(_ lhs: [Inline], _ rhs: [Inline]) -> Bool {

@@ -27,7 +27,8 @@ public struct HeadingLevelsMustAgree: ProcedureRule {
                 file: file, range: copy.heading.range,
                 notes: [note("a step heading with '\(reference.heading.character)'", file: file, range: reference.heading.range)]))
         }
-        for copy in copies {
+        // A shared body is the HTML copy's: its headings were checked there.
+        for copy in copies where !copy.sharesBodyWithHTMLCopy {
             for block in copy.body {
                 checkActionHeadings(block, stepLevel: copy.heading.level, character: copy.heading.character,
                                     file: file, into: &diagnostics)

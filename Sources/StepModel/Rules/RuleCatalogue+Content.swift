@@ -59,6 +59,12 @@ extension RuleCatalogue {
             summary: "includes are nested no deeper than 'limits.max-include-depth' of stepdoc.yml"),
         RuleDescriptor(
             id: "steps.structure", defaultSeverity: .warning, summary: stepStructureSummary),
+        RuleDescriptor(
+            id: "steps.yaml", defaultSeverity: .error,
+            summary: "a giza steps YAML file is valid YAML, one mapping of the fields giza reads per step"),
+        RuleDescriptor(
+            id: "steps.inherit", defaultSeverity: .error,
+            summary: "a YAML step's 'source' or 'inherit' names a file and a ref that exist, without a cycle"),
     ]
 
     /// What `steps.structure` requires; the lowering and ``StepFilesMustHaveSteps`` report it.

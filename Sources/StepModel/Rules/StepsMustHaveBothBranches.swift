@@ -11,6 +11,8 @@ public struct StepsMustHaveBothBranches: ProcedureRule {
     public init() {}
 
     public func check(_ procedure: Procedure, in file: SourceFile) -> [Diagnostic] {
+        // Procedure directives and YAML write each step once by design.
+        guard procedure.format.hasTwoBranches else { return [] }
         // A file with a single branch throughout is not a giza file; nothing to pair.
         let hasHTML = procedure.steps.contains { $0.html != nil }
         let hasPrint = procedure.steps.contains { $0.print != nil }

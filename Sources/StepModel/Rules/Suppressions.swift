@@ -20,6 +20,17 @@ public struct Suppressions: Sendable, Equatable {
         self.entries = entries
     }
 
+    /// No ignore comments yet; ``collect(_:file:)`` adds those of blocks as they are read.
+    public init(file: String) {
+        self.file = file
+        entries = []
+    }
+
+    /// Adds the ignore comments in `blocks`.
+    public mutating func collect(_ blocks: [BlockNode], file: SourceFile) {
+        Self.collect(blocks, file: file, into: &entries)
+    }
+
     /// Whether an ignore comment silences this diagnostic.
     public func suppresses(_ diagnostic: Diagnostic) -> Bool {
         guard let location = diagnostic.location, location.file == file else { return false }

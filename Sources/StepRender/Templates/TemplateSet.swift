@@ -1,70 +1,45 @@
-import Mustache
-
-/// A named set of page templates: `page.mustache`, `procedure.mustache` and `style.css`.
+/// A named set of page templates: `page.mustache`, `procedure.mustache` and `style.css`, plus any
+/// other `*.mustache` (the preflight report).
 ///
 /// The command line reads the files; this type parses them, so a syntax error is reported with the
 /// template's path, line and column before anything is rendered.
 public struct TemplateSet: Sendable {
     public let name: String
     public let stylesheet: String
-    private let library: MustacheLibrary
+    private let templates: [String: MustacheTemplate]
 
     /// The files a template set must have.
     public static let requiredTemplates = ["page", "procedure"]
 
     /// Parses the templates. `sources` maps a template name (`page`, `procedure`) to its path and text.
     public init(name: String, sources: [String: (path: String, text: String)], stylesheet: String) throws(TemplateError) {
-        var library = MustacheLibrary()
         for required in Self.requiredTemplates where sources[required] == nil {
             throw .missingTemplate(set: name, template: required + ".mustache")
         }
+        var templates: [String: MustacheTemplate] = [:]
         for (templateName, source) in sources.sorted(by: { $0.key < $1.key }) {
-            do {
-                library.register(try MustacheTemplate(string: source.text), named: templateName)
-            } catch let error as MustacheTemplate.ParserError {
-                throw .syntax(
-                    // swift-mustache's context is already 1-based (line and column).
-                    path: source.path, line: error.context.lineNumber, column: error.context.columnNumber,
-                    message: Self.describe(error.error))
-            } catch {
-                throw .syntax(path: source.path, line: 1, column: 1, message: "\(error)")
-            }
+            templates[templateName] = try MustacheTemplate(source.text, path: source.path)
         }
         self.name = name
-        self.library = library
+        self.templates = templates
         self.stylesheet = stylesheet
     }
 
     public func renderPage(_ context: PageContext) -> String {
-        library.render(context, withTemplate: "page") ?? ""
+        templates["page"]?.render(.object(context), partials: templates) ?? ""
     }
 
     public func renderProcedure(_ context: ProcedureContext) -> String {
-        library.render(context, withTemplate: "procedure") ?? ""
+        templates["procedure"]?.render(.object(context), partials: templates) ?? ""
     }
 
     /// Renders any template of the set (the preview's index page, the preflight report).
     public func render(_ context: Any, template: String) -> String? {
-        library.render(context, withTemplate: template)
+        templates[template]?.render(TemplateValue(context), partials: templates)
     }
 
     public func hasTemplate(_ name: String) -> Bool {
-        library.getTemplate(named: name) != nil
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
-        case .unfinishedName: return "a tag is not closed with '}}'"
-        case .expectedSectionEnd: return "a section is never closed"
-        case .invalidSetDelimiter: return "malformed set-delimiter tag"
-        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inherited section"
-        case .illegalTokenInsideInheritSection: return "illegal tag inside an inherited section"
-        case .textInsideInheritSection: return "text inside an inherited section"
-        case .invalidConfigVariableSyntax: return "malformed configuration tag"
-        case .unrecognisedConfigVariable: return "unknown configuration variable"
-        }
+        templates[name] != nil
     }
 }
 

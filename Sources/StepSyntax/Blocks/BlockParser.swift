@@ -27,6 +27,10 @@ struct BlockParser {
     var titleStyles: [TitleStyle]
     /// Scratch space for a paragraph's joined text, reused from one paragraph to the next.
     var scratch: [UInt8] = []
+    /// Storage for paragraphs' source maps, reused from one paragraph to the next.
+    var mapStorage: [InlineSourceMap.Segment] = []
+    /// Receives top-level blocks as they are read, when the caller streams.
+    var topLevelSink: ((BlockNode, [TitleStyle]) -> Void)? = nil
 
     static func parse(_ file: SourceFile, options: ParseOptions) -> Result {
         file.bytes.withUnsafeBufferPointer { bytes in
@@ -35,6 +39,63 @@ struct BlockParser {
                 let blocks = parser.parseBody(
                     Region(lower: 0, upper: lines.count, indent: 0, firstStart: nil), depth: options.startingDepth)
                 return Result(blocks: blocks, diagnostics: parser.diagnostics, titleStyles: parser.titleStyles)
+            }
+        }
+    }
+
+    /// Parses `file`, handing each top-level block to `topLevel` as soon as it is read, so a caller
+    /// can lower and drop it before the next is built.
+    static func parse(
+        _ file: SourceFile, options: ParseOptions, topLevel: (BlockNode, [TitleStyle]) -> Void
+    ) -> (diagnostics: [Diagnostic], titleStyles: [TitleStyle]) {
+        withoutActuallyEscaping(topLevel) { sink in
+            file.bytes.withUnsafeBufferPointer { bytes in
+                file.lines.withUnsafeBufferPointer { lines in
+                    var parser = BlockParser(file: file, bytes: bytes, lines: lines, options: options)
+                    parser.topLevelSink = sink
+                    _ = parser.parseBody(
+                        Region(lower: 0, upper: lines.count, indent: 0, firstStart: nil), depth: options.startingDepth)
+                    return (parser.diagnostics, parser.titleStyles)
+                }
+            }
+        }
+    }
+
+    /// The hyperlink targets and substitution definitions of a file, found by a scan of its lines for
+    /// `.. _`, `.. __:`, `__ ` and `.. |` rather than a full parse, so references can be resolved
+    /// while the file is read in one pass. (A target written inside a literal block is found too.)
+    static func definitions(_ file: SourceFile, options: ParseOptions) -> [BlockNode] {
+        file.bytes.withUnsafeBufferPointer { bytes in
+            file.lines.withUnsafeBufferPointer { lines in
+                var parser = BlockParser(file: file, bytes: bytes, lines: lines, options: options)
+                var found: [BlockNode] = []
+                var scratch: [BlockNode] = []
+                for index in 0..<lines.count {
+                    let line = lines[index]
+                    guard !line.isBlank else { continue }
+                    let start = Int(line.contentStart)
+                    let end = Int(line.end)
+                    let isExplicit = end - start >= 4 && bytes[start] == UInt8(ascii: ".") && bytes[start + 1] == UInt8(ascii: ".")
+                        && bytes[start + 2] == 0x20
+                        && (bytes[start + 3] == UInt8(ascii: "_") || bytes[start + 3] == UInt8(ascii: "|"))
+                    let isShortAnonymous = end - start >= 3 && bytes[start] == UInt8(ascii: "_")
+                        && bytes[start + 1] == UInt8(ascii: "_") && bytes[start + 2] == 0x20
+                    guard isExplicit || isShortAnonymous else { continue }
+                    let region = Region(lower: index, upper: lines.count, indent: Int(line.indent), firstStart: nil)
+                    scratch.removeAll(keepingCapacity: true)
+                    if isExplicit {
+                        _ = parser.parseExplicitMarkup(index, region, depth: 1, into: &scratch)
+                    } else {
+                        _ = parser.parseAnonymousTargetShorthand(index, region, into: &scratch)
+                    }
+                    for block in scratch {
+                        switch block.kind {
+                        case .hyperlinkTarget, .substitutionDefinition: found.append(block)
+                        default: break
+                        }
+                    }
+                }
+                return found
             }
         }
     }
@@ -67,6 +128,10 @@ struct BlockParser {
             }
             if relativeIndent(index, region) > 0 {
                 index = parseBlockQuote(index, region, depth: depth, into: &blocks)
+                if depth == 0, let sink = topLevelSink {
+                    for block in blocks { sink(block, titleStyles) }
+                    blocks.removeAll(keepingCapacity: true)
+                }
                 continue
             }
             let start = textStart(index, region)
@@ -104,6 +169,10 @@ struct BlockParser {
                 next = parseEnumeratedList(index, region, depth: depth, into: &blocks)
             }
             index = next ?? parseTextBlock(index, region, depth: depth, into: &blocks)
+            if depth == 0, let sink = topLevelSink {
+                for block in blocks { sink(block, titleStyles) }
+                blocks.removeAll(keepingCapacity: true)
+            }
         }
         return blocks
     }
@@ -182,6 +251,9 @@ struct BlockParser {
         _ lower: Int, _ upper: Int, _ region: Region, depth: Int, into blocks: inout [BlockNode]
     ) -> Int {
         var map = InlineSourceMap()
+        swap(&map.segments, &mapStorage)
+        map.segments.removeAll(keepingCapacity: true)
+        defer { swap(&map.segments, &mapStorage) }
         scratch.removeAll(keepingCapacity: true)
         for line in lower..<upper {
             let start = line == lower ? textStart(line, region) : Int(lines[line].contentStart)

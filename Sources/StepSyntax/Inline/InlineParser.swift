@@ -585,7 +585,10 @@ package struct InlineParser {
 
     private mutating func flushText(upTo end: Int) {
         guard end > textStart else { return }
-        let value = resolvedText(textStart, end)
+        let slice = UnsafeBufferPointer(rebasing: text[textStart..<end])
+        // Most text has no backslash: make the string straight from the bytes.
+        let value = slice.contains(UInt8(ascii: "\\"))
+            ? Escapes.resolve(String(decoding: slice, as: UTF8.self)) : String(decoding: slice, as: UTF8.self)
         if !value.isEmpty {
             nodes.append(InlineNode(kind: .text(value), range: map.range(textStart, end)))
         }

@@ -4,7 +4,8 @@ import StepDocTestSupport
 import StepSyntax
 import Testing
 
-/// Parity inside `stepdoc check`: bindings from stepdoc.yml, rule severities, ignore comments.
+/// Parity in the pipeline (so in check, build and preview): bindings from stepdoc.yml, rule severities,
+/// ignore comments.
 @Suite struct ProjectParityTests {
     /// A project in a temporary folder with `content/atlas-live-migration-prerequisites.rst` and `stepdoc.yml`.
     private struct Project {
@@ -30,11 +31,10 @@ import Testing
             let discovery = try ContentDiscovery.discover(config.content)
             let settings = ProjectBuild.Settings(
                 config: config, paths: config.content, sourceRoot: config.content[0], targets: [], templates: nil,
-                outputFolder: folder.appendingPathComponent("output").path)
-            var build = ProjectBuild.read(settings, discovery: discovery)
-            try ProjectParity.check(
-                &build, settings: settings, configPath: configURL.path, workingDirectory: Fixtures.projectRoot().path)
-            return build
+                outputFolder: folder.appendingPathComponent("output").path,
+                parity: try ProjectParity(
+                    config: config, configPath: configURL.path, workingDirectory: Fixtures.projectRoot().path))
+            return ProjectBuild.read(settings, discovery: discovery)
         }
 
         func remove() {
@@ -128,9 +128,9 @@ import Testing
     }
 
     @Test func checksTheShippedProjectCleanThroughTheExecutable() throws {
-        let result = try StepdocProcess.run(["check"])
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout == "no problems in 1 file\n")
+        let result = try StepDocProcess.run(["check"])
+        #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+        #expect(result.standardOutput == "no problems in 1 file\n")
     }
 
     @Test func exitsWith2ForAnUnknownSuiteThroughTheExecutable() throws {
@@ -139,12 +139,12 @@ import Testing
             config: Self.binding.replacingOccurrences(
                 of: "checks: atlas-live-migration-prerequisites", with: "checks: atlas-live-prereqs"))
         defer { project.remove() }
-        let result = try StepdocProcess.run(["check"], in: project.folder)
+        let result = try StepDocProcess.run(["check"], in: project.folder)
         #expect(result.status == 2)
         #expect(
-            result.stderr.hasPrefix(
+            result.standardError.hasPrefix(
                 "stepdoc.yml:3:13: error: procedure 'atlas-live-migration-prerequisites' is bound to unknown check suite 'atlas-live-prereqs'"
-            ), "\(result.stderr)")
+            ), "\(result.standardError)")
     }
 }
 

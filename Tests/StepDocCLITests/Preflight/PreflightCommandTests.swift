@@ -5,57 +5,57 @@ import Testing
 /// `stepdoc preflight` through the real executable, from the project root.
 @Suite struct PreflightCommandTests {
     @Test func exitsWith0WhenEveryStepPasses() throws {
-        let result = try StepdocProcess.run(["preflight", "--facts", FactsFixture("replica-set-4.0-root").relativePath])
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("✔  Step 2: Your current MongoDB database is running MongoDB 2.6+\n"))
-        #expect(result.stdout.hasSuffix("\nall 5 checks passed\n"), "\(result.stdout)")
-        #expect(!result.stdout.contains("\u{1B}["))
+        let result = try StepDocProcess.run(["preflight", "--facts", FactsFixture("replica-set-4.0-root").relativePath])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("✔  Step 2: Your current MongoDB database is running MongoDB 2.6+\n"))
+        #expect(result.standardOutput.hasSuffix("\nall 5 checks passed\n"), "\(result.standardOutput)")
+        #expect(!result.standardOutput.contains("\u{1B}["))
     }
 
     @Test func exitsWith1AndShowsTheDocumentationWhenAStepFails() throws {
-        let result = try StepdocProcess.run(["preflight", "--facts", FactsFixture("standalone-2.4").relativePath])
-        #expect(result.status == 1, "\(result.stderr)")
+        let result = try StepDocProcess.run(["preflight", "--facts", FactsFixture("standalone-2.4").relativePath])
+        #expect(result.status == 1, "\(result.standardError)")
         #expect(
-            result.stdout.contains(
+            result.standardOutput.contains(
                 "✘  Step 2: Your current MongoDB database is running MongoDB 2.6+\n   MongoDB 2.4.14 is older than 2.6\n"
             ))
-        #expect(result.stdout.contains("✘  Step 3: Your current deployment is a MongoDB replica set.\n"))
-        #expect(result.stdout.contains("\n      Atlas supports the latest versions of MongoDB: 3.4, 3.6, and 4.0.\n"))
+        #expect(result.standardOutput.contains("✘  Step 3: Your current deployment is a MongoDB replica set.\n"))
+        #expect(result.standardOutput.contains("\n      Atlas supports the latest versions of MongoDB: 3.4, 3.6, and 4.0.\n"))
     }
 
     @Test func readsFactsFromStandardInputAndCannotTellWithoutGetCmdLineOpts() throws {
-        let result = try StepdocProcess.run(
+        let result = try StepDocProcess.run(
             ["preflight", "--facts", "-"], stdin: try FactsFixture.withoutGetCmdLineOptsJSON())
-        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.status == 1, "\(result.standardError)")
         #expect(
-            result.stdout.contains("?  Step 4: Authentication is enabled on your source deployment\n   cannot tell: "))
-        #expect(result.stdout.contains("   missing fact: getCmdLineOpts\n"))
+            result.standardOutput.contains("?  Step 4: Authentication is enabled on your source deployment\n   cannot tell: "))
+        #expect(result.standardOutput.contains("   missing fact: getCmdLineOpts\n"))
     }
 
     @Test func exitsWith2WithTheLineAndColumnOfMalformedFacts() throws {
         let path = FactsFixture("truncated").relativePath
-        let result = try StepdocProcess.run(["preflight", "--facts", path])
+        let result = try StepDocProcess.run(["preflight", "--facts", path])
         #expect(result.status == 2)
-        #expect(result.stderr == "\(path):15:20: error: unexpected end of input, expected '}' [io.unreadable]\n")
-        #expect(result.stdout.isEmpty)
+        #expect(result.standardError == "\(path):15:20: error: unexpected end of input, expected '}' [io.unreadable]\n")
+        #expect(result.standardOutput.isEmpty)
     }
 
     @Test func exitsWith2ForUsageErrors() throws {
-        let missingFacts = try StepdocProcess.run(["preflight"])
+        let missingFacts = try StepDocProcess.run(["preflight"])
         #expect(missingFacts.status == 2)
-        #expect(missingFacts.stderr.contains("preflight needs --facts FILE"))
-        let badFormat = try StepdocProcess.run(["preflight", "--facts", "x.json", "--format", "xml"])
-        #expect(badFormat.status == 2, "\(badFormat.stderr)")
-        let unreadable = try StepdocProcess.run(["preflight", "--facts", "no-such-facts.json"])
+        #expect(missingFacts.standardError.contains("preflight needs --facts FILE"))
+        let badFormat = try StepDocProcess.run(["preflight", "--facts", "x.json", "--format", "xml"])
+        #expect(badFormat.status == 2, "\(badFormat.standardError)")
+        let unreadable = try StepDocProcess.run(["preflight", "--facts", "no-such-facts.json"])
         #expect(unreadable.status == 2)
-        #expect(unreadable.stderr.contains("no-such-facts.json"))
+        #expect(unreadable.standardError.contains("no-such-facts.json"))
     }
 
     @Test func writesJSONForMachines() throws {
-        let result = try StepdocProcess.run(
+        let result = try StepDocProcess.run(
             ["preflight", "--facts", FactsFixture("mongos-4.0").relativePath, "--format", "json"])
         #expect(result.status == 1)
-        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
         let results = try #require(object?["results"] as? [[String: Any]])
         #expect(results.map { $0["outcome"] as? String } == ["pass", "pass", "fail", "pass", "pass"])
         #expect((results[2]["reason"] as? String)?.contains("sharded cluster") == true)
@@ -66,12 +66,12 @@ import Testing
             "stepdoc-preflight-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appendingPathComponent("report/preflight.html")
-        let result = try StepdocProcess.run(
+        let result = try StepDocProcess.run(
             [
                 "preflight", "--facts", FactsFixture("read-any-database-user").relativePath, "--html", page.path,
                 "--template", "giza",
             ])
-        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.status == 1, "\(result.standardError)")
         let html = try String(contentsOf: page, encoding: .utf8)
         #expect(html.contains("<div class=\"sequence-block preflight-result fail\">"))
         #expect(html.contains("user reader lacks backup, clusterMonitor on the admin database"))
@@ -80,12 +80,12 @@ import Testing
     }
 
     @Test func printsTheCollectorWithHowToRunIt() throws {
-        let result = try StepdocProcess.run(["preflight", "--print-collector", "--user", "migrator"])
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("// stepdoc preflight: collects the facts"))
-        #expect(result.stdout.contains("mongosh \"<connection-string>\" --quiet --file collect-facts.js > facts.json"))
+        let result = try StepDocProcess.run(["preflight", "--print-collector", "--user", "migrator"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.hasPrefix("// stepdoc preflight: collects the facts"))
+        #expect(result.standardOutput.contains("mongosh \"<connection-string>\" --quiet --file collect-facts.js > facts.json"))
         #expect(
-            result.stdout.contains(
+            result.standardOutput.contains(
                 "var migrationUser = typeof migrationUser === \"string\" ? migrationUser : \"migrator\";"))
     }
 }

@@ -72,8 +72,8 @@ struct BadInputProject {
 
     /// `stepdoc check --format json ARGUMENTS`, its findings read from the JSON report (and, when the
     /// run stopped before reporting, from standard error).
-    func check(_ arguments: [String] = []) throws -> Run {
-        let outcome = try process.run(["check", "--format", "json"] + arguments)
+    func check(_ arguments: [String] = []) async throws -> Run {
+        let outcome = try await outcome(["check", "--format", "json"] + arguments)
         var findings: [Finding] = []
         if let data = outcome.standardOutput.data(using: .utf8),
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
@@ -93,11 +93,17 @@ struct BadInputProject {
     }
 
     /// Any other command; its findings are the failure lines on standard error.
-    func run(_ arguments: [String]) throws -> Run {
-        let outcome = try process.run(arguments)
+    func run(_ arguments: [String]) async throws -> Run {
+        let outcome = try await outcome(arguments)
         return Run(
             status: outcome.status, findings: Self.failures(in: outcome.standardError),
             standardOutput: outcome.standardOutput, standardError: outcome.standardError)
+    }
+
+    /// `stepdoc ARGUMENTS` as it ended and printed, run in the heavy lane (see ``inHeavyLane(_:)``).
+    func outcome(_ arguments: [String]) async throws -> StepDocProcess.Outcome {
+        let process = self.process
+        return try await inHeavyLane { try process.run(arguments) }
     }
 
     /// Failure lines: `PATH:LINE:COL: error: SUMMARY [ID]` or `error: PATH: SUMMARY [ID]`.

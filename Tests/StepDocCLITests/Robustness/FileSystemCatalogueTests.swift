@@ -10,43 +10,43 @@ import Testing
     /// Whether this process runs as root, which reads and writes whatever the permission bits say.
     private static var isRoot: Bool { geteuid() == 0 }
 
-    @Test func refusesAConfigurationFileThatIsAFolder() throws {
+    @Test func refusesAConfigurationFileThatIsAFolder() async throws {
         let project = try BadInputProject()
         defer { project.remove() }
         try project.write(GizaSource.twoSteps, to: "content/steps.rst")
         try project.makeFolder("stepdoc.yml")
-        let run = try project.check()
+        let run = try await project.check()
         expectFinding(run, "io.unreadable", severity: "error", file: "stepdoc.yml", at: (1, 1), status: 2)
         #expect(run.standardError.contains("error: stepdoc.yml: not a regular file [io.unreadable]"), "\(run)")
     }
 
-    @Test func refusesFactsThatAreAFolder() throws {
+    @Test func refusesFactsThatAreAFolder() async throws {
         let project = try BadInputProject()
         defer { project.remove() }
         try project.makeFolder("facts.json")
-        let run = try project.run(["preflight", "--facts", "facts.json"])
+        let run = try await project.run(["preflight", "--facts", "facts.json"])
         #expect(run.status == 2, "\(run)")
         #expect(run.standardError.contains("error: facts.json: not a regular file [io.unreadable]"), "\(run)")
     }
 
     /// A read error (not the end of the file) fails the run: /proc/self/mem cannot be read at offset 0,
     /// for root too. It used to pass as an empty file with "no problems".
-    @Test func failsOnAFileThatCannotBeRead() throws {
+    @Test func failsOnAFileThatCannotBeRead() async throws {
         let project = try BadInputProject()
         defer { project.remove() }
-        let run = try project.check(["/proc/self/mem"])
+        let run = try await project.check(["/proc/self/mem"])
         expectFinding(run, "io.unreadable", severity: "error", file: "/proc/self/mem", at: (1, 1), status: 2)
         #expect(!run.standardOutput.contains("no problems"), "\(run)")
     }
 
     /// Without read permission: exit 2 naming the file. Root reads it anyway, and then stepdoc must
     /// not refuse what it can read (the permission bits are the operating system's business).
-    @Test func failsOnAFileWithoutReadPermissionUnlessRootCanReadIt() throws {
+    @Test func failsOnAFileWithoutReadPermissionUnlessRootCanReadIt() async throws {
         let project = try BadInputProject()
         defer { project.remove() }
         try project.write(GizaSource.twoSteps, to: "content/locked.rst")
         #expect(chmod(project.path("content/locked.rst"), 0) == 0)
-        let run = try project.check(["content/locked.rst"])
+        let run = try await project.check(["content/locked.rst"])
         if Self.isRoot {
             #expect(run.status == 0, "root reads a mode-000 file: \(run)")
             #expect(run.findings.isEmpty, "\(run)")
@@ -58,38 +58,38 @@ import Testing
 
     /// A named pipe nobody writes to reads as an empty file (a warning that it has no steps) instead
     /// of blocking the run for ever; as facts, it is empty JSON (exit 2).
-    @Test func readsANamedPipeWithoutAWriterAsEmptyInsteadOfWaiting() throws {
+    @Test func readsANamedPipeWithoutAWriterAsEmptyInsteadOfWaiting() async throws {
         let project = try BadInputProject()
         defer { project.remove() }
         try project.makeFolder("content")
         #expect(mkfifo(project.path("content/pipe.rst"), 0o644) == 0)
-        let run = try project.check(["content/pipe.rst"])
+        let run = try await project.check(["content/pipe.rst"])
         expectFinding(run, "steps.structure", severity: "warning", at: (1, 1), status: 0)
         #expect(mkfifo(project.path("facts.json"), 0o644) == 0)
-        let facts = try project.run(["preflight", "--facts", "facts.json"])
+        let facts = try await project.run(["preflight", "--facts", "facts.json"])
         expectFinding(facts, "io.unreadable", file: "facts.json", at: (1, 1), status: 2)
     }
 
     /// A symbolic link loop in a content folder is skipped with a warning; the other files are read.
-    @Test func warnsAboutASymbolicLinkLoopAndReadsTheRest() throws {
+    @Test func warnsAboutASymbolicLinkLoopAndReadsTheRest() async throws {
         let project = try BadInputProject()
         defer { project.remove() }
         try project.write(GizaSource.twoSteps, to: "content/steps.rst")
         try FileManager.default.createSymbolicLink(atPath: project.path("content/a.rst"), withDestinationPath: "b.rst")
         try FileManager.default.createSymbolicLink(atPath: project.path("content/b.rst"), withDestinationPath: "a.rst")
-        let run = try project.check(["content"])
+        let run = try await project.check(["content"])
         expectFinding(run, "io.symlink-loop", severity: "warning", file: "content/a.rst", at: (1, 1), status: 0)
         expectFinding(run, "io.symlink-loop", severity: "warning", file: "content/b.rst", at: (1, 1), status: 0)
         #expect(run.findings.count == 2, "\(run)")
-        #expect(try project.check(["--strict", "content"]).status == 1)
+        #expect(try await project.check(["--strict", "content"]).status == 1)
     }
 
-    @Test func refusesAnOutputFolderThatIsAFile() throws {
+    @Test func refusesAnOutputFolderThatIsAFile() async throws {
         let project = try BadInputProject()
         defer { project.remove() }
         try project.write(GizaSource.twoSteps, to: "content/steps.rst")
         try project.write("not a folder\n", to: "out")
-        let run = try project.run(["build", "--templates", Self.templates, "--output", "out", "content"])
+        let run = try await project.run(["build", "--templates", Self.templates, "--output", "out", "content"])
         #expect(run.status == 2, "\(run)")
         #expect(
             run.standardError.contains("error: out: cannot write output: it is a file, not a folder [io.unwritable]"),
@@ -99,7 +99,7 @@ import Testing
 
     /// An output folder that cannot be written: exit 2 naming the folder and the reason. For root, a
     /// folder under /sys (which no one may create); for anyone else, a folder without write permission.
-    @Test func refusesAnOutputFolderWithoutWritePermission() throws {
+    @Test func refusesAnOutputFolderWithoutWritePermission() async throws {
         let project = try BadInputProject()
         defer { project.remove() }
         try project.write(GizaSource.twoSteps, to: "content/steps.rst")
@@ -111,19 +111,19 @@ import Testing
             #expect(chmod(project.path("locked"), 0o555) == 0)
             output = "locked/out"
         }
-        let run = try project.run(["build", "--templates", Self.templates, "--output", output, "content"])
+        let run = try await project.run(["build", "--templates", Self.templates, "--output", output, "content"])
         #expect(run.status == 2, "\(run)")
         #expect(run.standardError.contains("error: \(output): cannot write output: "), "\(run)")
         #expect(run.findings.first?.id == "io.unwritable", "\(run)")
         #expect(!FileManager.default.fileExists(atPath: output.hasPrefix("/") ? output : project.path(output)))
     }
 
-    @Test func refusesATemplateSetWithoutItsProcedureTemplate() throws {
+    @Test func refusesATemplateSetWithoutItsProcedureTemplate() async throws {
         let project = try BadInputProject()
         defer { project.remove() }
         try project.write(GizaSource.twoSteps, to: "content/steps.rst")
         try project.write("<html>{{title}}</html>\n", to: "templates/default/page.mustache")
-        let run = try project.run(["build", "content"])
+        let run = try await project.run(["build", "content"])
         #expect(run.status == 2, "\(run)")
         #expect(
             run.standardError.contains(
@@ -132,21 +132,23 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: project.path("output")))
     }
 
-    @Test func reportsATemplateSyntaxErrorWithItsPosition() throws {
+    @Test func reportsATemplateSyntaxErrorWithItsPosition() async throws {
         let project = try BadInputProject()
         defer { project.remove() }
         try project.write(GizaSource.twoSteps, to: "content/steps.rst")
         try project.write("{{#steps}}{{number}}{{/steps}}\n", to: "templates/default/procedure.mustache")
-        // A tag left open: reported where the parser gave up, at its lone closing brace.
-        let page = MarkedSource("<html>\n<title>{{title}}</title>\n<h1>{{title1️⃣}\n</html>\n")
+        // A tag left open: reported at the tag.
+        let page = MarkedSource("<html>\n<title>{{title}}</title>\n<h1>1️⃣{{title}\n</html>\n")
         try project.write(page.text, to: "templates/default/page.mustache")
-        let run = try project.run(["build", "content"])
+        let run = try await project.run(["build", "content"])
         expectFinding(run, "templates.invalid", file: "templates/default/page.mustache", at: page["1️⃣"], status: 2)
         #expect(run.standardError.contains("template syntax: a tag is not closed with '}}'"), "\(run)")
-        // A section never closed: reported at the end of the file, where it should have been.
-        try project.write("<html>\n{{#procedure}}{{> procedure}}\n</html>\n", to: "templates/default/page.mustache")
-        let unclosed = try project.run(["build", "content"])
-        expectFinding(unclosed, "templates.invalid", file: "templates/default/page.mustache", at: (4, 1), status: 2)
-        #expect(unclosed.standardError.contains("template syntax: a section is never closed"), "\(unclosed)")
+        // A section never closed: reported where it opens.
+        let unclosed = MarkedSource("<html>\n1️⃣{{#procedure}}{{> procedure}}\n</html>\n")
+        try project.write(unclosed.text, to: "templates/default/page.mustache")
+        let second = try await project.run(["build", "content"])
+        expectFinding(
+            second, "templates.invalid", file: "templates/default/page.mustache", at: unclosed["1️⃣"], status: 2)
+        #expect(second.standardError.contains("the section 'procedure' is never closed"), "\(second)")
     }
 }

@@ -13,13 +13,13 @@ import Testing
         return (project, source)
     }
 
-    @Test func reportsAnIncludeCycleWhereItCloses() throws {
+    @Test func reportsAnIncludeCycleWhereItCloses() async throws {
         let (project, _) = try project(body: [".. include:: /includes/a.txt"])
         defer { project.remove() }
         let closing = MarkedSource("Text of b.\n\n.. include:: 1️⃣/includes/a.txt\n")
         try project.write("Text of a.\n\n.. include:: /includes/b.txt\n", to: "content/includes/a.txt")
         try project.write(closing.text, to: "content/includes/b.txt")
-        let run = try project.check(["content"])
+        let run = try await project.check(["content"])
         expectFinding(
             run, "rst.include", severity: "error", file: "content/includes/b.txt", at: closing["1️⃣"], status: 1)
         #expect(run.finding("rst.include")?.summary.hasPrefix("include cycle") == true, "\(run)")
@@ -30,7 +30,7 @@ import Testing
         ("missing", "included file '/includes/missing.txt' does not exist"),
         ("outside", "included file '../../outside.txt' is outside the source root 'content'"),
     ])
-    func reportsAnIncludeThatCannotBeReadAtItsPath(kind: String, summary: String) throws {
+    func reportsAnIncludeThatCannotBeReadAtItsPath(kind: String, summary: String) async throws {
         let path =
             ["directory": "/includes/folder", "missing": "/includes/missing.txt", "outside": "../../outside.txt"][kind]
             ?? ""
@@ -38,24 +38,24 @@ import Testing
         defer { project.remove() }
         try project.makeFolder("content/includes/folder")
         try project.write("Outside the source root.\n", to: "outside.txt")
-        let run = try project.check(["content"])
+        let run = try await project.check(["content"])
         expectFinding(run, "rst.include", severity: "error", file: "content/steps.rst", at: source["1️⃣"], status: 1)
         #expect(run.finding("rst.include")?.summary == summary, "\(run)")
     }
 
-    @Test func reportsALiteralIncludeMarkerThatIsNotInTheFile() throws {
+    @Test func reportsALiteralIncludeMarkerThatIsNotInTheFile() async throws {
         let body = [".. literalinclude:: /includes/setup.py", "   :language: python", "   1️⃣:start-after: BEGIN SETUP"]
         let (project, source) = try project(body: body)
         defer { project.remove() }
         try project.write("import os\nprint(os.getcwd())\n", to: "content/includes/setup.py")
-        let run = try project.check(["content"])
+        let run = try await project.check(["content"])
         expectFinding(run, "rst.include", severity: "error", at: source["1️⃣"], status: 1)
         #expect(
             run.finding("rst.include")?.summary == "':start-after:' text 'BEGIN SETUP' is not in '/includes/setup.py'")
     }
 
     /// Includes nested deeper than `limits.max-include-depth` (10) stop there with an error.
-    @Test func stopsIncludesNestedDeeperThanTheLimit() throws {
+    @Test func stopsIncludesNestedDeeperThanTheLimit() async throws {
         let (project, _) = try project(body: [".. include:: /includes/1.txt"])
         defer { project.remove() }
         for level in 1...11 {
@@ -64,7 +64,7 @@ import Testing
         }
         let deepest = MarkedSource("Level 10.\n\n.. include:: 1️⃣/includes/11.txt\n")
         try project.write(deepest.text, to: "content/includes/10.txt")
-        let run = try project.check(["content"])
+        let run = try await project.check(["content"])
         expectFinding(
             run, "limits.include-depth", severity: "error", file: "content/includes/10.txt", at: deepest["1️⃣"],
             status: 1)
@@ -72,7 +72,7 @@ import Testing
 
     /// Nesting continues into included files: ten files each nested 60 deep used to overflow the
     /// stack (600 levels); now the limit of 64 applies to the whole and stops it in the first include.
-    @Test func countsNestingAcrossIncludes() throws {
+    @Test func countsNestingAcrossIncludes() async throws {
         let (project, _) = try project(body: Self.notes(60, around: ".. include:: /includes/1.txt"))
         defer { project.remove() }
         for level in 1...10 {
@@ -80,13 +80,13 @@ import Testing
             try project.write(
                 Self.notes(60, around: inner).joined(separator: "\n") + "\n", to: "content/includes/\(level).txt")
         }
-        let run = try project.check(["content"])
+        let run = try await project.check(["content"])
         #expect(run.status == 1, "\(run)")
         let finding = try #require(run.finding("limits.nesting-depth"), "\(run)")
         #expect(finding.file == "content/includes/1.txt", "\(run)")
         for command in [["build", "--output", "out"]] {
             try project.makeFolder("templates")
-            let build = try project.run(
+            let build = try await project.run(
                 command + ["--templates", Fixtures.projectRoot().appendingPathComponent("templates").path])
             #expect(build.status == 1, "\(build)")
         }

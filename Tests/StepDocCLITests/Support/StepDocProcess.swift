@@ -51,7 +51,24 @@ struct StepDocProcess {
     }
 
     /// Runs `stepdoc ARGUMENTS` in the folder, with `extraEnvironment` added to a clean environment.
-    func run(_ arguments: [String], environment extraEnvironment: [String: String] = [:]) throws -> Outcome {
+    func run(_ arguments: [String], stdin: Data? = nil, environment extraEnvironment: [String: String] = [:]) throws
+        -> Outcome
+    {
+        try Self.launch(arguments, in: directory, scratch: directory, stdin: stdin, environment: extraEnvironment)
+    }
+
+    /// Runs `stepdoc ARGUMENTS` in an existing folder (the project root by default).
+    static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL = Fixtures.projectRoot()) throws
+        -> Outcome
+    {
+        let scratch = try StepDocProcess()
+        defer { scratch.remove() }
+        return try launch(arguments, in: directory, scratch: scratch.directory, stdin: stdin, environment: [:])
+    }
+
+    private static func launch(
+        _ arguments: [String], in directory: URL, scratch: URL, stdin: Data?, environment extraEnvironment: [String: String]
+    ) throws -> Outcome {
         let process = Process()
         process.executableURL = try Self.executable()
         process.arguments = arguments
@@ -62,18 +79,23 @@ struct StepDocProcess {
         environment.merge(extraEnvironment) { _, new in new }
         process.environment = environment
         // Files rather than pipes, so a large output cannot fill a pipe and stall the run.
-        let outputURL = directory.appendingPathComponent(".stdout")
-        let errorURL = directory.appendingPathComponent(".stderr")
+        let outputURL = scratch.appendingPathComponent(".stdout")
+        let errorURL = scratch.appendingPathComponent(".stderr")
+        let inputURL = scratch.appendingPathComponent(".stdin")
         _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: inputURL.path, contents: stdin ?? Data())
         let output = try FileHandle(forWritingTo: outputURL)
         let error = try FileHandle(forWritingTo: errorURL)
+        let input = try FileHandle(forReadingFrom: inputURL)
         defer {
             try? output.close()
             try? error.close()
+            try? input.close()
         }
         process.standardOutput = output
         process.standardError = error
+        process.standardInput = input
         try process.run()
         process.waitUntilExit()
         return Outcome(

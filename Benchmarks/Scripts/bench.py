@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""stepdoc's benchmark: speed and memory on the generated corpus, against the targets, and (with
+--peers) against docutils, pandoc, sphinx-build and cmark-gfm on the same inputs in the same run.
+
+Usage: bench.py --stepdoc BIN --corpus DIR [--runs N] [--peers] [--venv DIR]
+Wall times are medians over N runs (default 5); memory is the peak resident set of the process
+(from wait4's rusage). MiB/s is input size over median time.
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+MIB = 1024 * 1024
+
+
+def run_once(command, cwd=None, env=None):
+    """Runs a command; returns (seconds, peak RSS in bytes, exit status)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    return elapsed, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status)
+
+
+def measure(command, runs, before=None, cwd=None, env=None):
+    times, peaks = [], []
+    for _ in range(runs):
+        if before:
+            before()
+        elapsed, peak, status = run_once(command, cwd=cwd, env=env)
+        if status not in (0, 1):
+            raise SystemExit(f"{' '.join(command)} exited with {status}")
+        times.append(elapsed)
+        peaks.append(peak)
+    return statistics.median(times), max(peaks)
+
+
+def size_of(path):
+    if os.path.isdir(path):
+        return sum(os.path.getsize(os.path.join(folder, name))
+                   for folder, _, names in os.walk(path) for name in names if name.endswith((".rst", ".md")))
+    return os.path.getsize(path)
+
+
+class Table:
+    def __init__(self):
+        self.rows = []
+
+    def add(self, name, seconds, peak, size):
+        speed = size / MIB / seconds if seconds > 0 else float("inf")
+        self.rows.append((name, seconds, speed, peak))
+        print(f"  {name:<46} {seconds * 1000:9.1f} ms {speed:9.1f} MiB/s {peak / MIB:8.1f} MiB", flush=True)
+        return seconds, speed, peak
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--stepdoc", required=True)
+    parser.add_argument("--corpus", required=True)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--peers", action="store_true")
+    parser.add_argument("--venv", default=".build/bench-venv")
+    options = parser.parse_args()
+
+    stepdoc = os.path.abspath(options.stepdoc)
+    corpus = os.path.abspath(options.corpus)
+    one = os.path.join(corpus, "one-mib.rst")
+    ten = os.path.join(corpus, "ten-mib.rst")
+    files = os.path.join(corpus, "files")
+    seed = os.path.abspath("content/atlas-live-migration-prerequisites.rst")
+    # Outputs go to memory (/dev/shm) when there is one: on ext4, recreating thousands of files just
+    # deleted sends the kernel through a slow inode search that has nothing to do with stepdoc.
+    scratch = tempfile.mkdtemp(prefix="stepdoc-bench-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
+    out = os.path.join(scratch, "out")
+    runs = options.runs
+    table = Table()
+    results = {}
+
+    def clear_output():
+        shutil.rmtree(out, ignore_errors=True)
+
+    cores = os.cpu_count() or 1
+    print(f"stepdoc benchmark: {runs} runs per case, median wall time, peak RSS; {cores} cores; outputs in {scratch}")
+    print(f"  {'case':<46} {'time':>12} {'speed':>15} {'memory':>12}")
+
+    results["version"] = table.add("stepdoc --version", measure([stepdoc, "--version"], max(runs, 20))[0], 0, 0)
+    results["seed"] = table.add("check seed", *measure([stepdoc, "check", seed], max(runs, 20)), size_of(seed))
+
+    for label, path in (("1 MiB file", one), ("10 MiB file", ten), ("2,000 files", files)):
+        results[f"check {label}"] = table.add(f"check {label}", *measure([stepdoc, "check", path], runs), size_of(path))
+    for label, path in (("1 MiB file", one), ("10 MiB file", ten), ("2,000 files", files)):
+        command = [stepdoc, "build", path, "--output", out, "--jobs", "1", "--no-cache", "--format", "html,text"]
+        results[f"build {label}"] = table.add(f"build html+text {label}, --jobs 1",
+                                              *measure(command, runs, before=clear_output), size_of(path))
+    command = [stepdoc, "build", files, "--output", out, "--jobs", "2", "--no-cache", "--format", "html,text"]
+    results["build files jobs2"] = table.add("build html+text 2,000 files, --jobs 2",
+                                             *measure(command, runs, before=clear_output), size_of(files))
+    command = [stepdoc, "build", ten, "--output", out, "--jobs", "1", "--no-cache", "--format", "html"]
+    results["build ten html"] = table.add("build html 10 MiB file, --jobs 1",
+                                          *measure(command, runs, before=clear_output), size_of(ten))
+    # Incremental: a first build fills the cache; then nothing changes.
+    clear_output()
+    full = [stepdoc, "build", files, "--output", out, "--format", "html,text"]
+    first, _, _ = run_once(full)
+    results["incremental"] = table.add("build 2,000 files again, nothing changed", *measure(full, runs), size_of(files))
+
+    ten_size = size_of(ten)
+    targets = [
+        ("build html+text, 10 MiB, --jobs 1 ≥ 30 MiB/s", results["build 10 MiB file"][1] >= 30,
+         f"{results['build 10 MiB file'][1]:.1f} MiB/s"),
+        ("check, 10 MiB ≥ 100 MiB/s", results["check 10 MiB file"][1] >= 100, f"{results['check 10 MiB file'][1]:.1f} MiB/s"),
+        ("2,000 files: --jobs 2 ≥ 1.7× --jobs 1",
+         results["build 2,000 files"][0] / results["build files jobs2"][0] >= 1.7,
+         f"{results['build 2,000 files'][0] / results['build files jobs2'][0]:.2f}×"),
+        ("growth: 10 MiB ≤ 11× 1 MiB (build)", results["build 10 MiB file"][0] / results["build 1 MiB file"][0] <= 11,
+         f"{results['build 10 MiB file'][0] / results['build 1 MiB file'][0]:.1f}×"),
+        ("peak RSS, 10 MiB build ≤ 2× input + 40 MiB", results["build 10 MiB file"][2] <= 2 * ten_size + 40 * MIB,
+         f"{results['build 10 MiB file'][2] / MIB:.1f} MiB (limit {(2 * ten_size + 40 * MIB) / MIB:.1f})"),
+        ("incremental rebuild < 10% of the first", results["incremental"][0] < 0.1 * first,
+         f"{results['incremental'][0] * 1000:.0f} ms of {first * 1000:.0f} ms ({100 * results['incremental'][0] / first:.1f}%)"),
+        ("stepdoc --version < 15 ms", results["version"][0] < 0.015, f"{results['version'][0] * 1000:.1f} ms"),
+        ("check of the seed < 25 ms", results["seed"][0] < 0.025, f"{results['seed'][0] * 1000:.1f} ms"),
+    ]
+
+    if options.peers:
+        peer_rows = run_peers(options, corpus, scratch, table, runs)
+        cmark = peer_rows.get("cmark-gfm 10 MiB")
+        if cmark:
+            ratio = results["build ten html"][0] / cmark[0]
+            targets.append(("build html 10 MiB vs cmark-gfm -t html ≤ 1.0", ratio <= 1.0, f"{ratio:.2f}"))
+        print("\nstepdoc against its peers (speed ratio: how many times faster; memory ratio: peer / stepdoc)")
+        comparisons = [
+            ("docutils 1 MiB", "build 1 MiB file"), ("docutils 10 MiB", "build 10 MiB file"),
+            ("pandoc 1 MiB", "build 1 MiB file"), ("pandoc 10 MiB", "build 10 MiB file"),
+            ("sphinx-build 2,000 files", "build 2,000 files"), ("cmark-gfm 10 MiB", "build ten html"),
+            ("cmark-gfm 1 MiB", "build 1 MiB file"),
+        ]
+        for peer, ours in comparisons:
+            if peer in peer_rows:
+                theirs = peer_rows[peer]
+                mine = results[ours]
+                print(f"  {peer:<26} vs {ours:<22} speed {theirs[0] / mine[0]:7.1f}×   memory {theirs[2] / max(mine[2], 1):6.1f}×")
+
+    print("\ntargets")
+    for name, met, value in targets:
+        print(f"  {'✔' if met else '✘'} {name:<52} {value}")
+    shutil.rmtree(scratch, ignore_errors=True)
+
+
+def run_peers(options, corpus, scratch, table, runs):
+    venv = os.path.abspath(options.venv)
+    python = os.path.join(venv, "bin", "python")
+    scripts = os.path.dirname(os.path.abspath(__file__))
+    rows = {}
+    peer_runs = max(1, min(runs, 3))
+    print(f"\npeers ({peer_runs} runs each)")
+    one = os.path.join(corpus, "one-mib.rst")
+    ten = os.path.join(corpus, "ten-mib.rst")
+    for label, path in (("1 MiB", one), ("10 MiB", ten)):
+        command = [python, os.path.join(scripts, "docutils-html.py"), path, os.path.join(scratch, "docutils.html")]
+        rows[f"docutils {label}"] = table.add(f"docutils (rst2html) {label}", *measure(command, peer_runs), size_of(path))
+    for label, path in (("1 MiB", one), ("10 MiB", ten)):
+        command = ["pandoc", "-f", "rst", "-t", "html", "-o", os.path.join(scratch, "pandoc.html"), path]
+        rows[f"pandoc {label}"] = table.add(f"pandoc -f rst -t html {label}", *measure(command, peer_runs), size_of(path))
+    project = os.path.join(scratch, "sphinx")
+    subprocess.run([python, os.path.join(scripts, "sphinx-project.py"), os.path.join(corpus, "files"), project], check=True)
+    build = os.path.join(scratch, "sphinx-out")
+    command = [python, "-m", "sphinx", "-q", "-b", "html", "-E", project, build]
+    rows["sphinx-build 2,000 files"] = table.add(
+        "sphinx-build -b html 2,000 files", *measure(command, 1, before=lambda: shutil.rmtree(build, ignore_errors=True)),
+        size_of(os.path.join(corpus, "files")))
+    for label, name in (("1 MiB", "one-mib.md"), ("10 MiB", "ten-mib.md")):
+        path = os.path.join(corpus, "markdown", name)
+        rows[f"cmark-gfm {label}"] = table.add(f"cmark-gfm -t html {label} (CommonMark twin)",
+                                               *measure(["cmark-gfm", "-t", "html", path], max(runs, 5)), size_of(path))
+    return rows
+
+
+if __name__ == "__main__":
+    main()

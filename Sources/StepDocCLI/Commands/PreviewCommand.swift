@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+
+/// `stepdoc preview`: serve the rendered step files over HTTP and reload open pages on every save.
+struct PreviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "preview",
+        abstract: "Serve step files as readers will see them, reloading open pages when a file is saved.",
+        discussion: """
+            Pages are rendered in memory by the same pipeline as `build`, with each file's findings in a \
+            panel and the steps they concern marked. The content and template folders are watched; a \
+            change re-renders what it touched and reloads the pages showing it. Listens on 127.0.0.1:8080 \
+            unless told otherwise; --port 0 picks a free port. Ctrl-C stops it.
+            """)
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(name: .customLong("port"), help: "The port to listen on; 0 picks a free one.")
+    var port: Int = 8080
+
+    @Option(name: .customLong("host"), help: "The address to listen on; the default reaches this machine only.")
+    var host = "127.0.0.1"
+
+    @Flag(name: .customLong("open"), help: "Open the index in the browser (xdg-open).")
+    var open = false
+
+    @Option(name: .customLong("templates"), help: "The templates folder (default: templates/).")
+    var templates: String?
+
+    @Option(name: .customLong("template"), help: "The template set in the templates folder (default, giza …).")
+    var template: String?
+
+    @Flag(name: .customLong("poll"), help: "Scan for changes every 250 ms instead of using inotify (network shares).")
+    var poll = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() throws {
+        let settings: PreviewSettings
+        do {
+            settings = try makeSettings()
+        } catch let failure as StepDocFailure {
+            throw fail(failure)
+        }
+        let label = settings.contentPaths.joined(separator: " ")
+        let open = self.open
+        signal(SIGPIPE, SIG_IGN)  // a browser closing its connection must not end the server
+        do {
+            try SynchronousWait.run {
+                let server = try PreviewServer(settings: settings)
+                let url = try await server.start()
+                print("stepdoc preview: serving \(label) at \(url) (Ctrl-C to stop)")
+                fflush(nil)
+                if !server.isLoopback {
+                    printError(
+                        "warning: --host \(settings.host) is not a loopback address: anyone who can reach this "
+                            + "machine can read the preview\n")
+                }
+                if let note = await server.watcherNote { printError("note: \(note)\n") }
+                if open, let problem = BrowserLauncher.open(url) { printError("note: \(problem)\n") }
+                _ = await TerminationSignal.wait()
+                await server.stop()
+            }
+        } catch let failure as PreviewFailure {
+            if case .project(let failure) = failure { throw fail(failure) }
+            throw fail(.usage(failure.description))
+        }
+        print("stepdoc preview: stopped")
+        finish(0)
+    }
+
+    private func makeSettings() throws -> PreviewSettings {
+        let config = try project.loadConfig()
+        var settings = PreviewSettings(
+            config: config, contentPaths: project.contentPaths(config), templatesFolder: templates ?? config.templates,
+            templateName: template ?? config.template)
+        settings.sourceRoot = config.sourceRoot ?? (project.paths.isEmpty ? config.content.first : nil)
+        settings.parity = try ProjectParity(config: config, configPath: project.configPath ?? ConfigLoader.defaultPath)
+        settings.host = host
+        settings.port = UInt16(port)
+        settings.watchMode = poll ? .polling : .automatic
+        settings.strict = project.strict
+        settings.jobs = project.jobCount
+        return settings
+    }
+}
