@@ -134,7 +134,13 @@ extension ProcedureLowerer {
             }
             substitutionExpansionsLeft -= 1
             expandingSubstitutions.append(reference.name)
-            defer { expandingSubstitutions.removeLast() }
+            // The definition's text may come from an included file; its findings are reported there.
+            let usingFile = currentFile
+            currentFile = substitutionFiles[reference.name] ?? currentFile
+            defer {
+                expandingSubstitutions.removeLast()
+                currentFile = usingFile
+            }
             return lowerInlines(inlines).map { Inline($0.kind, range: range) }
         }
         if let text = options.substitutions[reference.name] {

@@ -15,6 +15,8 @@ struct ProcedureLowerer {
     var anonymousTargets: [String] = []
     var anonymousReferencesSeen = 0
     var substitutions: [String: [InlineNode]] = [:]
+    /// The file each substitution is defined in: findings inside its text point there.
+    var substitutionFiles: [String: String] = [:]
     /// Resolved paths of the includes being read, innermost last (for cycle detection).
     var includeStack: [String] = []
     /// The highlight language set by `.. highlight::`, used by literal blocks.

@@ -51,6 +51,7 @@ extension ProcedureLowerer {
             case .hyperlinkTarget(let target):
                 register(target, range: block.range)
             case .substitutionDefinition(let definition):
+                substitutionFiles[definition.name] = currentFile
                 if case .blocks(let content) = definition.directive.content, definition.directive.name == "replace",
                     case .paragraph(let paragraph)? = content.first?.kind
                 {

@@ -54,6 +54,19 @@ import Testing
             run.finding("rst.include")?.summary == "':start-after:' text 'BEGIN SETUP' is not in '/includes/setup.py'")
     }
 
+    /// A substitution defined in an included file and used in the step: a finding in its text points
+    /// into the included file (it used to name the step file with the included file's line).
+    @Test func reportsAProblemInsideAnIncludedSubstitutionInItsOwnFile() async throws {
+        let (project, _) = try project(body: [".. include:: /includes/definitions.txt", "", "Use |tool| here."])
+        defer { project.remove() }
+        let definitions = MarkedSource("\n\n\n.. |tool| replace:: the 1️⃣:toool:`mongosh` shell\n")
+        try project.write(definitions.text, to: "content/includes/definitions.txt")
+        let run = try await project.check(["content"])
+        expectFinding(
+            run, "rst.unknown-role", severity: "warning", file: "content/includes/definitions.txt",
+            at: definitions["1️⃣"], status: 0)
+    }
+
     /// Includes nested deeper than `limits.max-include-depth` (10) stop there with an error.
     @Test func stopsIncludesNestedDeeperThanTheLimit() async throws {
         let (project, _) = try project(body: [".. include:: /includes/1.txt"])
