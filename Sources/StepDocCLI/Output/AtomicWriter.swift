@@ -86,9 +86,20 @@ public enum AtomicWriter {
 
     /// Removes temporary files a killed run left under `directory` (recursively).
     public static func removeStrayTemporaries(under directory: String) {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return }
-        for case let relative as String in enumerator where relative.contains(temporaryMarker) {
-            unlink((directory as NSString).appendingPathComponent(relative))
+        // readdir rather than FileManager's enumerator: this runs on every build, over every output.
+        guard let stream = opendir(directory) else { return }
+        defer { closedir(stream) }
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let path = (directory as NSString).appendingPathComponent(name)
+            if entry.pointee.d_type == UInt8(DT_DIR) {
+                removeStrayTemporaries(under: path)
+            } else if name.contains(temporaryMarker) {
+                unlink(path)
+            }
         }
     }
 }
