@@ -75,7 +75,9 @@ struct BuildCommand: ParsableCommand {
 
         // What rendering needs is the model; the sources' bytes can go (a 10 MiB file holds 15 MiB).
         let procedures = build.sources.map { ($0.entry, $0.procedure) }
-        let clean = build.sources.filter(\.diagnostics.isEmpty).map { ($0.entry.name, $0.procedure.includedFiles) }
+        let clean = build.sources.filter(\.diagnostics.isEmpty).map {
+            ($0.entry.name, $0.entry.path, $0.procedure.includedFiles)
+        }
         let processedCount = build.sources.count
         build.sources.removeAll()
         for target in targets {
@@ -101,10 +103,10 @@ struct BuildCommand: ParsableCommand {
         if let failure = written.compactMap({ $0 }).first { throw failure }
         if var cache {
             for entry in build.upToDate { cache.keep(entry.name) }
-            for (name, dependencies) in clean {
+            for (name, path, dependencies) in clean {
                 guard let hash = build.sourceHashes[name] else { continue }
                 let outputs = settings.targets.map { "\(settings.outputFolder)/\($0.rawValue)/\(name).\($0.fileExtension)" }
-                cache.record(name, source: hash, dependencies: dependencies, outputs: outputs)
+                cache.record(name, path: path, hash: hash, dependencies: dependencies, outputs: outputs)
             }
             try cache.save()
         }

@@ -96,14 +96,29 @@ public enum AtomicWriter {
     /// Removes temporary files a killed run left under `directory` (recursively). A file whose run is
     /// still alive (another build writing into the same folder) is left to it.
     public static func removeStrayTemporaries(under directory: String) {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return }
-        for case let relative as String in enumerator where relative.contains(temporaryMarker) {
-            if let suffix = relative.components(separatedBy: temporaryMarker).last, let pid = pid_t(suffix),
-                pid != getpid(), kill(pid, 0) == 0 || errno == EPERM
-            {
-                continue
+        // readdir rather than FileManager's enumerator: this runs on every build, over every output.
+        guard let stream = opendir(directory) else { return }
+        defer { closedir(stream) }
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            unlink((directory as NSString).appendingPathComponent(relative))
+            if name == "." || name == ".." { continue }
+            let path = (directory as NSString).appendingPathComponent(name)
+            if entry.pointee.d_type == UInt8(DT_DIR) {
+                removeStrayTemporaries(under: path)
+            } else if name.contains(temporaryMarker), !isWrittenByALiveProcess(name) {
+                unlink(path)
+            }
         }
+    }
+
+    /// Whether the temporary file `name` (`.NAME.stepdoc-tmp-PID`) belongs to a run that is still alive:
+    /// another build writing into the same folder, whose file is not stray.
+    private static func isWrittenByALiveProcess(_ name: String) -> Bool {
+        guard let suffix = name.components(separatedBy: temporaryMarker).last, let pid = pid_t(suffix),
+            pid != getpid()
+        else { return false }
+        return kill(pid, 0) == 0 || errno == EPERM
     }
 }

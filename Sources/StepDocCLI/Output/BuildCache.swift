@@ -3,76 +3,122 @@ import Foundation
 /// What the last build wrote, so that an unchanged source (same bytes, same included files, same
 /// templates, configuration, options and stepdoc) is not read, checked or rendered again.
 ///
-/// Kept as `OUTPUT/.stepdoc-cache.json`. Only sources that built without any finding are recorded, so
-/// a warning is shown on every build until it is fixed.
+/// Kept as `OUTPUT/.stepdoc-cache` in a line format (one source per line, tab-separated): reading and
+/// writing it must cost far less than the build it saves. A source whose size and modification time
+/// are as recorded is not even read; otherwise its bytes are hashed and compared. Only sources that
+/// built without any finding are recorded, so a warning shows on every build until it is fixed.
 public struct BuildCache: Sendable {
-    public static let fileName = ".stepdoc-cache.json"
+    public static let fileName = ".stepdoc-cache"
+    static let header = "stepdoc-cache 2"
 
-    struct Manifest: Codable {
-        var version: Int
-        /// The hash of everything besides the sources that outputs depend on.
-        var settings: String
-        var entries: [String: Entry]
+    /// A file as last seen: size and modification time (cheap to check), and a hash of its bytes.
+    struct Stamp: Equatable, Sendable {
+        var size: Int
+        var modified: String
+        var hash: String
     }
 
-    struct Entry: Codable, Sendable {
-        var source: String
-        /// Included files and their hashes.
-        var dependencies: [String: String]
+    struct Entry: Equatable, Sendable {
+        var source: Stamp
+        /// Included files, by path.
+        var dependencies: [String: Stamp]
         var outputs: [String]
     }
 
-    private var manifest: Manifest
+    private let settings: String
     private let path: String
+    private var entries: [String: Entry] = [:]
     private var recorded: [String: Entry] = [:]
+    private var changed = false
 
     /// The cache of `outputFolder`, empty when there is none or it was made with other settings.
     public init(outputFolder: String, settings: String) {
+        self.settings = settings
         path = (outputFolder as NSString).appendingPathComponent(Self.fileName)
-        let empty = Manifest(version: 1, settings: settings, entries: [:])
-        guard let data = FileManager.default.contents(atPath: path),
-            let stored = try? JSONDecoder().decode(Manifest.self, from: data),
-            stored.version == 1, stored.settings == settings
-        else {
-            manifest = empty
-            return
+        guard let data = FileManager.default.contents(atPath: path) else { return }
+        var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
+        guard let first = lines.first, first == "\(Self.header) \(settings)" else { return }
+        lines.removeFirst()
+        for line in lines {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 6, let source = Self.stamp(fields[1], fields[2], fields[3]) else { continue }
+            var dependencies: [String: Stamp] = [:]
+            for item in fields[5].split(separator: "\u{1F}") {
+                let parts = item.split(separator: "\u{1E}", omittingEmptySubsequences: false).map(String.init)
+                if parts.count == 4, let stamp = Self.stamp(parts[1], parts[2], parts[3]) { dependencies[parts[0]] = stamp }
+            }
+            let outputs = fields[4].split(separator: "\u{1F}").map(String.init)
+            entries[fields[0]] = Entry(source: source, dependencies: dependencies, outputs: outputs)
         }
-        manifest = stored
     }
 
-    /// Whether the source `name`, whose bytes hash to `source`, needs no rebuild.
-    public func isUpToDate(_ name: String, source: String) -> Bool {
-        guard let entry = manifest.entries[name], entry.source == source else { return false }
-        for output in entry.outputs where !FileManager.default.fileExists(atPath: output) { return false }
-        for (dependency, hash) in entry.dependencies {
-            guard let data = FileManager.default.contents(atPath: dependency), ContentHash.hex([UInt8](data)) == hash else {
-                return false
-            }
+    private static func stamp(_ size: String, _ modified: String, _ hash: String) -> Stamp? {
+        Int(size).map { Stamp(size: $0, modified: modified, hash: hash) }
+    }
+
+    /// The stamp of a file on disk without reading it (size and modification time), or `nil`.
+    static func quickStamp(_ path: String) -> (size: Int, modified: String)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (Int(info.st_size), "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+    }
+
+    /// Whether the source `name` at `path` needs no rebuild, judged by its size and modification time
+    /// alone; `nil` when they changed and only its bytes can tell (see ``isUpToDate(_:hash:)``).
+    public func isUpToDateWithoutReading(_ name: String, path: String) -> Bool? {
+        guard let entry = entries[name] else { return false }
+        guard let stamp = Self.quickStamp(path), stamp.size == entry.source.size, stamp.modified == entry.source.modified
+        else { return nil }
+        return outputsAndDependenciesHold(entry)
+    }
+
+    /// Whether the source `name`, whose bytes hash to `hash`, needs no rebuild.
+    public func isUpToDate(_ name: String, hash: String) -> Bool {
+        guard let entry = entries[name], entry.source.hash == hash else { return false }
+        return outputsAndDependenciesHold(entry)
+    }
+
+    private func outputsAndDependenciesHold(_ entry: Entry) -> Bool {
+        for output in entry.outputs where Self.quickStamp(output) == nil { return false }
+        for (dependency, stamp) in entry.dependencies {
+            guard let now = Self.quickStamp(dependency) else { return false }
+            if now.size == stamp.size, now.modified == stamp.modified { continue }
+            guard let data = FileManager.default.contents(atPath: dependency), ContentHash.hex([UInt8](data)) == stamp.hash
+            else { return false }
         }
         return true
     }
 
     /// Keeps the entry of a source that was up to date.
     public mutating func keep(_ name: String) {
-        if let entry = manifest.entries[name] { recorded[name] = entry }
+        if let entry = entries[name] { recorded[name] = entry }
     }
 
-    /// Records a source that was built cleanly.
-    public mutating func record(_ name: String, source: String, dependencies: [String], outputs: [String]) {
-        var hashes: [String: String] = [:]
+    /// Records a source that was built cleanly from the bytes of `path` hashing to `hash`.
+    public mutating func record(_ name: String, path: String, hash: String, dependencies: [String], outputs: [String]) {
+        guard let stamp = Self.quickStamp(path) else { return }
+        var stamps: [String: Stamp] = [:]
         for dependency in dependencies {
-            guard let data = FileManager.default.contents(atPath: dependency) else { return }
-            hashes[dependency] = ContentHash.hex([UInt8](data))
+            guard let quick = Self.quickStamp(dependency), let data = FileManager.default.contents(atPath: dependency)
+            else { return }
+            stamps[dependency] = Stamp(size: quick.size, modified: quick.modified, hash: ContentHash.hex([UInt8](data)))
         }
-        recorded[name] = Entry(source: source, dependencies: hashes, outputs: outputs)
+        recorded[name] = Entry(
+            source: Stamp(size: stamp.size, modified: stamp.modified, hash: hash), dependencies: stamps, outputs: outputs)
     }
 
-    /// Writes the cache: the entries kept and recorded in this build, nothing else.
+    /// Writes the cache when it changed: the entries kept and recorded in this build, nothing else.
     public func save() throws(StepDocFailure) {
-        let next = Manifest(version: 1, settings: manifest.settings, entries: recorded)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(next) else { return }
-        try AtomicWriter.write([UInt8](data), to: path)
+        guard recorded != entries else { return }
+        var text = "\(Self.header) \(settings)\n"
+        for (name, entry) in recorded.sorted(by: { $0.key < $1.key }) {
+            let dependencies = entry.dependencies.sorted { $0.key < $1.key }.map {
+                [$0.key, String($0.value.size), $0.value.modified, $0.value.hash].joined(separator: "\u{1E}")
+            }
+            text += [name, String(entry.source.size), entry.source.modified, entry.source.hash,
+                     entry.outputs.joined(separator: "\u{1F}"), dependencies.joined(separator: "\u{1F}")]
+                .joined(separator: "\t") + "\n"
+        }
+        try AtomicWriter.write(text, to: path)
     }
 }

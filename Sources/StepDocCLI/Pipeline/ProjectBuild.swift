@@ -60,6 +60,7 @@ public struct ProjectBuild: Sendable {
             case failed(StepDocFailure)
         }
         let outcomes = Parallel.map(discovery.entries, jobs: settings.jobs, progress: progress) { entry -> Outcome in
+            if let cache, cache.isUpToDateWithoutReading(entry.name, path: entry.path) == true { return .upToDate(entry) }
             let file: SourceFile
             do throws(StepDocFailure) {
                 file = try pipeline.reader.read(entry.path)
@@ -68,7 +69,7 @@ public struct ProjectBuild: Sendable {
             }
             guard let cache else { return .processed(pipeline.process(entry, file: file), hash: nil) }
             let hash = ContentHash.hex(file.bytes)
-            if cache.isUpToDate(entry.name, source: hash) { return .upToDate(entry) }
+            if cache.isUpToDate(entry.name, hash: hash) { return .upToDate(entry) }
             return .processed(pipeline.process(entry, file: file), hash: hash)
         }
         var build = ProjectBuild(sources: [], report: DiagnosticReport(diagnostics: [], files: []), failures: [], outputs: [])
