@@ -100,9 +100,10 @@ public enum AtomicWriter {
         guard let stream = opendir(directory) else { return }
         defer { closedir(stream) }
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            // The name in place: a dirent is only as long as its name, so copying the whole 256-byte
+            // `d_name` tuple reads past the record (AddressSanitizer: heap-buffer-overflow).
+            guard let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else { continue }
+            let name = String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." { continue }
             let path = (directory as NSString).appendingPathComponent(name)
             if entry.pointee.d_type == UInt8(DT_DIR) {
