@@ -77,12 +77,13 @@ fuzz: fuzz-build
 ## The whole test suite under the address sanitizer, in its own scratch folder. LeakSanitizer's
 ## reports about XCTest's own allocations are suppressed (Scripts/lsan-suppressions.txt); leaks in
 ## stepdoc's code are still reported. The suites with deadlines (file watchers, the preview server) run
-## on their own afterwards: everything is two to three times slower under the sanitizer, and beside the
-## rest of the suite they would miss their deadlines for want of a thread, not for a bug.
+## on their own afterwards, one test at a time: everything is two to three times slower under the
+## sanitizer, and beside the rest of the suite they would miss their deadlines for want of a thread,
+## not for a bug.
 ASAN_TEST := LSAN_OPTIONS=suppressions=$(CURDIR)/Scripts/lsan-suppressions.txt $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
 ASAN_TIMED_SUITES := FileWatcherTests|ChangeCoalescerTests|PreviewServerTests|PreviewCommandEndToEndTests|ServerSentEventTests
 
 test-asan: deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
 	$(ASAN_TEST) --skip '$(ASAN_TIMED_SUITES)'
-	$(ASAN_TEST) --filter '$(ASAN_TIMED_SUITES)'
+	$(ASAN_TEST) --no-parallel --filter '$(ASAN_TIMED_SUITES)'
