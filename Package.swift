@@ -43,7 +43,7 @@ let package = Package(
                 "StepSyntax", "StepModel", "StepRender", "StepParity", "MigrationChecks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .executableTarget(name: "stepdoc", dependencies: ["StepDocCLI"]),

@@ -1,4 +1,3 @@
-import FlyingFox
 import FlyingSocks
 import Foundation
 
@@ -16,7 +15,7 @@ public actor PreviewServer {
     private let address: ListenAddress
     private let site: PreviewSite
     private let broadcaster = ReloadBroadcaster()
-    private var http: HTTPServer?
+    private var http: PreviewHTTPServer?
     private var serverTask: Task<Void, any Error>?
     private var watcher: (any FileWatcher)?
     private var background: [Task<Void, Never>] = []
@@ -44,46 +43,17 @@ public actor PreviewServer {
         guard http == nil, !stopped else {
             throw .cannotListen(address: address.hostAndPort(settings.port), reason: "the preview was started before")
         }
-        let server = HTTPServer(
-            config: try configuration(),
-            handler: ClosureHTTPHandler { [weak self] request in
-                guard let self else { return HTTPResponse(statusCode: .serviceUnavailable) }
-                return await self.handle(request)
-            })
+        let server: PreviewHTTPServer
+        do {
+            server = try PreviewHTTPServer(address: address, port: settings.port) { [weak self] head in
+                guard let self else { return .plain(503, "the preview is stopping\n") }
+                return await self.handle(head)
+            }
+        } catch {
+            throw .cannotListen(address: address.hostAndPort(settings.port), reason: Self.describe(error))
+        }
         http = server
-        // Whichever comes first: the server listening, or its task failing (the address is in use).
-        let (outcomes, outcome) = AsyncStream.makeStream(of: StartOutcome.self, bufferingPolicy: .bufferingOldest(1))
-        serverTask = Task {
-            do {
-                try await server.run()
-                outcome.yield(.failed("the server stopped"))
-            } catch {
-                outcome.yield(.failed(Self.describe(error)))
-                throw error
-            }
-        }
-        let waiter = Task {
-            do {
-                try await server.waitUntilListening(timeout: 5)
-                outcome.yield(.listening)
-            } catch {
-                outcome.yield(.failed("not listening after 5 seconds"))
-            }
-        }
-        var result = StartOutcome.failed("the server did not start")
-        for await first in outcomes {
-            result = first
-            break
-        }
-        waiter.cancel()
-        let port: UInt16
-        switch result {
-        case .listening:
-            port = try Self.port(of: await server.listeningAddress)
-        case .failed(let reason):
-            serverTask?.cancel()
-            throw .cannotListen(address: address.hostAndPort(settings.port), reason: reason)
-        }
+        serverTask = Task { try await server.run() }
         startWatching()
         let keepAlive = settings.keepAliveInterval
         let broadcaster = broadcaster
@@ -94,7 +64,7 @@ public actor PreviewServer {
                     await broadcaster.sendKeepAlive()
                 }
             })
-        return address.url(port: port)
+        return address.url(port: server.port)
     }
 
     /// Stops watching, ends every event stream and closes the server. Safe to call more than once.
@@ -104,7 +74,6 @@ public actor PreviewServer {
         watcher?.stop()
         for task in background { task.cancel() }
         await broadcaster.close()
-        await http?.stop(timeout: 0)
         serverTask?.cancel()
         _ = await serverTask?.result
     }
@@ -112,22 +81,6 @@ public actor PreviewServer {
     /// Sends a keep-alive comment to every open stream now (tests use it to find dead clients sooner).
     package func sendKeepAlive() async {
         await broadcaster.sendKeepAlive()
-    }
-
-    private func configuration() throws(PreviewFailure) -> HTTPServer.Configuration {
-        let pool = HTTPServer.defaultPool()
-        do {
-            switch address.family {
-            case .ip4:
-                let socket = try sockaddr_in.inet(ip4: address.host, port: settings.port)
-                return HTTPServer.Configuration(address: socket, timeout: 15, pool: pool, logger: .disabled)
-            case .ip6:
-                let socket = try sockaddr_in6.inet6(ip6: address.host, port: settings.port)
-                return HTTPServer.Configuration(address: socket, timeout: 15, pool: pool, logger: .disabled)
-            }
-        } catch {
-            throw .cannotListen(address: address.hostAndPort(settings.port), reason: Self.describe(error))
-        }
     }
 
     private func startWatching() {
@@ -156,68 +109,39 @@ public actor PreviewServer {
             })
     }
 
-    private func handle(_ request: HTTPRequest) async -> HTTPResponse {
-        guard address.accepts(hostHeader: request.headers[.host]) else {
-            return Self.response(.text("this preview answers only to localhost\n", status: 403), head: false)
+    private func handle(_ request: HTTPRequestHead) async -> HTTPReply {
+        guard address.accepts(hostHeader: request.field("host")) else {
+            return Self.reply(.text("this preview answers only to localhost\n", status: 403))
         }
-        guard request.method == .GET || request.method == .HEAD else {
-            var response = Self.response(.text("method not allowed\n", status: 405), head: false)
-            response.headers[HTTPHeader("Allow")] = "GET, HEAD"
-            return response
+        guard request.method == "GET" || request.method == "HEAD" else {
+            var reply = Self.reply(.text("method not allowed\n", status: 405))
+            reply.fields.append(("Allow", "GET, HEAD"))
+            return reply
         }
-        guard let route = PreviewRoute(target: request.target.rawValue) else {
-            return Self.response(.notFound, head: request.method == .HEAD)
-        }
+        guard let route = PreviewRoute(target: request.target) else { return Self.reply(.notFound) }
         if route == .events {
             let contentType = "text/event-stream; charset=utf-8"
-            guard request.method == .GET else {
-                return Self.response(PreviewResponse(status: 200, contentType: contentType, body: []), head: true)
+            guard request.method == "GET" else {
+                return Self.reply(PreviewResponse(status: 200, contentType: contentType, body: []))
             }
-            let body = await broadcaster.subscribe()
-            var headers = Self.commonHeaders(contentType: contentType)
-            headers[.connection] = "keep-alive"
-            return HTTPResponse(statusCode: .ok, headers: headers, body: HTTPBodySequence(from: body))
+            return HTTPReply(
+                status: 200, fields: Self.commonFields(contentType: contentType),
+                body: .events(await broadcaster.subscribe()))
         }
-        return Self.response(await site.response(for: route), head: request.method == .HEAD)
+        return Self.reply(await site.response(for: route))
     }
 
-    private static func response(_ response: PreviewResponse, head: Bool) -> HTTPResponse {
-        var headers = commonHeaders(contentType: response.contentType)
-        if head { headers[.contentLength] = String(response.body.count) }
-        return HTTPResponse(
-            statusCode: HTTPStatusCode(response.status, phrase: phrase(response.status)), headers: headers,
-            body: head ? Data() : Data(response.body))
+    private static func reply(_ response: PreviewResponse) -> HTTPReply {
+        HTTPReply(
+            status: response.status, fields: commonFields(contentType: response.contentType),
+            body: .bytes(response.body))
     }
 
-    private static func commonHeaders(contentType: String) -> HTTPHeaders {
-        var headers = HTTPHeaders()
-        headers[.contentType] = contentType
-        headers[.cacheControl] = "no-store"
-        headers[HTTPHeader("X-Content-Type-Options")] = "nosniff"
-        headers[HTTPHeader("Referrer-Policy")] = "no-referrer"
-        return headers
-    }
-
-    private static func phrase(_ status: Int) -> String {
-        switch status {
-        case 200: "OK"
-        case 403: "Forbidden"
-        case 404: "Not Found"
-        case 405: "Method Not Allowed"
-        default: "Error"
-        }
-    }
-
-    private static func port(of address: Socket.Address?) throws(PreviewFailure) -> UInt16 {
-        switch address {
-        case .ip4(_, let port)?, .ip6(_, let port)?: return port
-        default: throw .cannotListen(address: "?", reason: "the server has no address")
-        }
-    }
-
-    private enum StartOutcome: Sendable {
-        case listening
-        case failed(String)
+    private static func commonFields(contentType: String) -> [(name: String, value: String)] {
+        [
+            ("Content-Type", contentType), ("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff"),
+            ("Referrer-Policy", "no-referrer"),
+        ]
     }
 
     private static func describe(_ error: any Error) -> String {
