@@ -60,26 +60,29 @@ public enum ContentDiscovery {
         into entries: inout [SourceEntry], diagnostics: inout [Diagnostic]
     ) {
         guard let identity = identity(directory), visited.insert(identity).inserted else { return }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
+        guard let listing = FolderEntries(directory) else {
             diagnostics.append(fileDiagnostic(directory, id: "io.unreadable", "cannot list folder: permission denied"))
             return
         }
-        for name in names.sorted() where !name.hasPrefix(".") {
+        for entry in listing.entries.sorted(by: { $0.name < $1.name }) where !entry.name.hasPrefix(".") {
+            let name = entry.name
             let path = directory + "/" + name
             let relativePath = relative.isEmpty ? name : relative + "/" + name
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                if isSymlinkLoop(path) {
-                    diagnostics.append(fileDiagnostic(path, id: "io.symlink-loop", "symbolic link loop; skipped"))
-                } else {
-                    diagnostics.append(fileDiagnostic(path, id: "io.broken-link", "broken symbolic link; skipped"))
+            var kind = entry.kind
+            if kind == .unknown {
+                // A symbolic link (followed, once per folder) or a file system that does not say.
+                var info = stat()
+                guard stat(path, &info) == 0 else {
+                    if errno == ELOOP {
+                        diagnostics.append(fileDiagnostic(path, id: "io.symlink-loop", "symbolic link loop; skipped"))
+                    } else {
+                        diagnostics.append(fileDiagnostic(path, id: "io.broken-link", "broken symbolic link; skipped"))
+                    }
+                    continue
                 }
-                continue
+                kind = (info.st_mode & S_IFMT) == S_IFDIR ? .folder : .file
             }
-            if isDirectory.boolValue {
+            if kind == .folder {
                 walk(path, relative: relativePath, root: root, visited: &visited, into: &entries, diagnostics: &diagnostics)
             } else if let length = stepFileExtensionLength(name) {
                 entries.append(SourceEntry(path: path, root: root, name: String(relativePath.dropLast(length))))

@@ -96,19 +96,14 @@ public enum AtomicWriter {
     /// Removes temporary files a killed run left under `directory` (recursively). A file whose run is
     /// still alive (another build writing into the same folder) is left to it.
     public static func removeStrayTemporaries(under directory: String) {
-        // readdir rather than FileManager's enumerator: this runs on every build, over every output.
-        guard let stream = opendir(directory) else { return }
-        defer { closedir(stream) }
-        while let entry = readdir(stream) {
-            // The name in place: a dirent is only as long as its name, so copying the whole 256-byte
-            // `d_name` tuple reads past the record (AddressSanitizer: heap-buffer-overflow).
-            guard let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else { continue }
-            let name = String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
-            if name == "." || name == ".." { continue }
-            let path = (directory as NSString).appendingPathComponent(name)
-            if entry.pointee.d_type == UInt8(DT_DIR) {
+        guard let entries = FolderEntries(directory) else { return }
+        for entry in entries {
+            let path = FolderEntries.join(directory, entry.name)
+            if entry.kind == .folder {
                 removeStrayTemporaries(under: path)
-            } else if name.contains(temporaryMarker), !isWrittenByALiveProcess(name) {
+            } else if entry.name.utf8.count > temporaryMarker.utf8.count, entry.name.contains(temporaryMarker),
+                !isWrittenByALiveProcess(entry.name)
+            {
                 unlink(path)
             }
         }

@@ -29,31 +29,55 @@ public struct BuildCache: Sendable {
     private let path: String
     private var entries: [String: Entry] = [:]
     private var recorded: [String: Entry] = [:]
-    private var changed = false
+    /// The files in the folders the recorded outputs are in, listed once when the cache is read: one
+    /// readdir per folder instead of a stat per output.
+    private var existingOutputs: Set<String> = []
 
     /// The cache of `outputFolder`, empty when there is none or it was made with other settings.
     public init(outputFolder: String, settings: String) {
         self.settings = settings
-        path = (outputFolder as NSString).appendingPathComponent(Self.fileName)
+        path = FolderEntries.join(outputFolder, Self.fileName)
         guard let data = FileManager.default.contents(atPath: path) else { return }
-        var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
-        guard let first = lines.first, first == "\(Self.header) \(settings)" else { return }
-        lines.removeFirst()
+        // Bytes, not Characters: the file has a line per source, and it is read on every build.
+        let bytes = [UInt8](data)
+        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)[...]
+        guard let first = lines.popFirst(), first.elementsEqual("\(Self.header) \(settings)".utf8) else { return }
+        var folders: Set<Substring> = []
         for line in lines {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
             guard fields.count == 6, let source = Self.stamp(fields[1], fields[2], fields[3]) else { continue }
             var dependencies: [String: Stamp] = [:]
-            for item in fields[5].split(separator: "\u{1F}") {
-                let parts = item.split(separator: "\u{1E}", omittingEmptySubsequences: false).map(String.init)
-                if parts.count == 4, let stamp = Self.stamp(parts[1], parts[2], parts[3]) { dependencies[parts[0]] = stamp }
+            for item in fields[5].split(separator: 0x1F) {
+                let parts = item.split(separator: 0x1E, omittingEmptySubsequences: false)
+                if parts.count == 4, let stamp = Self.stamp(parts[1], parts[2], parts[3]) {
+                    dependencies[Self.text(parts[0])] = stamp
+                }
             }
-            let outputs = fields[4].split(separator: "\u{1F}").map(String.init)
-            entries[fields[0]] = Entry(source: source, dependencies: dependencies, outputs: outputs)
+            let outputs = fields[4].split(separator: 0x1F).map(Self.text)
+            for output in outputs { folders.insert(Self.folder(of: output)) }
+            entries[Self.text(fields[0])] = Entry(source: source, dependencies: dependencies, outputs: outputs)
+        }
+        for folder in folders {
+            for entry in FolderEntries(String(folder)) ?? FolderEntries.empty where entry.kind != .folder {
+                existingOutputs.insert(folder.isEmpty ? entry.name : FolderEntries.join(String(folder), entry.name))
+            }
         }
     }
 
-    private static func stamp(_ size: String, _ modified: String, _ hash: String) -> Stamp? {
-        Int(size).map { Stamp(size: $0, modified: modified, hash: hash) }
+    private static func text(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// What a path's folder is written as in it: "" for a bare name, "/" for a file at the root.
+    private static func folder(of path: String) -> Substring {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return slash == path.utf8.startIndex ? "/" : path[..<slash]
+    }
+
+    private static func stamp(_ size: ArraySlice<UInt8>, _ modified: ArraySlice<UInt8>, _ hash: ArraySlice<UInt8>)
+        -> Stamp?
+    {
+        Int(text(size)).map { Stamp(size: $0, modified: text(modified), hash: text(hash)) }
     }
 
     /// The stamp of a file on disk without reading it (size and modification time), or `nil`.
@@ -79,7 +103,7 @@ public struct BuildCache: Sendable {
     }
 
     private func outputsAndDependenciesHold(_ entry: Entry) -> Bool {
-        for output in entry.outputs where Self.quickStamp(output) == nil { return false }
+        for output in entry.outputs where !existingOutputs.contains(output) { return false }
         for (dependency, stamp) in entry.dependencies {
             guard let now = Self.quickStamp(dependency) else { return false }
             if now.size == stamp.size, now.modified == stamp.modified { continue }
