@@ -37,10 +37,12 @@ let package = Package(
         // The shared check module: deployment facts, checks, registry. Depends on nothing.
         .target(name: "MigrationChecks"),
         .target(name: "StepParity", dependencies: ["StepModel", "MigrationChecks"]),
+        // glibc's allocator settings, which Swift's Glibc module does not import.
+        .target(name: "CMemoryTuning"),
         .target(
             name: "StepDocCLI",
             dependencies: [
-                "StepSyntax", "StepModel", "StepRender", "StepParity", "MigrationChecks",
+                "CMemoryTuning", "StepSyntax", "StepModel", "StepRender", "StepParity", "MigrationChecks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
