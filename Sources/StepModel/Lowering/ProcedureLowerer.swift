@@ -21,6 +21,8 @@ struct ProcedureLowerer {
     var includeStack: [String] = []
     /// The highlight language set by `.. highlight::`, used by literal blocks.
     var highlightLanguage: String? = nil
+    /// The `only` expressions read so far, by their text.
+    var onlyExpressions: [String: OnlyExpression] = [:]
     /// How many ``lowerBlocks(_:)`` calls are under way: the nesting depth of the blocks being lowered,
     /// which an included file's content continues (so includes cannot multiply the nesting limit).
     var nesting = 0
@@ -35,7 +37,7 @@ struct ProcedureLowerer {
     static let maximumSubstitutionExpansions = 10_000
     /// HTML copies waiting for their other copy, by number and title: their syntax and lowered body,
     /// so an equivalent other copy shares the lowered blocks instead of being lowered again.
-    var unpairedHTMLBodies: [String: (syntax: [BlockNode], lowered: [Block])] = [:]
+    var unpairedHTMLBodies: [String: UnpairedHTMLCopy] = [:]
     /// Step copies and loose content found so far, in document order.
     private var items: [Item] = []
     /// Top-level blocks outside any `only`, waiting for the next `only` to be read as a run.
@@ -119,16 +121,27 @@ struct ProcedureLowerer {
                 }
             }
         }
+        // The copies move from `items` to one array per branch, and `items` goes before the steps are
+        // made: a 10 MiB file has 13,000 copies of 220 bytes, and the lists need not all live at once.
+        var all = items
+        items = []
+        var htmlCount = 0
+        for item in all { if case .copy(let copy) = item, copy.branch == .html { htmlCount += 1 } }
         var htmlCopies: [StepCopy] = []
         var printCopies: [StepCopy] = []
+        htmlCopies.reserveCapacity(htmlCount)
+        printCopies.reserveCapacity(all.count - htmlCount)
         var loose: [Block] = []
-        for item in items {
+        for item in all {
             switch item {
             case .copy(let copy) where copy.branch == .html: htmlCopies.append(copy)
             case .copy(let copy): printCopies.append(copy)
             case .loose(let block): loose.append(block)
             }
         }
+        all = []
+        let era = Self.era(html: htmlCopies, print: printCopies)
+        let gizaCopies = htmlCopies.count + printCopies.count - procedureCopyPositions.count
         let steps = StepPairing.pair(html: htmlCopies, print: printCopies)
         var named: [String: LinkTarget] = [:]
         for (name, entry) in targets.entries {
@@ -136,9 +149,8 @@ struct ProcedureLowerer {
                 named[name] = LinkTarget(name: entry.name, destination: destination, range: entry.range)
             }
         }
-        let gizaCopies = htmlCopies.count + printCopies.count - procedureCopyPositions.count
         var procedure = Procedure(
-            file: filePath, era: Self.era(html: htmlCopies, print: printCopies), steps: steps,
+            file: filePath, era: era, steps: steps,
             looseContent: loose, targets: named)
         if fromProcedureDirectives, gizaCopies == 0 {
             procedure.format = .procedureDirective
@@ -252,8 +264,11 @@ struct ProcedureLowerer {
     }
 
     mutating func onlyExpression(_ directive: Directive) -> OnlyExpression? {
+        if let known = onlyExpressions[directive.argument] { return known }
         switch OnlyExpression.parse(directive.argument) {
         case .success(let expression):
+            // Every step's two copies sit under the same two expressions: one tree each, shared.
+            if onlyExpressions.count < 64 { onlyExpressions[directive.argument] = expression }
             return expression
         case .failure(let error):
             var range = directive.argumentRange ?? directive.nameRange
@@ -374,15 +389,24 @@ struct ProcedureLowerer {
         let pairingKey = numberText + "\u{0}" + titleText
         var loweredBody: [Block]
         var shared = false
-        if branch == .print, let html = unpairedHTMLBodies.removeValue(forKey: pairingKey),
-            SyntaxEquivalence.equivalent(html.syntax, body)
-        {
-            loweredBody = html.lowered
-            shared = true
+        var plainTitle = titleInlines.plainText
+        if branch == .print, let html = unpairedHTMLBodies.removeValue(forKey: pairingKey) {
+            if SyntaxEquivalence.equivalent(html.syntax, body) {
+                loweredBody = html.lowered
+                shared = true
+            } else {
+                loweredBody = lowerBlocks(body)
+            }
+            // The same text in both copies: one string, not two (a 10 MiB file has 6,000 titles).
+            if plainTitle == html.titleText { plainTitle = html.titleText }
+            html.shareTexts(with: &titleInlines)
         } else {
             loweredBody = lowerBlocks(body)
         }
-        if branch == .html { unpairedHTMLBodies[pairingKey] = (body, loweredBody) }
+        if branch == .html {
+            unpairedHTMLBodies[pairingKey] = UnpairedHTMLCopy(
+                syntax: body, lowered: loweredBody, title: titleInlines, titleText: plainTitle)
+        }
         let bodyRange: SourceRange
         if let first = body.first, let last = body.last {
             bodyRange = first.range.lowerBound..<last.range.upperBound
@@ -394,11 +418,29 @@ struct ProcedureLowerer {
             underlineLength: title.underlineLength, range: titleBlockRange)
         var copy = StepCopy(
             branch: branch, expression: expression, numberText: numberText, numberRange: numberRange, number: number,
-            title: titleInlines, titleText: [Inline](titleInlines).plainText, titleRange: titleRange,
+            title: titleInlines, titleText: plainTitle, titleRange: titleRange,
             isOptional: isOptional, heading: heading, label: label, body: loweredBody, bodyRange: bodyRange,
             range: range)
         copy.sharesBodyWithHTMLCopy = shared
         return copy
+    }
+
+    /// An HTML copy waiting for its other copy: its body's syntax and lowered blocks (an equivalent other
+    /// copy shares the blocks instead of being lowered again), and its title.
+    struct UnpairedHTMLCopy {
+        var syntax: [BlockNode]
+        var lowered: [Block]
+        var title: [Inline]
+        var titleText: String
+
+        /// Gives `title`'s top-level texts that equal this title's the same strings, sharing storage.
+        func shareTexts(with other: inout [Inline]) {
+            for index in other.indices where index < title.count {
+                if case .text(let mine) = title[index].kind, case .text(let theirs) = other[index].kind, mine == theirs {
+                    other[index].kind = .text(mine)
+                }
+            }
+        }
     }
 
     /// Removes the first `byteCount` bytes of text ("Step 3: ", "Optional: ") from inline content.

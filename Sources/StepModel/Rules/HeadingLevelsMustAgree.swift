@@ -11,8 +11,9 @@ public struct HeadingLevelsMustAgree: ProcedureRule {
 
     public func check(_ procedure: Procedure, in file: SourceFile) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let copies = procedure.steps.flatMap { [$0.html, $0.print].compactMap { $0 } }
-        guard !copies.isEmpty else { return [] }
+        // Lazily: copied out, the copies of a 10 MiB file would be 3 MiB more at the run's peak.
+        let copies = procedure.steps.lazy.flatMap { [$0.html, $0.print].lazy.compactMap { $0 } }
+        guard copies.first(where: { _ in true }) != nil else { return [] }
         // The level most step headings use is the file's; the odd ones out are reported (ties go to
         // the first heading's level), so one wrong underline does not flag every right one.
         var counts: [Int: Int] = [:]

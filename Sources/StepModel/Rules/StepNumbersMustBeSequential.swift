@@ -16,7 +16,8 @@ public struct StepNumbersMustBeSequential: ProcedureRule {
         guard procedure.format != .procedureDirective else { return [] }
         var diagnostics: [Diagnostic] = []
         var previous: (number: Int, copy: StepCopy)? = nil
-        var firstUse: [Int: StepCopy] = [:]
+        // Where each number is first used (the range only: 6,000 copies would be megabytes).
+        var firstUse: [Int: SourceRange] = [:]
         for step in procedure.steps {
             if let html = step.html, let print = step.print, let htmlNumber = html.number, let printNumber = print.number,
                 htmlNumber != printNumber
@@ -35,7 +36,7 @@ public struct StepNumbersMustBeSequential: ProcedureRule {
                 diagnostics.append(diagnostic(
                     "step number \(number) is used twice", file: file, range: copy.numberRange,
                     explanation: "Number the steps 1, 2, 3 … in order; `stepdoc fmt` renumbers them.",
-                    notes: [note("step \(number) is first used here", file: file, range: earlier.numberRange)],
+                    notes: [note("step \(number) is first used here", file: file, range: earlier)],
                     fixIts: previous.map { [renumber(copy, to: $0.number + 1, file: file)] } ?? []))
             } else if let previous, number != previous.number + 1 {
                 let summary = number > previous.number
@@ -51,7 +52,7 @@ public struct StepNumbersMustBeSequential: ProcedureRule {
                     "step numbers start at \(number), not 1", file: file, range: copy.numberRange,
                     fixIts: [renumber(copy, to: 1, file: file)]))
             }
-            if firstUse[number] == nil { firstUse[number] = copy }
+            if firstUse[number] == nil { firstUse[number] = copy.numberRange }
             previous = (number, copy)
         }
         return diagnostics

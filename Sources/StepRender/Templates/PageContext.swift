@@ -50,3 +50,12 @@ public struct StepContext: Sendable {
         position = index
     }
 }
+
+extension ProcedureContext {
+    /// More than the procedure's rendering takes: its HTML pieces and a kibibyte of markup per step.
+    var renderedSizeEstimate: Int {
+        var total = 64 * 1024 + title.utf8.count + looseHTML.utf8.count
+        for step in steps { total += step.titleHTML.utf8.count + step.bodyHTML.utf8.count + 1024 }
+        return total
+    }
+}

@@ -26,11 +26,12 @@ public struct TemplateSet: Sendable {
     }
 
     public func renderPage(_ context: PageContext) -> String {
-        templates["page"]?.render(.object(context), partials: templates) ?? ""
+        templates["page"]?.render(.object(context), partials: templates, capacity: context.procedure.renderedSizeEstimate)
+            ?? ""
     }
 
     public func renderProcedure(_ context: ProcedureContext) -> String {
-        templates["procedure"]?.render(.object(context), partials: templates) ?? ""
+        templates["procedure"]?.render(.object(context), partials: templates, capacity: context.renderedSizeEstimate) ?? ""
     }
 
     /// Renders any template of the set (the preview's index page, the preflight report).

@@ -58,6 +58,13 @@ import Testing
             == "<div>\n  <p>\n  A &lt;b&gt; &amp; &quot;c&quot;\n  </p>\n</div>\n")
     }
 
+    @Test func keepsTextOutsideASCIIWholeAroundEscapesAndIndentation() throws {
+        let context = ["title": "é<ü>ß&“q”'", "lines": "α\n\nβ"]
+        #expect(try render("{{title}}|{{{title}}}", context) == "é&lt;ü&gt;ß&amp;“q”&#39;|é<ü>ß&“q”'")
+        #expect(try render("<div>\n  {{> item}}\n</div>\n", context, partials: ["item": "ä\n{{{lines}}}\nö\n"])
+            == "<div>\n  ä\n  α\n\nβ\n  ö\n</div>\n")
+    }
+
     @Test(arguments: [
         ("{{#a}}open", "page.mustache:1:1: the section 'a' is never closed"),
         ("x\n{{/b}}", "page.mustache:2:1: '{{/b}}' closes a section that was never opened"),

@@ -19,20 +19,23 @@ public struct MustacheTemplate: Sendable {
         tokens = try parser.parse()
     }
 
-    /// Renders the template for `context`, taking partials from `partials`.
-    public func render(_ context: TemplateValue, partials: [String: MustacheTemplate]) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(4096)
+    /// Renders the template for `context`, taking partials from `partials`. `capacity` is room to
+    /// reserve for the output: a page of a large file is megabytes, and a buffer grown by doubling holds
+    /// its old copy and its new one at once (room reserved but never written costs no memory).
+    public func render(_ context: TemplateValue, partials: [String: MustacheTemplate], capacity: Int = 4096) -> String {
+        // Straight into a String, not bytes decoded at the end, which would be a second full copy.
+        var output = ""
+        output.reserveCapacity(capacity)
         var stack = [context]
         MustacheTemplate.render(tokens, stack: &stack, partials: partials, indentation: "", into: &output, depth: 0)
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     private static let maximumPartialDepth = 32
 
     private static func render(
         _ tokens: [Token], stack: inout [TemplateValue], partials: [String: MustacheTemplate], indentation: String,
-        into output: inout [UInt8], depth: Int
+        into output: inout String, depth: Int
     ) {
         for token in tokens {
             switch token {
@@ -41,8 +44,8 @@ public struct MustacheTemplate: Sendable {
             case .variable(let path, let escaped):
                 guard let value = lookup(path, in: stack) else { continue }
                 let text = value.text
-                if !indentation.isEmpty, output.last == 0x0A, !text.isEmpty { output.append(contentsOf: indentation.utf8) }
-                if escaped { appendEscaped(text, into: &output) } else { output.append(contentsOf: text.utf8) }
+                if !indentation.isEmpty, output.utf8.last == 0x0A, !text.isEmpty { output.append(indentation) }
+                if escaped { appendEscaped(text, into: &output) } else { output.append(text) }
             case .section(let path, let inverted, let body):
                 let value = lookup(path, in: stack) ?? .null
                 if inverted {
@@ -77,7 +80,7 @@ public struct MustacheTemplate: Sendable {
                 }
             case .partial(let name, let partialIndentation):
                 guard depth < maximumPartialDepth, let partial = partials[name] else { continue }
-                if !partialIndentation.isEmpty { output.append(contentsOf: partialIndentation.utf8) }
+                if !partialIndentation.isEmpty { output.append(partialIndentation) }
                 render(partial.tokens, stack: &stack, partials: partials, indentation: indentation + partialIndentation,
                        into: &output, depth: depth + 1)
             }
@@ -103,29 +106,46 @@ public struct MustacheTemplate: Sendable {
         return current
     }
 
-    private static func append(_ text: String, indentation: String, into output: inout [UInt8]) {
+    private static func append(_ text: String, indentation: String, into output: inout String) {
         guard !indentation.isEmpty else {
-            output.append(contentsOf: text.utf8)
+            output.append(text)
             return
         }
-        // A standalone partial indents every line it writes.
-        for byte in text.utf8 {
-            if output.last == 0x0A, byte != 0x0A { output.append(contentsOf: indentation.utf8) }
-            output.append(byte)
+        // A standalone partial indents every line it writes (not the empty ones).
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: 0x0A).map { bytes.index(after: $0) } ?? bytes.endIndex
+            if output.utf8.last == 0x0A, bytes[start] != 0x0A { output.append(indentation) }
+            output.append(contentsOf: text[start..<end])
+            start = end
         }
     }
 
-    private static func appendEscaped(_ text: String, into output: inout [UInt8]) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
-            default: output.append(byte)
+    /// Appends `text` with `& < > " '` escaped, copying the runs between them whole.
+    private static func appendEscaped(_ text: String, into output: inout String) {
+        let bytes = text.utf8
+        var run = bytes.startIndex
+        var index = run
+        while index < bytes.endIndex {
+            let entity: String? =
+                switch bytes[index] {
+                case UInt8(ascii: "&"): "&amp;"
+                case UInt8(ascii: "<"): "&lt;"
+                case UInt8(ascii: ">"): "&gt;"
+                case UInt8(ascii: "\""): "&quot;"
+                case UInt8(ascii: "'"): "&#39;"
+                default: nil
+                }
+            let next = bytes.index(after: index)
+            if let entity {
+                output.append(contentsOf: text[run..<index])
+                output.append(entity)
+                run = next
             }
+            index = next
         }
+        output.append(contentsOf: text[run..<bytes.endIndex])
     }
 }
 
