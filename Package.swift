@@ -59,9 +59,11 @@ let package = Package(
         // Golden files, position markers and corpus paths shared by the test targets.
         .target(name: "StepDocTestSupport", path: "Tests/Support"),
 
-        .testTarget(name: "StepSyntaxTests", dependencies: ["StepSyntax", "StepDocTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "StepSyntaxTests", dependencies: ["StepSyntax", "StepDocTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "StepModelTests", dependencies: ["StepModel", "StepDocTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "StepRenderTests", dependencies: ["StepRender", "StepDocTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "StepRenderTests", dependencies: ["StepRender", "StepDocTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MigrationChecksTests", dependencies: ["MigrationChecks"], exclude: ["Fixtures"]),
         .testTarget(
             name: "StepParityTests",

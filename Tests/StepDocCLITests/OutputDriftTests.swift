@@ -36,7 +36,8 @@ import Testing
         for target in settings.targets {
             let folder = "\(config.output)/\(target.rawValue)"
             let names = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String]) ?? []
-            for name in names where name.hasSuffix(".\(target.fileExtension)") && !expected.contains("\(folder)/\(name)") {
+            for name in names
+            where name.hasSuffix(".\(target.fileExtension)") && !expected.contains("\(folder)/\(name)") {
                 extra.append("\(folder)/\(name)")
             }
         }

@@ -8,10 +8,12 @@ import Testing
         var text = ""
         var number = 1
         while text.utf8.count < LoweringOptions.pipelineThreshold + 4096 {
-            text += GizaText.step(number, "Step \(number) with :authrole:`backup`", [
-                "A paragraph with ``code`` and `a link <https://example.com/\(number)>`_.", "",
-                "- a list item", "- another :unknownrole:`x`", "", ".. note::", "", "   Mind the gap.",
-            ])
+            text += GizaText.step(
+                number, "Step \(number) with :authrole:`backup`",
+                [
+                    "A paragraph with ``code`` and `a link <https://example.com/\(number)>`_.", "",
+                    "- a list item", "- another :unknownrole:`x`", "", ".. note::", "", "   Mind the gap.",
+                ])
             number += 1
         }
         let file = SourceFile(path: "big.rst", text: text)

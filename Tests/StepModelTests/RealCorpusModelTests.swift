@@ -41,7 +41,10 @@ import Testing
             }
             // Only missing includes may be reported: the corpus files are otherwise clean.
             let unexpected = diagnostics.filter { !($0.id == "rst.include" && $0.summary.contains("does not exist")) }
-            #expect(unexpected.isEmpty, "\(name): \(unexpected.map { "\($0.location?.range.lowerBound.description ?? "") \($0.id) \($0.summary)" })")
+            #expect(
+                unexpected.isEmpty,
+                "\(name): \(unexpected.map { "\($0.location?.range.lowerBound.description ?? "") \($0.id) \($0.summary)" })"
+            )
         }
     }
 }

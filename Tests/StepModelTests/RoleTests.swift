@@ -39,25 +39,28 @@ import Testing
     }
 
     @Test func objectRolesBecomeCodeAndTildeShortensThem() {
-        #expect(inlines(":authrole:`clusterMonitor` :binary:`~bin.mongod` :method:`~db.collection.find()`")
-            == [
-                .code(Code(text: "clusterMonitor", role: "authrole", target: "clusterMonitor")), .text(" "),
-                .code(Code(text: "mongod", role: "binary", target: "bin.mongod")), .text(" "),
-                .code(Code(text: "find()", role: "method", target: "db.collection.find()")),
-            ])
+        #expect(
+            inlines(":authrole:`clusterMonitor` :binary:`~bin.mongod` :method:`~db.collection.find()`")
+                == [
+                    .code(Code(text: "clusterMonitor", role: "authrole", target: "clusterMonitor")), .text(" "),
+                    .code(Code(text: "mongod", role: "binary", target: "bin.mongod")), .text(" "),
+                    .code(Code(text: "find()", role: "method", target: "db.collection.find()")),
+                ])
     }
 
     @Test func textRolesAndCrossReferencesKeepTheirText() {
-        #expect(inlines(":guilabel:`Connect` :ref:`the guide <install>` :doc:`/tutorial/install-mongodb`") == [
-            .span(Span(role: "guilabel", text: "Connect")), .text(" "),
-            .crossReference(CrossReference(role: "ref", target: "install", title: "the guide")), .text(" "),
-            .crossReference(CrossReference(role: "doc", target: "/tutorial/install-mongodb", title: nil)),
-        ])
+        #expect(
+            inlines(":guilabel:`Connect` :ref:`the guide <install>` :doc:`/tutorial/install-mongodb`") == [
+                .span(Span(role: "guilabel", text: "Connect")), .text(" "),
+                .crossReference(CrossReference(role: "ref", target: "install", title: "the guide")), .text(" "),
+                .crossReference(CrossReference(role: "doc", target: "/tutorial/install-mongodb", title: nil)),
+            ])
     }
 
     @Test func projectRolesExtendTheTable() {
         let roles = RoleTable.mongoDB.adding([
-            RoleDefinition(name: "jira", kind: .link(urlTemplate: "https://jira.example.com/browse/%s", addsTrailingSlash: false))
+            RoleDefinition(
+                name: "jira", kind: .link(urlTemplate: "https://jira.example.com/browse/%s", addsTrailingSlash: false))
         ])
         guard case .link(let link)? = inlines(":jira:`DOCS-1`", roles: roles).first else {
             Issue.record("no link")
@@ -67,8 +70,9 @@ import Testing
     }
 
     @Test func inheritedRolesFollowTheirParent() {
-        #expect(RoleTable.mongoDB.definition(for: "mongosh")?.kind
-            == RoleTable.mongoDB.definition(for: "mdb-shell")?.kind)
+        #expect(
+            RoleTable.mongoDB.definition(for: "mongosh")?.kind
+                == RoleTable.mongoDB.definition(for: "mdb-shell")?.kind)
         #expect(RoleTable.mongoDB.definition(for: "mongodb:authrole")?.kind == .code(urlTemplate: nil))
     }
 
@@ -79,14 +83,17 @@ import Testing
             return
         }
         let tsv = try String(contentsOf: shared.appendingPathComponent("roles/mongodb-roles.tsv"), encoding: .utf8)
-        let names = tsv.split(separator: "\n").dropFirst().compactMap { $0.split(separator: "\t").first.map(String.init) }
+        let names = tsv.split(separator: "\n").dropFirst().compactMap {
+            $0.split(separator: "\t").first.map(String.init)
+        }
         let missing = names.filter { RoleTable.mongoDB.definitions[$0] == nil }
         #expect(missing.isEmpty, "the role table is stale (missing \(missing.prefix(5))): run `make roles`")
         for line in tsv.split(separator: "\n").dropFirst() {
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard columns.count >= 4, columns[1] == "link" else { continue }
-            #expect(RoleTable.mongoDB.definitions[columns[0]]?.kind
-                == .link(urlTemplate: columns[2], addsTrailingSlash: columns[3] == "yes"),
+            #expect(
+                RoleTable.mongoDB.definitions[columns[0]]?.kind
+                    == .link(urlTemplate: columns[2], addsTrailingSlash: columns[3] == "yes"),
                 "role \(columns[0]) is stale: run `make roles`")
         }
     }

@@ -105,9 +105,12 @@ import Testing
     }
 
     @Test func reportsUnknownRolesAndDirectivesWithSuggestions() {
-        let source = MarkedSource(GizaText.step(1, "One", [
-            "Use 1️⃣:autrole:`backup`.", "", ".. 2️⃣cod-block:: sh", "", "   ls",
-        ]))
+        let source = MarkedSource(
+            GizaText.step(
+                1, "One",
+                [
+                    "Use 1️⃣:autrole:`backup`.", "", ".. 2️⃣cod-block:: sh", "", "   ls",
+                ]))
         let all = findings(source)
         let role = all.first { $0.id == "rst.unknown-role" }
         #expect(role?.summary == "unknown role 'autrole'; did you mean 'authrole'?")
@@ -118,11 +121,14 @@ import Testing
     }
 
     @Test func reportsUnknownAndConflictingTargets() {
-        let source = MarkedSource(GizaText.step(1, "One", [
-            "See 1️⃣MongoClinet_ and MongoClient_.", "",
-            ".. _MongoClient: https://a.example.com", "",
-            ".. _2️⃣MongoClient: https://b.example.com",
-        ]))
+        let source = MarkedSource(
+            GizaText.step(
+                1, "One",
+                [
+                    "See 1️⃣MongoClinet_ and MongoClient_.", "",
+                    ".. _MongoClient: https://a.example.com", "",
+                    ".. _2️⃣MongoClient: https://b.example.com",
+                ]))
         let all = findings(source)
         let unknown = all.first { $0.id == "rst.unknown-target" }
         #expect(unknown?.summary == "no hyperlink target named 'MongoClinet'; did you mean 'MongoClient'?")
@@ -139,31 +145,44 @@ import Testing
     }
 
     @Test func readsIncludesAndReportsMissingOnesAndCycles() {
-        let source = MarkedSource(GizaText.step(1, "One", [
-            ".. include:: /includes/fine.rst", "", ".. include:: 1️⃣/includes/missing.rst", "",
-            ".. include:: 2️⃣/includes/loop.rst",
-        ]))
-        let all = findings(source, includes: [
-            "/includes/fine.rst": "Included *text*.\n",
-            "/includes/loop.rst": ".. include:: /includes/loop.rst\n",
-        ])
+        let source = MarkedSource(
+            GizaText.step(
+                1, "One",
+                [
+                    ".. include:: /includes/fine.rst", "", ".. include:: 1️⃣/includes/missing.rst", "",
+                    ".. include:: 2️⃣/includes/loop.rst",
+                ]))
+        let all = findings(
+            source,
+            includes: [
+                "/includes/fine.rst": "Included *text*.\n",
+                "/includes/loop.rst": ".. include:: /includes/loop.rst\n",
+            ])
         let includes = all.filter { $0.id == "rst.include" }
-        #expect(includes.contains { $0.summary == "included file '/includes/missing.rst' does not exist"
-            && $0.location?.range.lowerBound == at(source, "1️⃣") })
-        #expect(includes.contains { $0.summary.hasPrefix("include cycle") && $0.location?.file == "/includes/loop.rst" })
+        #expect(
+            includes.contains {
+                $0.summary == "included file '/includes/missing.rst' does not exist"
+                    && $0.location?.range.lowerBound == at(source, "1️⃣")
+            })
+        #expect(
+            includes.contains { $0.summary.hasPrefix("include cycle") && $0.location?.file == "/includes/loop.rst" })
     }
 
     @Test func reportsALiteralIncludeMarkerThatIsNotInTheFile() {
-        let source = MarkedSource(GizaText.step(1, "One", [
-            ".. literalinclude:: /code/x.py", "   :language: python", "   1️⃣:start-after: # begin",
-        ]))
+        let source = MarkedSource(
+            GizaText.step(
+                1, "One",
+                [
+                    ".. literalinclude:: /code/x.py", "   :language: python", "   1️⃣:start-after: # begin",
+                ]))
         let diagnostic = findings(source, includes: ["/code/x.py": "print(1)\n"]).first { $0.id == "rst.include" }
         #expect(diagnostic?.summary == "':start-after:' text '# begin' is not in '/code/x.py'")
         #expect(diagnostic?.location?.range.lowerBound == at(source, "1️⃣"))
     }
 
     @Test func ignoreCommentSilencesARuleOnTheNextLine() throws {
-        let text = GizaText.step(1, "One", [".. stepdoc: ignore[rst.unknown-role]", "", "Use :autrole:`x`."])
+        let text =
+            GizaText.step(1, "One", [".. stepdoc: ignore[rst.unknown-role]", "", "Use :autrole:`x`."])
             + GizaText.step(2, "Two", ["Use :autrole:`y`."])
         let file = SourceFile(path: "t.rst", text: text)
         let tree = SyntaxTree(parsing: file)

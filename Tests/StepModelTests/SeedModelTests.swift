@@ -9,7 +9,8 @@ import Testing
         let bytes = try [UInt8](Data(contentsOf: Fixtures.seedFile()))
         var diagnostics: [Diagnostic] = []
         let procedure = Procedure(
-            parsing: SourceFile(path: "content/atlas-live-migration-prerequisites.rst", bytes: bytes), diagnostics: &diagnostics)
+            parsing: SourceFile(path: "content/atlas-live-migration-prerequisites.rst", bytes: bytes),
+            diagnostics: &diagnostics)
         return (procedure, diagnostics)
     }
 

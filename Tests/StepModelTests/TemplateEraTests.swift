@@ -18,7 +18,8 @@ import Testing
         var diagnostics: [Diagnostic] = []
         let procedure = Procedure(
             parsing: SourceFile(path: name, bytes: try [UInt8](Data(contentsOf: url))), diagnostics: &diagnostics)
-        diagnostics += ProcedureRules.check(procedure, in: SourceFile(path: name, bytes: try [UInt8](Data(contentsOf: url))))
+        diagnostics += ProcedureRules.check(
+            procedure, in: SourceFile(path: name, bytes: try [UInt8](Data(contentsOf: url))))
         return (procedure, diagnostics)
     }
 

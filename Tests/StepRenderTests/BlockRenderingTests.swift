@@ -17,7 +17,9 @@ import Testing
     }
 
     @Test func emphasizesLines() throws {
-        let html = try RenderTestSupport.bodyHTML([".. code-block:: sh", "   :emphasize-lines: 2", "", "   a", "   b <c>"])
+        let html = try RenderTestSupport.bodyHTML([
+            ".. code-block:: sh", "   :emphasize-lines: 2", "", "   a", "   b <c>",
+        ])
         #expect(html.contains("<mark class=\"line\">b &lt;c&gt;</mark>"))
     }
 
@@ -62,10 +64,11 @@ import Testing
     }
 
     @Test func plainTextIndentsListsAndQuotes() {
-        let procedure = RenderTestSupport.procedure(GizaStep.text([
-            "- first item that is long enough to wrap around the configured width of forty columns", "- second",
-            "", ".. note::", "", "   Careful.",
-        ]))
+        let procedure = RenderTestSupport.procedure(
+            GizaStep.text([
+                "- first item that is long enough to wrap around the configured width of forty columns", "- second",
+                "", ".. note::", "", "   Careful.",
+            ]))
         let text = PlainTextRenderer(options: RenderOptions(textWidth: 40)).render(procedure, title: "T")
         #expect(text.contains("- first item that is long enough to wrap\n  around"))
         #expect(text.contains("    Note:\n\n    Careful."))

@@ -13,18 +13,22 @@ import Testing
     }
 
     @Test func defaultTemplateMatchesGolden() throws {
-        let html = HTMLRenderer(templates: try RenderTestSupport.templates("default")).render(try RenderTestSupport.seed(), title: title)
+        let html = HTMLRenderer(templates: try RenderTestSupport.templates("default")).render(
+            try RenderTestSupport.seed(), title: title)
         expectGolden(html, at: golden("default.html"))
     }
 
     @Test func gizaTemplateMatchesGolden() throws {
-        let html = HTMLRenderer(templates: try RenderTestSupport.templates("giza")).render(try RenderTestSupport.seed(), title: title)
+        let html = HTMLRenderer(templates: try RenderTestSupport.templates("giza")).render(
+            try RenderTestSupport.seed(), title: title)
         expectGolden(html, at: golden("giza.html"))
     }
 
     @Test func fragmentMatchesGolden() throws {
-        let html = HTMLRenderer(templates: try RenderTestSupport.templates("default"), options: RenderOptions(fragment: true))
-            .render(try RenderTestSupport.seed(), title: title)
+        let html = HTMLRenderer(
+            templates: try RenderTestSupport.templates("default"), options: RenderOptions(fragment: true)
+        )
+        .render(try RenderTestSupport.seed(), title: title)
         #expect(!html.contains("<html"))
         expectGolden(html, at: golden("fragment.html"))
     }
@@ -38,9 +42,12 @@ import Testing
     }
 
     @Test func htmlShowsTheFiveStepsWithRolesLinksAndEscapedCode() throws {
-        let html = HTMLRenderer(templates: try RenderTestSupport.templates("default")).render(try RenderTestSupport.seed(), title: title)
+        let html = HTMLRenderer(templates: try RenderTestSupport.templates("default")).render(
+            try RenderTestSupport.seed(), title: title)
         for number in 1...5 { #expect(html.contains("id=\"step-\(number)\"")) }
-        #expect(html.contains("<a href=\"https://www.mongodb.com/docs/manual/tutorial/enable-authentication/\">Enable Auth</a>"))
+        #expect(
+            html.contains(
+                "<a href=\"https://www.mongodb.com/docs/manual/tutorial/enable-authentication/\">Enable Auth</a>"))
         #expect(html.contains("<code class=\"role-authrole\">clusterMonitor</code>"))
         #expect(html.contains("<pre><code class=\"language-sh\">mongo &lt;mongodb-connection-string&gt;"))
         #expect(html.contains("<a href=\"https://mongodbcom-node-staging-2.corp.mongodb.com/contact\">contact us</a>"))
@@ -51,12 +58,15 @@ import Testing
         let procedure = try RenderTestSupport.seed()
         let output: String
         switch target {
-        case .html: output = HTMLRenderer(templates: try RenderTestSupport.templates("default")).render(procedure, title: title)
+        case .html:
+            output = HTMLRenderer(templates: try RenderTestSupport.templates("default")).render(procedure, title: title)
         case .text: output = PlainTextRenderer().render(procedure, title: title)
         case .markdown: output = MarkdownRenderer().render(procedure, title: title)
         }
         // Fenced code in CommonMark legitimately holds backticks.
-        let residues = [":manual:", ":authrole:", "`_", ".. ", "only::", "sequence-step", "raw::"] + (target == .markdown ? [] : ["``"])
+        let residues =
+            [":manual:", ":authrole:", "`_", ".. ", "only::", "sequence-step", "raw::"]
+            + (target == .markdown ? [] : ["``"])
         for residue in residues {
             #expect(!output.contains(residue), "\(target) output contains '\(residue)'")
         }

@@ -13,7 +13,8 @@ import Testing
     }
 
     @Test func assignsTitleLevelsByFirstAppearance() {
-        let tree = parse("""
+        let tree = parse(
+            """
             Title
             =====
 
@@ -51,7 +52,8 @@ import Testing
     }
 
     @Test func readsNestedBulletAndEnumeratedLists() {
-        let tree = parse("""
+        let tree = parse(
+            """
             - one
               continued
 
@@ -71,10 +73,11 @@ import Testing
             ii) roman
             """)
         let summary = tree.blocks.map { String($0.dump.label.split(separator: "@")[0].dropLast()) }
-        #expect(summary == [
-            "BulletList '-'", "EnumeratedList automatic period start 1", "EnumeratedList lowerAlpha period start 1",
-            "EnumeratedList arabic parentheses start 1", "EnumeratedList lowerRoman rightParenthesis start 1",
-        ])
+        #expect(
+            summary == [
+                "BulletList '-'", "EnumeratedList automatic period start 1", "EnumeratedList lowerAlpha period start 1",
+                "EnumeratedList arabic parentheses start 1", "EnumeratedList lowerRoman rightParenthesis start 1",
+            ])
         guard case .bulletList(let list) = tree.blocks[0].kind else { return }
         #expect(list.items.count == 2)
         #expect(list.items[0].blocks.count == 2)
@@ -88,7 +91,8 @@ import Testing
     @Test func readsLiteralBlocksAfterDoubleColon() {
         let tree = parse("Run this::\n\n    mongod --dbpath x\n      indented\n\nAfter.\n")
         #expect(tree.blocks.count == 3)
-        guard case .paragraph(let paragraph) = tree.blocks[0].kind, case .literalBlock(let literal) = tree.blocks[1].kind
+        guard case .paragraph(let paragraph) = tree.blocks[0].kind,
+            case .literalBlock(let literal) = tree.blocks[1].kind
         else {
             Issue.record("\(labels(tree.file.text(from: 0, to: tree.file.bytes.count)))")
             return
@@ -98,7 +102,8 @@ import Testing
     }
 
     @Test func splitsDirectivesIntoArgumentOptionsAndContent() {
-        let tree = parse("""
+        let tree = parse(
+            """
             .. code-block:: sh
                :copyable: false
                :emphasize-lines: 2
@@ -136,7 +141,8 @@ import Testing
     }
 
     @Test func readsHyperlinkTargetsCommentsAndSubstitutions() {
-        let tree = parse("""
+        let tree = parse(
+            """
             .. _MongoClient: http://api.mongodb.org/csharp/
                2.0.0/html
 
@@ -159,7 +165,8 @@ import Testing
     }
 
     @Test func readsDefinitionFieldAndLineBlocksAndTransitions() {
-        let tree = parse("""
+        let tree = parse(
+            """
             term : classifier
                Definition.
 
@@ -194,7 +201,8 @@ import Testing
             text += String(repeating: " ", count: depth * 3) + ".. note::\n\n"
         }
         text += String(repeating: " ", count: 600) + "deep\n"
-        let tree = SyntaxTree(parsing: SourceFile(path: "deep.rst", text: text), options: ParseOptions(maximumNestingDepth: 64))
+        let tree = SyntaxTree(
+            parsing: SourceFile(path: "deep.rst", text: text), options: ParseOptions(maximumNestingDepth: 64))
         #expect(tree.diagnostics.contains { $0.id == "limits.nesting-depth" })
     }
 }

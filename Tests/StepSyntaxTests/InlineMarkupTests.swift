@@ -16,15 +16,16 @@ import Testing
     }
 
     @Test func readsEmphasisStrongAndLiterals() {
-        #expect(kinds("a *b* **c** ``d``") == [
-            .text("a "), .emphasis("b"), .text(" "), .strong("c"), .text(" "), .literal("d"),
-        ])
+        #expect(
+            kinds("a *b* **c** ``d``") == [
+                .text("a "), .emphasis("b"), .text(" "), .strong("c"), .text(" "), .literal("d"),
+            ])
     }
 
     @Test(arguments: [
-        "2*3*4",            // start-string not preceded by whitespace or punctuation
-        "a * b * c",        // start-string followed by whitespace
-        "'*' and \"*\"",    // quoted start-strings are text
+        "2*3*4",  // start-string not preceded by whitespace or punctuation
+        "a * b * c",  // start-string followed by whitespace
+        "'*' and \"*\"",  // quoted start-strings are text
         "(*)",
         "snake_case_name",  // an underscore inside a word is no reference
     ])
@@ -33,9 +34,10 @@ import Testing
     }
 
     @Test func endStringMayBeFollowedByPunctuation() {
-        #expect(kinds("*a*. **b**, ``c``;") == [
-            .emphasis("a"), .text(". "), .strong("b"), .text(", "), .literal("c"), .text(";"),
-        ])
+        #expect(
+            kinds("*a*. **b**, ``c``;") == [
+                .emphasis("a"), .text(". "), .strong("b"), .text(", "), .literal("c"), .text(";"),
+            ])
     }
 
     @Test func literalKeepsBackslashesAndBackticks() {
@@ -71,9 +73,11 @@ import Testing
     @Test func readsHyperlinkReferences() {
         let nodes = kinds("`contact us <https://example.com/c>`_, `alias <other_>`_, `named`_, word_ and `anon`__")
         let references = nodes.compactMap { if case .reference(let reference) = $0 { reference } else { nil } }
-        #expect(references.map(\.target) == [
-            .embeddedURI("https://example.com/c"), .embeddedAlias("other"), .name("named"), .name("word"), .anonymous,
-        ])
+        #expect(
+            references.map(\.target) == [
+                .embeddedURI("https://example.com/c"), .embeddedAlias("other"), .name("named"), .name("word"),
+                .anonymous,
+            ])
         #expect(references.map(\.text) == ["contact us", "alias", "named", "word", "anon"])
     }
 
@@ -92,18 +96,20 @@ import Testing
     @Test func recognisesStandaloneURIsAndEmail() {
         let nodes = kinds("See https://example.com/a_b. Mail docs@example.com, or Note: this.")
         let uris = nodes.compactMap { if case .standaloneURI(let uri) = $0 { uri } else { nil } }
-        #expect(uris == [
-            StandaloneURI(text: "https://example.com/a_b", isEmail: false),
-            StandaloneURI(text: "docs@example.com", isEmail: true),
-        ])
+        #expect(
+            uris == [
+                StandaloneURI(text: "https://example.com/a_b", isEmail: false),
+                StandaloneURI(text: "docs@example.com", isEmail: true),
+            ])
     }
 
     @Test func readsSubstitutionsTargetsAndFootnotes() {
-        #expect(kinds("|name| and |link|_ and _`inline target` and [1]_") == [
-            .substitutionReference(SubstitutionReference(name: "name", isReference: false)), .text(" and "),
-            .substitutionReference(SubstitutionReference(name: "link", isReference: true)), .text(" and "),
-            .inlineTarget("inline target"), .text(" and "), .footnoteReference("1"),
-        ])
+        #expect(
+            kinds("|name| and |link|_ and _`inline target` and [1]_") == [
+                .substitutionReference(SubstitutionReference(name: "name", isReference: false)), .text(" and "),
+                .substitutionReference(SubstitutionReference(name: "link", isReference: true)), .text(" and "),
+                .inlineTarget("inline target"), .text(" and "), .footnoteReference("1"),
+            ])
     }
 
     @Test func markupMaySpanLines() {
@@ -120,7 +126,9 @@ import Testing
         let (_, diagnostics) = inlines(source.text)
         let diagnostic = diagnostics.first { $0.id == "rst.markup" }
         #expect(diagnostic?.summary == "inline \(what) start-string without end-string")
-        #expect(diagnostic?.location?.range.lowerBound == SourceLocation(line: source["1️⃣"].line, column: source["1️⃣"].column))
+        #expect(
+            diagnostic?.location?.range.lowerBound == SourceLocation(line: source["1️⃣"].line, column: source["1️⃣"].column)
+        )
     }
 
     @Test func rangesCountBytesNotCharacters() {

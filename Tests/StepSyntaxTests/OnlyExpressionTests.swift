@@ -8,8 +8,8 @@ import Testing
         ("not(html or dirhtml or singlehtml)", Set(["text"]), true),
         ("not latex", Set(["html"]), true),
         ("latex or epub", Set(["epub"]), true),
-        ("not html and latex", Set(["latex"]), true),   // not binds tighter than and
-        ("html or latex and epub", Set(["html"]), true), // and binds tighter than or
+        ("not html and latex", Set(["latex"]), true),  // not binds tighter than and
+        ("html or latex and epub", Set(["html"]), true),  // and binds tighter than or
         ("(html or latex) and epub", Set(["html"]), false),
         ("true", Set<String>(), true),
     ])
@@ -19,8 +19,9 @@ import Testing
     }
 
     @Test func printsACanonicalForm() throws {
-        #expect(try OnlyExpression.parse("not(html or dirhtml or singlehtml)").get().description
-            == "not (html or dirhtml or singlehtml)")
+        #expect(
+            try OnlyExpression.parse("not(html or dirhtml or singlehtml)").get().description
+                == "not (html or dirhtml or singlehtml)")
         #expect(try OnlyExpression.parse("a and (b or c)").get().description == "a and (b or c)")
     }
 

@@ -11,10 +11,15 @@ import Testing
             return
         }
         for url in files {
-            let tree = SyntaxTree(parsing: SourceFile(path: url.lastPathComponent, bytes: try [UInt8](Data(contentsOf: url))))
-            #expect(tree.diagnostics.isEmpty, "\(url.lastPathComponent): \(tree.diagnostics.map { "\($0.location?.range.lowerBound.description ?? "") \($0.summary)" })")
+            let tree = SyntaxTree(
+                parsing: SourceFile(path: url.lastPathComponent, bytes: try [UInt8](Data(contentsOf: url))))
+            #expect(
+                tree.diagnostics.isEmpty,
+                "\(url.lastPathComponent): \(tree.diagnostics.map { "\($0.location?.range.lowerBound.description ?? "") \($0.summary)" })"
+            )
             if ProcessInfo.processInfo.environment["DUMP_CORPUS"] == "1" {
-                try tree.dump.rendered.write(toFile: "/tmp/dump-\(url.lastPathComponent).txt", atomically: true, encoding: .utf8)
+                try tree.dump.rendered.write(
+                    toFile: "/tmp/dump-\(url.lastPathComponent).txt", atomically: true, encoding: .utf8)
             }
         }
     }

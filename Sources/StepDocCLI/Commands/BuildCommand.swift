@@ -47,15 +47,19 @@ struct BuildCommand: ParsableCommand {
         let config = try project.loadConfig()
         let targets = try parseTargets(formats.map { $0.split(separator: ",").map(String.init) } ?? config.formats)
         let discovery = try ContentDiscovery.discover(project.contentPaths(config))
-        let templateSet = targets.contains(.html)
+        let templateSet =
+            targets.contains(.html)
             ? try TemplateLoader.load(directory: templates ?? config.templates, name: template ?? config.template) : nil
         let settings = ProjectBuild.Settings(
             config: config, paths: project.contentPaths(config),
             sourceRoot: project.sourceRoot(config, entries: discovery.entries), targets: targets,
             templates: templateSet, outputFolder: output ?? config.output, fragment: fragment, jobs: project.jobCount,
             parity: try ProjectParity(config: config, configPath: project.configPath ?? ConfigLoader.defaultPath))
-        let cache = noCache ? nil : BuildCache(
-            outputFolder: settings.outputFolder, settings: settingsKey(config: config, targets: targets))
+        let cache =
+            noCache
+            ? nil
+            : BuildCache(
+                outputFolder: settings.outputFolder, settings: settingsKey(config: config, targets: targets))
         let progress = ProgressLine(total: discovery.entries.count, verb: "reading")
         var build = ProjectBuild.read(settings, discovery: discovery, cache: cache, progress: progress.callback)
         progress.finish()
@@ -63,7 +67,8 @@ struct BuildCommand: ParsableCommand {
         let report = build.report
         if !report.diagnostics.isEmpty {
             var reporter = TextReporter(
-                useColor: TextReporter.wantsColor(fileDescriptor: 2), sources: SourceExcerpts(build.sources.map(\.file)))
+                useColor: TextReporter.wantsColor(fileDescriptor: 2), sources: SourceExcerpts(build.sources.map(\.file))
+            )
             printError(reporter.render(report))
         }
         for failure in build.failures { _ = fail(failure) }
@@ -81,11 +86,14 @@ struct BuildCommand: ParsableCommand {
         let processedCount = build.sources.count
         build.sources.removeAll()
         for target in targets {
-            AtomicWriter.removeStrayTemporaries(under: (settings.outputFolder as NSString).appendingPathComponent(target.rawValue))
+            AtomicWriter.removeStrayTemporaries(
+                under: (settings.outputFolder as NSString).appendingPathComponent(target.rawValue))
         }
-        for folder in Set(procedures.flatMap { entry, _ in
-            targets.map { "\(settings.outputFolder)/\($0.rawValue)/\(entry.name)" }
-        }.map { ($0 as NSString).deletingLastPathComponent }) {
+        for folder in Set(
+            procedures.flatMap { entry, _ in
+                targets.map { "\(settings.outputFolder)/\($0.rawValue)/\(entry.name)" }
+            }.map { ($0 as NSString).deletingLastPathComponent })
+        {
             try AtomicWriter.makeDirectory(folder)
         }
         let renderProgress = ProgressLine(total: procedures.count, verb: "rendering")
@@ -105,7 +113,9 @@ struct BuildCommand: ParsableCommand {
             for entry in build.upToDate { cache.keep(entry.name) }
             for (name, path, dependencies) in clean {
                 guard let hash = build.sourceHashes[name] else { continue }
-                let outputs = settings.targets.map { "\(settings.outputFolder)/\($0.rawValue)/\(name).\($0.fileExtension)" }
+                let outputs = settings.targets.map {
+                    "\(settings.outputFolder)/\($0.rawValue)/\(name).\($0.fileExtension)"
+                }
                 cache.record(name, path: path, hash: hash, dependencies: dependencies, outputs: outputs)
             }
             try cache.save()
@@ -120,12 +130,17 @@ struct BuildCommand: ParsableCommand {
     /// Everything besides the sources that the outputs depend on: stepdoc itself, the configuration,
     /// the options and the templates. A change to any of them rebuilds everything.
     private func settingsKey(config: StepDocConfig, targets: [RenderTarget]) -> String {
-        var parts = [StepDocVersion.current, targets.map(\.rawValue).joined(separator: ","), String(fragment),
-                     config.tags.sorted().joined(separator: ","), template ?? config.template]
+        var parts = [
+            StepDocVersion.current, targets.map(\.rawValue).joined(separator: ","), String(fragment),
+            config.tags.sorted().joined(separator: ","), template ?? config.template,
+        ]
         var info = stat()
-        if stat("/proc/self/exe", &info) == 0 { parts.append("\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)") }
+        if stat("/proc/self/exe", &info) == 0 {
+            parts.append("\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+        }
         let configPath = project.configPath ?? ConfigLoader.defaultPath
-        parts.append(FileManager.default.contents(atPath: configPath).map { ContentHash.hex([UInt8]($0)) } ?? "no config")
+        parts.append(
+            FileManager.default.contents(atPath: configPath).map { ContentHash.hex([UInt8]($0)) } ?? "no config")
         let folder = ((templates ?? config.templates) as NSString).appendingPathComponent(template ?? config.template)
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
             let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(name))

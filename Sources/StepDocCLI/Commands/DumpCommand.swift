@@ -23,12 +23,14 @@ struct DumpCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let config = try ConfigLoader.load(path: configPath ?? ConfigLoader.defaultPath, required: configPath != nil)
+            let config = try ConfigLoader.load(
+                path: configPath ?? ConfigLoader.defaultPath, required: configPath != nil)
             let file = try SourceReader(maximumSize: config.limits.maxFileSize).read(path)
             let pipeline = Pipeline(config: config, sourceRoot: config.sourceRoot ?? path.parentFolder)
             let source = pipeline.process(SourceEntry(path: path, root: ".", name: path), file: file)
             switch stage {
-            case .syntax: print(SyntaxTree(parsing: file, options: pipeline.lowering.parseOptions).dump.rendered, terminator: "")
+            case .syntax:
+                print(SyntaxTree(parsing: file, options: pipeline.lowering.parseOptions).dump.rendered, terminator: "")
             case .model: print(source.procedure.dump.rendered, terminator: "")
             }
         } catch {

@@ -11,7 +11,8 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .customLong("config"), help: "The configuration file (default: stepdoc.yml when present).")
     var configPath: String?
 
-    @Option(name: [.customShort("t"), .customLong("tag")], help: "A tag for `.. only::` expressions, as sphinx-build -t.")
+    @Option(
+        name: [.customShort("t"), .customLong("tag")], help: "A tag for `.. only::` expressions, as sphinx-build -t.")
     var tags: [String] = []
 
     @Option(name: .customLong("jobs"), help: "Files processed in parallel (default: the number of cores).")

@@ -48,7 +48,8 @@ public enum ConfigLoader {
             case "output": config.output = try reader.string(value, what: "'output'")
             case "formats":
                 config.formats = try reader.stringList(value, what: "'formats'")
-                for (index, format) in config.formats.enumerated() where !["html", "text", "markdown"].contains(format) {
+                for (index, format) in config.formats.enumerated() where !["html", "text", "markdown"].contains(format)
+                {
                     let element = value.sequence.map { Array($0) }?[safe: index] ?? value
                     throw reader.error(element, "unknown format '\(format)'; expected html, text or markdown")
                 }
@@ -70,7 +71,8 @@ public enum ConfigLoader {
                     }
                     let text = try reader.string(settingNode, what: "the setting of rule '\(id)'")
                     guard let setting = StepDocConfig.RuleSetting(rawValue: text) else {
-                        throw reader.error(settingNode, "rule '\(id)' must be 'error', 'warning' or 'off', not '\(text)'")
+                        throw reader.error(
+                            settingNode, "rule '\(id)' must be 'error', 'warning' or 'off', not '\(text)'")
                     }
                     config.rules[id] = setting
                 }
@@ -79,14 +81,18 @@ public enum ConfigLoader {
                     let limit = try reader.string(limitNode, what: "a limit")
                     switch limit {
                     case "max-file-size":
-                        config.limits.maxFileSize = try reader.integer(limitValue, what: "'max-file-size'", range: 1...Int(Int32.max))
+                        config.limits.maxFileSize = try reader.integer(
+                            limitValue, what: "'max-file-size'", range: 1...Int(Int32.max))
                     case "max-nesting-depth":
                         // At most 200: deeper content could exhaust an 8 MiB stack in a debug build.
-                        config.limits.maxNestingDepth = try reader.integer(limitValue, what: "'max-nesting-depth'", range: 2...200)
+                        config.limits.maxNestingDepth = try reader.integer(
+                            limitValue, what: "'max-nesting-depth'", range: 2...200)
                     case "max-include-depth":
-                        config.limits.maxIncludeDepth = try reader.integer(limitValue, what: "'max-include-depth'", range: 1...100)
+                        config.limits.maxIncludeDepth = try reader.integer(
+                            limitValue, what: "'max-include-depth'", range: 1...100)
                     default:
-                        throw reader.unknownKey(limitNode, limit, known: ["max-file-size", "max-nesting-depth", "max-include-depth"])
+                        throw reader.unknownKey(
+                            limitNode, limit, known: ["max-file-size", "max-nesting-depth", "max-include-depth"])
                     }
                 }
             default:
@@ -101,7 +107,9 @@ public enum ConfigLoader {
         "roles", "substitutions", "rules", "limits",
     ]
 
-    private static func procedures(_ node: Node, reader: NodeReader) throws(StepDocFailure) -> [String: StepDocConfig.ProcedureSettings] {
+    private static func procedures(_ node: Node, reader: NodeReader) throws(StepDocFailure) -> [String: StepDocConfig
+        .ProcedureSettings]
+    {
         var result: [String: StepDocConfig.ProcedureSettings] = [:]
         for (nameNode, settingsNode) in try reader.mapping(node, what: "'procedures'") {
             let name = try reader.string(nameNode, what: "a procedure path")
@@ -128,7 +136,9 @@ public enum ConfigLoader {
             let name = try reader.string(nameNode, what: "a role name")
             if value.scalar != nil {
                 let kind = try reader.string(value, what: "the kind of role '\(name)'")
-                roles.append(RoleDefinition(name: name, kind: try roleKind(kind, url: nil, slash: false, node: value, reader: reader)))
+                roles.append(
+                    RoleDefinition(
+                        name: name, kind: try roleKind(kind, url: nil, slash: false, node: value, reader: reader)))
                 continue
             }
             var kind = "link"
@@ -146,7 +156,9 @@ public enum ConfigLoader {
                 default: throw reader.unknownKey(keyNode, key, known: ["kind", "url", "trailing-slash"])
                 }
             }
-            roles.append(RoleDefinition(name: name, kind: try roleKind(kind, url: url, slash: slash, node: kindNode, reader: reader)))
+            roles.append(
+                RoleDefinition(
+                    name: name, kind: try roleKind(kind, url: url, slash: slash, node: kindNode, reader: reader)))
         }
         return roles
     }
@@ -171,7 +183,8 @@ public enum ConfigLoader {
 
     private static func failure(_ error: YamlError, path: String) -> StepDocFailure {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
             return .configuration(path: path, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")
         default:
             return .configuration(path: path, line: 1, column: 1, message: "invalid YAML: \(error)")
@@ -188,8 +201,10 @@ struct NodeReader {
     }
 
     func unknownKey(_ node: Node, _ key: String, known: [String]) -> StepDocFailure {
-        error(node, "unknown key '\(key)'" + DidYouMean.phrase(for: key, among: known)
-              + " (known keys: \(known.joined(separator: ", ")))")
+        error(
+            node,
+            "unknown key '\(key)'" + DidYouMean.phrase(for: key, among: known)
+                + " (known keys: \(known.joined(separator: ", ")))")
     }
 
     func mapping(_ node: Node, what: String) throws(StepDocFailure) -> [(Node, Node)] {

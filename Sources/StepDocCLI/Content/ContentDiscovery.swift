@@ -83,7 +83,9 @@ public enum ContentDiscovery {
                 kind = (info.st_mode & S_IFMT) == S_IFDIR ? .folder : .file
             }
             if kind == .folder {
-                walk(path, relative: relativePath, root: root, visited: &visited, into: &entries, diagnostics: &diagnostics)
+                walk(
+                    path, relative: relativePath, root: root, visited: &visited, into: &entries,
+                    diagnostics: &diagnostics)
             } else if let length = stepFileExtensionLength(name) {
                 entries.append(SourceEntry(path: path, root: root, name: String(relativePath.dropLast(length))))
             }

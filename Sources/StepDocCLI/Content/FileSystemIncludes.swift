@@ -23,7 +23,8 @@ public struct FileSystemIncludes: IncludeResolver {
         let normalized = (candidate as NSString).standardizingPath
         let rootReal = (URL(fileURLWithPath: sourceRoot).resolvingSymlinksInPath().path as NSString).standardizingPath
         let candidateReal = URL(fileURLWithPath: normalized).resolvingSymlinksInPath().path
-        guard candidateReal == rootReal || candidateReal.hasPrefix(rootReal.hasSuffix("/") ? rootReal : rootReal + "/") else {
+        guard candidateReal == rootReal || candidateReal.hasPrefix(rootReal.hasSuffix("/") ? rootReal : rootReal + "/")
+        else {
             return .failure(.outsideSourceRoot(path: path, root: sourceRoot))
         }
         do {

@@ -14,7 +14,9 @@ public enum AtomicWriter {
         var text = text
         let result: Result<Void, StepDocFailure> = text.withUTF8 { buffer in
             do throws(StepDocFailure) {
-                try write(UnsafeRawBufferPointer(buffer), to: path, permissions: permissions, exactPermissions: exactPermissions)
+                try write(
+                    UnsafeRawBufferPointer(buffer), to: path, permissions: permissions,
+                    exactPermissions: exactPermissions)
                 return .success(())
             } catch {
                 return .failure(error)

@@ -91,7 +91,8 @@ public struct BuildCache: Sendable {
     /// alone; `nil` when they changed and only its bytes can tell (see ``isUpToDate(_:hash:)``).
     public func isUpToDateWithoutReading(_ name: String, path: String) -> Bool? {
         guard let entry = entries[name] else { return false }
-        guard let stamp = Self.quickStamp(path), stamp.size == entry.source.size, stamp.modified == entry.source.modified
+        guard let stamp = Self.quickStamp(path), stamp.size == entry.source.size,
+            stamp.modified == entry.source.modified
         else { return nil }
         return outputsAndDependenciesHold(entry)
     }
@@ -107,7 +108,8 @@ public struct BuildCache: Sendable {
         for (dependency, stamp) in entry.dependencies {
             guard let now = Self.quickStamp(dependency) else { return false }
             if now.size == stamp.size, now.modified == stamp.modified { continue }
-            guard let data = FileManager.default.contents(atPath: dependency), ContentHash.hex([UInt8](data)) == stamp.hash
+            guard let data = FileManager.default.contents(atPath: dependency),
+                ContentHash.hex([UInt8](data)) == stamp.hash
             else { return false }
         }
         return true
@@ -128,7 +130,8 @@ public struct BuildCache: Sendable {
             stamps[dependency] = Stamp(size: quick.size, modified: quick.modified, hash: ContentHash.hex([UInt8](data)))
         }
         recorded[name] = Entry(
-            source: Stamp(size: stamp.size, modified: stamp.modified, hash: hash), dependencies: stamps, outputs: outputs)
+            source: Stamp(size: stamp.size, modified: stamp.modified, hash: hash), dependencies: stamps,
+            outputs: outputs)
     }
 
     /// Writes the cache when it changed: the entries kept and recorded in this build, nothing else.
@@ -139,8 +142,11 @@ public struct BuildCache: Sendable {
             let dependencies = entry.dependencies.sorted { $0.key < $1.key }.map {
                 [$0.key, String($0.value.size), $0.value.modified, $0.value.hash].joined(separator: "\u{1E}")
             }
-            text += [name, String(entry.source.size), entry.source.modified, entry.source.hash,
-                     entry.outputs.joined(separator: "\u{1F}"), dependencies.joined(separator: "\u{1F}")]
+            text +=
+                [
+                    name, String(entry.source.size), entry.source.modified, entry.source.hash,
+                    entry.outputs.joined(separator: "\u{1F}"), dependencies.joined(separator: "\u{1F}"),
+                ]
                 .joined(separator: "\t") + "\n"
         }
         try AtomicWriter.write(text, to: path)

@@ -7,7 +7,8 @@ public enum TemplateLoader {
         let folder = (directory as NSString).appendingPathComponent(name)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            let available = (try? FileManager.default.contentsOfDirectory(atPath: directory))?
+            let available =
+                (try? FileManager.default.contentsOfDirectory(atPath: directory))?
                 .filter { !$0.hasPrefix(".") }.sorted() ?? []
             let hint = available.isEmpty ? "" : " (available: \(available.joined(separator: ", ")))"
             throw .templates("\(folder): no template set '\(name)' in '\(directory)'\(hint)")
@@ -16,13 +17,15 @@ public enum TemplateLoader {
         var sources: [String: (path: String, text: String)] = [:]
         for file in names where file.hasSuffix(".mustache") {
             let path = (folder as NSString).appendingPathComponent(file)
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+            else {
                 throw .unreadable(path: path, reason: "permission denied or not UTF-8")
             }
             sources[String(file.dropLast(".mustache".count))] = (path, text)
         }
         let cssPath = (folder as NSString).appendingPathComponent("style.css")
-        let stylesheet = FileManager.default.contents(atPath: cssPath).flatMap { String(data: $0, encoding: .utf8) } ?? ""
+        let stylesheet =
+            FileManager.default.contents(atPath: cssPath).flatMap { String(data: $0, encoding: .utf8) } ?? ""
         do {
             return try TemplateSet(name: name, sources: sources, stylesheet: stylesheet)
         } catch {

@@ -54,7 +54,9 @@ public struct Pipeline: Sendable {
         let procedure = Procedure(
             reading: file, options: lowering, diagnostics: &diagnostics, suppressions: &suppressions)
         diagnostics.append(contentsOf: ProcedureRules.check(procedure, in: file))
-        if let parity { diagnostics.append(contentsOf: parity.diagnostics(for: entry, procedure: procedure, file: file)) }
+        if let parity {
+            diagnostics.append(contentsOf: parity.diagnostics(for: entry, procedure: procedure, file: file))
+        }
         return ProcessedSource(
             entry: entry, file: file, procedure: procedure,
             diagnostics: applySettings(diagnostics, suppressions: suppressions), suppressions: suppressions)

@@ -31,7 +31,8 @@ public struct ProjectBuild: Sendable {
         public var parity: ProjectParity?
 
         public init(
-            config: StepDocConfig, paths: [String], sourceRoot: String, targets: [RenderTarget], templates: TemplateSet?,
+            config: StepDocConfig, paths: [String], sourceRoot: String, targets: [RenderTarget],
+            templates: TemplateSet?,
             outputFolder: String, fragment: Bool = false, jobs: Int = 1, parity: ProjectParity? = nil
         ) {
             self.parity = parity
@@ -60,7 +61,9 @@ public struct ProjectBuild: Sendable {
             case failed(StepDocFailure)
         }
         let outcomes = Parallel.map(discovery.entries, jobs: settings.jobs, progress: progress) { entry -> Outcome in
-            if let cache, cache.isUpToDateWithoutReading(entry.name, path: entry.path) == true { return .upToDate(entry) }
+            if let cache, cache.isUpToDateWithoutReading(entry.name, path: entry.path) == true {
+                return .upToDate(entry)
+            }
             let file: SourceFile
             do throws(StepDocFailure) {
                 file = try pipeline.reader.read(entry.path)
@@ -72,7 +75,8 @@ public struct ProjectBuild: Sendable {
             if cache.isUpToDate(entry.name, hash: hash) { return .upToDate(entry) }
             return .processed(pipeline.process(entry, file: file), hash: hash)
         }
-        var build = ProjectBuild(sources: [], report: DiagnosticReport(diagnostics: [], files: []), failures: [], outputs: [])
+        var build = ProjectBuild(
+            sources: [], report: DiagnosticReport(diagnostics: [], files: []), failures: [], outputs: [])
         var diagnostics = discovery.diagnostics
         for outcome in outcomes {
             switch outcome {
@@ -113,10 +117,12 @@ public struct ProjectBuild: Sendable {
             let title = ProcedureTitle.title(for: entry, config: settings.config)
             var results: [Result] = []
             for target in settings.targets {
-                guard let text = render(procedure, to: target, title: title, settings: settings, options: options) else {
+                guard let text = render(procedure, to: target, title: title, settings: settings, options: options)
+                else {
                     continue
                 }
-                results.append(deliver("\(settings.outputFolder)/\(target.rawValue)/\(entry.name).\(target.fileExtension)", text))
+                results.append(
+                    deliver("\(settings.outputFolder)/\(target.rawValue)/\(entry.name).\(target.fileExtension)", text))
             }
             return results
         }

@@ -14,7 +14,9 @@ public struct TextReporter {
     }
 
     /// Whether to colour output on this file descriptor, given the environment.
-    public static func wantsColor(fileDescriptor: Int32, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+    public static func wantsColor(
+        fileDescriptor: Int32, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> Bool {
         if environment["NO_COLOR"] != nil { return false }
         if environment["TERM"] == "dumb" { return false }
         return isatty(fileDescriptor) == 1
@@ -33,7 +35,8 @@ public struct TextReporter {
         var output = ""
         let severity = diagnostic.severity.rawValue
         let color: Style = diagnostic.severity == .error ? .red : diagnostic.severity == .warning ? .yellow : .cyan
-        output += paint(position(diagnostic.location), .bold) + " " + paint(severity + ":", color) + " "
+        output +=
+            paint(position(diagnostic.location), .bold) + " " + paint(severity + ":", color) + " "
             + paint(diagnostic.summary, .bold) + " " + paint("[\(diagnostic.id)]", .dim) + "\n"
         output += excerpt(diagnostic.location, marker: color)
         for note in diagnostic.notes {
@@ -41,7 +44,8 @@ public struct TextReporter {
             output += excerpt(note.location, marker: .cyan)
         }
         for fixIt in diagnostic.fixIts {
-            output += "  " + paint("fix-it:", .green) + " \(fixIt.message): replace "
+            output +=
+                "  " + paint("fix-it:", .green) + " \(fixIt.message): replace "
                 + "\(fixIt.location.range.lowerBound)-\(fixIt.location.range.upperBound) with '\(fixIt.replacement)'\n"
         }
         if let explanation = diagnostic.explanation, !explanation.isEmpty {
@@ -70,7 +74,8 @@ public struct TextReporter {
         let lineStart = file.offset(of: SourceLocation(line: line, column: 1))
         let lineLength = file.range(ofLine: line).upperBound.column - 1
         let startByte = min(max(location.range.lowerBound.column - 1, 0), lineLength)
-        let endByte = location.range.upperBound.line == line
+        let endByte =
+            location.range.upperBound.line == line
             ? min(max(location.range.upperBound.column - 1, startByte), lineLength) : lineLength
         var windowStart = 0
         var windowEnd = lineLength
@@ -101,7 +106,8 @@ public struct TextReporter {
         let gutter = String(line)
         let pad = String(repeating: " ", count: gutter.count)
         var output = paint(" \(gutter) | ", .dim) + lead + before.text + marked.text + after.text + trail + "\n"
-        output += paint(" \(pad) | ", .dim) + String(repeating: " ", count: caretStart)
+        output +=
+            paint(" \(pad) | ", .dim) + String(repeating: " ", count: caretStart)
             + paint("^" + String(repeating: "~", count: caretWidth - 1), marker) + "\n"
         return output
     }
@@ -113,7 +119,9 @@ public struct TextReporter {
         guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first else {
             return String(character)
         }
-        if scalar.value < 0x20, let picture = Unicode.Scalar(0x2400 + scalar.value) { return String(Character(picture)) }
+        if scalar.value < 0x20, let picture = Unicode.Scalar(0x2400 + scalar.value) {
+            return String(Character(picture))
+        }
         if scalar.value == 0x7F { return "\u{2421}" }
         return String(character)
     }

@@ -19,11 +19,12 @@ extension Step {
         if let stepLabel = self.label { label += " label \(TreeDump.quote(stepLabel))" }
         var children: [TreeDump] = []
         for copy in [html, print].compactMap({ $0 }) {
-            children.append(TreeDump(
-                "\(copy.branch.rawValue) copy @\(copy.range.dumpDescription) number \(TreeDump.quote(copy.numberText)) "
-                    + "@\(copy.numberRange.dumpDescription) title @\(copy.titleRange.dumpDescription) "
-                    + "heading level \(copy.heading.level) '\(copy.heading.character)' "
-                    + "\(copy.heading.textWidth)/\(copy.heading.underlineLength)"))
+            children.append(
+                TreeDump(
+                    "\(copy.branch.rawValue) copy @\(copy.range.dumpDescription) number \(TreeDump.quote(copy.numberText)) "
+                        + "@\(copy.numberRange.dumpDescription) title @\(copy.titleRange.dumpDescription) "
+                        + "heading level \(copy.heading.level) '\(copy.heading.character)' "
+                        + "\(copy.heading.textWidth)/\(copy.heading.underlineLength)"))
         }
         children.append(TreeDump("Title", children: title.map(\.dump)))
         children.append(TreeDump("Body", children: body.map(\.dump)))
@@ -51,12 +52,19 @@ extension Block {
             case .bullet: style = "bullet"
             case .ordered(let sequence): style = "ordered \(sequence.rawValue) start \(list.start)"
             }
-            return TreeDump("List \(style) \(at)", children: list.items.map { TreeDump("Item", children: $0.map(\.dump)) })
+            return TreeDump(
+                "List \(style) \(at)", children: list.items.map { TreeDump("Item", children: $0.map(\.dump)) })
         case .definitionList(let items):
-            return TreeDump("DefinitionList \(at)", children: items.map {
-                TreeDump("Item", children: [TreeDump("Term", children: $0.term.map(\.dump)),
-                                            TreeDump("Definition", children: $0.definition.map(\.dump))])
-            })
+            return TreeDump(
+                "DefinitionList \(at)",
+                children: items.map {
+                    TreeDump(
+                        "Item",
+                        children: [
+                            TreeDump("Term", children: $0.term.map(\.dump)),
+                            TreeDump("Definition", children: $0.definition.map(\.dump)),
+                        ])
+                })
         case .admonition(let admonition):
             var children = admonition.body.map(\.dump)
             if let title = admonition.title { children.insert(TreeDump("Title", children: title.map(\.dump)), at: 0) }
@@ -74,9 +82,11 @@ extension Block {
                 "LiteralInclude \(TreeDump.quote(include.path)) \(include.language ?? "(none)") \(at)"
                     + (include.code.map { " " + TreeDump.quote($0) } ?? " unresolved"))
         case .tabs(let tabs):
-            return TreeDump("Tabs \(at)", children: tabs.map {
-                TreeDump("Tab \(TreeDump.quote($0.id))", children: $0.body.map(\.dump))
-            })
+            return TreeDump(
+                "Tabs \(at)",
+                children: tabs.map {
+                    TreeDump("Tab \(TreeDump.quote($0.id))", children: $0.body.map(\.dump))
+                })
         case .raw(let raw):
             return TreeDump("Raw \(raw.format) \(at) \(TreeDump.quote(raw.text))")
         case .conditional(let conditional):
@@ -86,7 +96,8 @@ extension Block {
         case .blockQuote(let children):
             return TreeDump("BlockQuote \(at)", children: children.map(\.dump))
         case .container(let container):
-            return TreeDump("Container \(container.classes.joined(separator: " ")) \(at)", children: container.body.map(\.dump))
+            return TreeDump(
+                "Container \(container.classes.joined(separator: " ")) \(at)", children: container.body.map(\.dump))
         case .lineBlock(let lines):
             return TreeDump("LineBlock \(at)", children: lines.map { TreeDump("Line", children: $0.map(\.dump)) })
         case .footnote(let footnote):
@@ -109,11 +120,13 @@ extension Inline {
         case .code(let code):
             return TreeDump("Code\(code.role.map { " :\($0):" } ?? "") \(at) \(TreeDump.quote(code.text))")
         case .link(let link):
-            return TreeDump("Link\(link.role.map { " :\($0):" } ?? "") \(at) \(TreeDump.quote(link.destination))",
-                            children: link.children.map(\.dump))
+            return TreeDump(
+                "Link\(link.role.map { " :\($0):" } ?? "") \(at) \(TreeDump.quote(link.destination))",
+                children: link.children.map(\.dump))
         case .crossReference(let reference):
-            return TreeDump("CrossReference :\(reference.role): \(at) \(TreeDump.quote(reference.target))"
-                + (reference.title.map { " title " + TreeDump.quote($0) } ?? ""))
+            return TreeDump(
+                "CrossReference :\(reference.role): \(at) \(TreeDump.quote(reference.target))"
+                    + (reference.title.map { " title " + TreeDump.quote($0) } ?? ""))
         case .span(let span):
             return TreeDump("Span :\(span.role): \(at) \(TreeDump.quote(span.text))")
         }

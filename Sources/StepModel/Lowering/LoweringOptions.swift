@@ -17,7 +17,8 @@ public struct LoweringOptions: Sendable {
     public static let pipelineThreshold = 512 * 1024
 
     public init(
-        roles: RoleTable = .mongoDB, substitutions: [String: String] = [:], includes: any IncludeResolver = NoIncludes(),
+        roles: RoleTable = .mongoDB, substitutions: [String: String] = [:],
+        includes: any IncludeResolver = NoIncludes(),
         maximumIncludeDepth: Int = 10, parseOptions: ParseOptions = ParseOptions()
     ) {
         self.roles = roles

@@ -22,15 +22,19 @@ extension ProcedureLowerer {
         "attribute", "procedure", "step", "tab", "tab-item", "list-table", "table",
     ]
 
-    static let tabsDirectives: Set<String> = ["tabs", "tabs-drivers", "tabs-platforms", "tabs-selector", "tabs-pillstrip"]
+    static let tabsDirectives: Set<String> = [
+        "tabs", "tabs-drivers", "tabs-platforms", "tabs-selector", "tabs-pillstrip",
+    ]
 
     static let codeDirectives: Set<String> = ["code-block", "sourcecode", "code", "io-code-block", "input", "output"]
 
     /// Every directive name lowering understands (for unknown-directive suggestions).
     static var knownDirectiveNames: Set<String> {
         admonitionNames.union(silentDirectives).union(containerDirectives).union(tabsDirectives).union(codeDirectives)
-            .union(["raw", "only", "figure", "image", "include", "literalinclude", "rubric", "math", "parsed-literal",
-                    "sharedinclude", "replace", "unicode", "date", "csv-table", "productionlist"])
+            .union([
+                "raw", "only", "figure", "image", "include", "literalinclude", "rubric", "math", "parsed-literal",
+                "sharedinclude", "replace", "unicode", "date", "csv-table", "productionlist",
+            ])
     }
 
     mutating func lowerBlocks(_ blocks: [BlockNode]) -> [Block] {
@@ -42,7 +46,8 @@ extension ProcedureLowerer {
         var pendingClassRange: SourceRange? = nil
         for block in blocks {
             // giza's `.. cssclass:: name` without content styles the block after it.
-            if case .directive(let directive) = block.kind, directive.name == "cssclass" || directive.name == "rst-class",
+            if case .directive(let directive) = block.kind,
+                directive.name == "cssclass" || directive.name == "rst-class",
                 directive.content == .none
             {
                 pendingClasses = directive.argument.split(separator: " ").map(String.init)
@@ -51,7 +56,10 @@ extension ProcedureLowerer {
             }
             guard let lowered = lowerBlock(block) else { continue }
             if let classes = pendingClasses, let start = pendingClassRange?.lowerBound {
-                output.append(Block(.container(Container(classes: classes, body: [lowered])), range: start..<lowered.range.upperBound))
+                output.append(
+                    Block(
+                        .container(Container(classes: classes, body: [lowered])),
+                        range: start..<lowered.range.upperBound))
                 pendingClasses = nil
                 pendingClassRange = nil
             } else {
@@ -73,19 +81,28 @@ extension ProcedureLowerer {
             let inlines = lowerInlines(title.inlines)
             return Block(.heading(Heading(level: title.level, inlines: inlines, text: inlines.plainText)), range: range)
         case .bulletList(let list):
-            return Block(.list(ListBlock(style: .bullet, start: 1, items: list.items.map { lowerBlocks($0.blocks) })),
-                         range: range)
+            return Block(
+                .list(ListBlock(style: .bullet, start: 1, items: list.items.map { lowerBlocks($0.blocks) })),
+                range: range)
         case .enumeratedList(let list):
-            return Block(.list(ListBlock(style: .ordered(list.sequence), start: list.start,
-                                         items: list.items.map { lowerBlocks($0.blocks) })), range: range)
+            return Block(
+                .list(
+                    ListBlock(
+                        style: .ordered(list.sequence), start: list.start,
+                        items: list.items.map { lowerBlocks($0.blocks) })), range: range)
         case .definitionList(let items):
-            return Block(.definitionList(items.map {
-                DefinitionItem(term: lowerInlines($0.term), definition: lowerBlocks($0.definition))
-            }), range: range)
+            return Block(
+                .definitionList(
+                    items.map {
+                        DefinitionItem(term: lowerInlines($0.term), definition: lowerBlocks($0.definition))
+                    }), range: range)
         case .fieldList(let fields):
-            return Block(.definitionList(fields.map {
-                DefinitionItem(term: [Inline(.text($0.name), range: $0.nameRange)], definition: lowerBlocks($0.body))
-            }), range: range)
+            return Block(
+                .definitionList(
+                    fields.map {
+                        DefinitionItem(
+                            term: [Inline(.text($0.name), range: $0.nameRange)], definition: lowerBlocks($0.body))
+                    }), range: range)
         case .literalBlock(let literal):
             return Block(.codeBlock(CodeBlock(language: highlightLanguage, code: literal.text)), range: range)
         case .lineBlock(let lines):
@@ -109,7 +126,11 @@ extension ProcedureLowerer {
         switch directive.content {
         case .blocks(let blocks): return lowerBlocks(blocks)
         case .literal(let literal):
-            return [Block(.codeBlock(CodeBlock(language: nil, code: literal.text)), range: directive.contentRange ?? directive.nameRange)]
+            return [
+                Block(
+                    .codeBlock(CodeBlock(language: nil, code: literal.text)),
+                    range: directive.contentRange ?? directive.nameRange)
+            ]
         case .none: return []
         }
     }
@@ -118,12 +139,17 @@ extension ProcedureLowerer {
         let name = directive.name
         if Self.codeDirectives.contains(name) {
             guard case .literal(let literal) = directive.content else {
-                if name == "io-code-block" { return Block(.container(Container(classes: [name], body: contentBlocks(directive))), range: range) }
-                diagnose(.warning, "rst.directive", "'\(name)' has no code", directive.nameRange,
-                         explanation: "The code goes after a blank line, indented under the directive.")
+                if name == "io-code-block" {
+                    return Block(.container(Container(classes: [name], body: contentBlocks(directive))), range: range)
+                }
+                diagnose(
+                    .warning, "rst.directive", "'\(name)' has no code", directive.nameRange,
+                    explanation: "The code goes after a blank line, indented under the directive.")
                 return Block(.codeBlock(CodeBlock(language: nonEmpty(directive.argument), code: "")), range: range)
             }
-            return Block(.codeBlock(codeBlock(directive, code: literal.text, language: nonEmpty(directive.argument))), range: range)
+            return Block(
+                .codeBlock(codeBlock(directive, code: literal.text, language: nonEmpty(directive.argument))),
+                range: range)
         }
         if Self.admonitionNames.contains(name) {
             return Block(.admonition(admonition(directive)), range: range)
@@ -138,8 +164,11 @@ extension ProcedureLowerer {
             return Block(.raw(Raw(format: directive.argument.trimmingWhitespace(), text: text)), range: range)
         case "only":
             let expression = onlyExpression(directive)
-            return Block(.conditional(Conditional(
-                expression: expression, expressionText: directive.argument, body: contentBlocks(directive))), range: range)
+            return Block(
+                .conditional(
+                    Conditional(
+                        expression: expression, expressionText: directive.argument, body: contentBlocks(directive))),
+                range: range)
         case "figure", "image":
             return Block(.figure(figure(directive)), range: range)
         case "include", "sharedinclude":
@@ -147,8 +176,12 @@ extension ProcedureLowerer {
         case "literalinclude":
             return Block(.literalInclude(literalInclude(directive)), range: range)
         case "rubric":
-            return Block(.paragraph([Inline(.strong([Inline(.text(directive.argument), range: directive.argumentRange ?? range)]),
-                                            range: directive.argumentRange ?? range)]), range: range)
+            return Block(
+                .paragraph([
+                    Inline(
+                        .strong([Inline(.text(directive.argument), range: directive.argumentRange ?? range)]),
+                        range: directive.argumentRange ?? range)
+                ]), range: range)
         case "math", "parsed-literal", "csv-table", "productionlist":
             let text: String
             if case .literal(let literal) = directive.content { text = literal.text } else { text = directive.argument }
@@ -170,14 +203,18 @@ extension ProcedureLowerer {
             } else if !directive.argument.isEmpty, name != "list-table", name != "table" {
                 // Object descriptions and titled containers show their argument first.
                 let argumentRange = directive.argumentRange ?? range
-                let lead: Inline = name == "step" || name == "tab" || name == "tab-item" || name == "card"
+                let lead: Inline =
+                    name == "step" || name == "tab" || name == "tab-item" || name == "card"
                     ? Inline(.strong([Inline(.text(directive.argument), range: argumentRange)]), range: argumentRange)
-                    : Inline(.code(Code(text: directive.argument, role: name, target: directive.argument)), range: argumentRange)
+                    : Inline(
+                        .code(Code(text: directive.argument, role: name, target: directive.argument)),
+                        range: argumentRange)
                 body.insert(Block(.paragraph([lead]), range: argumentRange), at: 0)
             }
             return Block(.container(Container(classes: classes, body: body)), range: range)
         }
-        let suggestion = spendSuggestion()
+        let suggestion =
+            spendSuggestion()
             ? DidYouMean.phrase(
                 for: name, among: Self.knownDirectiveNames.union(options.parseOptions.directives.specs.keys)) : ""
         diagnose(
@@ -185,8 +222,11 @@ extension ProcedureLowerer {
             explanation: "Its content is kept and rendered as ordinary text.")
         var optionValues: [String: String] = [:]
         for option in directive.options { optionValues[option.name] = option.value }
-        return Block(.unknownDirective(UnknownDirective(
-            name: name, argument: directive.argument, options: optionValues, body: contentBlocks(directive))), range: range)
+        return Block(
+            .unknownDirective(
+                UnknownDirective(
+                    name: name, argument: directive.argument, options: optionValues, body: contentBlocks(directive))),
+            range: range)
     }
 
     private func nonEmpty(_ text: String) -> String? {
@@ -200,8 +240,9 @@ extension ProcedureLowerer {
             if let lines = LineSelection.parse(value) {
                 emphasized = lines.expanded(upTo: code.split(separator: "\n", omittingEmptySubsequences: false).count)
             } else {
-                diagnose(.warning, "rst.directive", "':emphasize-lines:' value '\(value)' is not a list of line numbers",
-                         directive.options.first { $0.name == "emphasize-lines" }?.range ?? directive.nameRange)
+                diagnose(
+                    .warning, "rst.directive", "':emphasize-lines:' value '\(value)' is not a list of line numbers",
+                    directive.options.first { $0.name == "emphasize-lines" }?.range ?? directive.nameRange)
             }
         }
         return CodeBlock(
@@ -224,7 +265,9 @@ extension ProcedureLowerer {
             let words = directive.argument.split(separator: " ", maxSplits: 1)
             if let version = words.first { title = [Inline(.text(String(version)), range: argumentRange)] }
             if words.count > 1 {
-                body.insert(Block(.paragraph([Inline(.text(String(words[1])), range: argumentRange)]), range: argumentRange), at: 0)
+                body.insert(
+                    Block(.paragraph([Inline(.text(String(words[1])), range: argumentRange)]), range: argumentRange),
+                    at: 0)
             }
         default:
             break
@@ -235,8 +278,9 @@ extension ProcedureLowerer {
     private mutating func figure(_ directive: Directive) -> Figure {
         let uri = directive.argument.filter { $0 != " " }
         if uri.isEmpty {
-            diagnose(.error, "rst.directive", "'\(directive.name)' needs the path of an image", directive.nameRange,
-                     explanation: "Write '.. \(directive.name):: /images/name.png'.")
+            diagnose(
+                .error, "rst.directive", "'\(directive.name)' needs the path of an image", directive.nameRange,
+                explanation: "Write '.. \(directive.name):: /images/name.png'.")
         }
         var caption: [Inline] = []
         var legend: [Block] = []
@@ -265,8 +309,9 @@ extension ProcedureLowerer {
             } else if let lowered = lowerBlock(block) {
                 // Content that is not a tab (the YAML form of old giza tabs, stray text) stays visible.
                 if tabs.isEmpty {
-                    diagnose(.warning, "rst.directive", "'\(directive.name)' content is not a list of '.. tab::' directives",
-                             block.range, explanation: "It is shown as it is, under one tab.")
+                    diagnose(
+                        .warning, "rst.directive", "'\(directive.name)' content is not a list of '.. tab::' directives",
+                        block.range, explanation: "It is shown as it is, under one tab.")
                     tabs.append(Tab(id: "content", title: [], body: [lowered]))
                 } else {
                     tabs[tabs.count - 1].body.append(lowered)

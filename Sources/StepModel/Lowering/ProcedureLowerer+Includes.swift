@@ -60,20 +60,23 @@ extension ProcedureLowerer {
                 let chosen = parsed.expanded(upTo: lines.count)
                 lines = chosen.map { lines[$0 - 1] }
             } else {
-                diagnose(.warning, "rst.directive", "':lines:' value '\(selection)' is not a list of line numbers",
-                         directive.options.first { $0.name == "lines" }?.range ?? range)
+                diagnose(
+                    .warning, "rst.directive", "':lines:' value '\(selection)' is not a list of line numbers",
+                    directive.options.first { $0.name == "lines" }?.range ?? range)
             }
         }
         if let dedent = directive.option("dedent") {
             let amount: Int
             if dedent.isEmpty {
-                amount = lines.filter { !$0.allSatisfy { $0 == " " } }
+                amount =
+                    lines.filter { !$0.allSatisfy { $0 == " " } }
                     .map { $0.prefix(while: { $0 == " " }).count }.min() ?? 0
             } else if let value = Int(dedent), value >= 0 {
                 amount = value
             } else {
-                diagnose(.warning, "rst.directive", "':dedent:' value '\(dedent)' is not a number of spaces",
-                         directive.options.first { $0.name == "dedent" }?.range ?? range)
+                diagnose(
+                    .warning, "rst.directive", "':dedent:' value '\(dedent)' is not a number of spaces",
+                    directive.options.first { $0.name == "dedent" }?.range ?? range)
                 amount = 0
             }
             lines = lines.map { line in
@@ -92,9 +95,10 @@ extension ProcedureLowerer {
             return nil
         }
         guard includeStack.count < options.maximumIncludeDepth else {
-            diagnose(.error, "limits.include-depth",
-                     "includes are nested more than \(options.maximumIncludeDepth) deep at '\(path)'", range,
-                     explanation: "Include chain: " + ([filePath] + includeStack).joined(separator: " → "))
+            diagnose(
+                .error, "limits.include-depth",
+                "includes are nested more than \(options.maximumIncludeDepth) deep at '\(path)'", range,
+                explanation: "Include chain: " + ([filePath] + includeStack).joined(separator: " → "))
             return nil
         }
         switch options.includes.resolve(path, from: currentFile) {
@@ -106,8 +110,9 @@ extension ProcedureLowerer {
         case .file(let file):
             if file.path == filePath || includeStack.contains(file.path) {
                 let chain = [filePath] + includeStack + [file.path]
-                diagnose(.error, "rst.include", "include cycle: '\(path)' includes itself",
-                         range, explanation: "Include chain: " + chain.joined(separator: " → "))
+                diagnose(
+                    .error, "rst.include", "include cycle: '\(path)' includes itself",
+                    range, explanation: "Include chain: " + chain.joined(separator: " → "))
                 return nil
             }
             return file

@@ -26,8 +26,12 @@ extension ProcedureLowerer {
         case .reference(let reference):
             output.append(self.reference(reference, range: range))
         case .standaloneURI(let uri):
-            output.append(Inline(.link(Link(destination: uri.destination, children: [Inline(.text(uri.text), range: range)],
-                                             role: nil)), range: range))
+            output.append(
+                Inline(
+                    .link(
+                        Link(
+                            destination: uri.destination, children: [Inline(.text(uri.text), range: range)],
+                            role: nil)), range: range))
         case .substitutionReference(let reference):
             output.append(contentsOf: substitution(reference, range: range))
         case .inlineTarget(let text):
@@ -45,8 +49,10 @@ extension ProcedureLowerer {
         guard let definition = options.roles.definition(for: name) else {
             let roleRange = interpreted.roleRange ?? range
             let suggestion = spendSuggestion() ? DidYouMean.phrase(for: name, among: options.roles.names) : ""
-            diagnose(.warning, "rst.unknown-role", "unknown role '\(name)'" + suggestion, roleRange,
-                     explanation: "Its text is shown as it is. Add the role to 'roles' in stepdoc.yml if the project defines it.")
+            diagnose(
+                .warning, "rst.unknown-role", "unknown role '\(name)'" + suggestion, roleRange,
+                explanation:
+                    "Its text is shown as it is. Add the role to 'roles' in stepdoc.yml if the project defines it.")
             return Inline(.text(interpreted.titleAndTarget.title ?? interpreted.titleAndTarget.target), range: range)
         }
         var (title, target) = interpreted.titleAndTarget
@@ -59,7 +65,8 @@ extension ProcedureLowerer {
         case .link(let template, let slash):
             let url = RoleDefinition.Kind.expand(template: template, target: target, addsTrailingSlash: slash)
             let text = title ?? target
-            return Inline(.link(Link(destination: url, children: [Inline(.text(text), range: range)], role: name)), range: range)
+            return Inline(
+                .link(Link(destination: url, children: [Inline(.text(text), range: range)], role: name)), range: range)
         case .code(let template):
             var display = title ?? target
             if title == nil, shortened { display = Self.lastComponent(of: target) }
@@ -98,17 +105,22 @@ extension ProcedureLowerer {
             }
             let suggestion =
                 spendSuggestion() ? DidYouMean.phrase(for: name, among: targets.entries.values.map(\.name)) : ""
-            diagnose(.warning, "rst.unknown-target", "no hyperlink target named '\(name)'" + suggestion, range,
-                     explanation: "Define it with '.. _\(name): https://…' or write the link inline as `\(name) <https://…>`_.")
+            diagnose(
+                .warning, "rst.unknown-target", "no hyperlink target named '\(name)'" + suggestion, range,
+                explanation:
+                    "Define it with '.. _\(name): https://…' or write the link inline as `\(name) <https://…>`_.")
             return Inline(.text(reference.text), range: range)
         case .anonymous:
             defer { anonymousReferencesSeen += 1 }
             if anonymousReferencesSeen < anonymousTargets.count {
-                return Inline(.link(Link(destination: anonymousTargets[anonymousReferencesSeen], children: text, role: nil)),
-                              range: range)
+                return Inline(
+                    .link(Link(destination: anonymousTargets[anonymousReferencesSeen], children: text, role: nil)),
+                    range: range)
             }
-            diagnose(.warning, "rst.unknown-target", "anonymous reference '\(reference.text)' has no anonymous target", range,
-                     explanation: "Each `text`__ needs a '.. __: https://…' target after it.")
+            diagnose(
+                .warning, "rst.unknown-target", "anonymous reference '\(reference.text)' has no anonymous target",
+                range,
+                explanation: "Each `text`__ needs a '.. __: https://…' target after it.")
             return Inline(.text(reference.text), range: range)
         }
     }
@@ -119,15 +131,17 @@ extension ProcedureLowerer {
             // twice would expand exponentially: both stop with an error and the name as text.
             if expandingSubstitutions.contains(reference.name) {
                 let chain = (expandingSubstitutions + [reference.name]).map { "|\($0)|" }.joined(separator: " → ")
-                diagnose(.error, "rst.markup", "substitution '|\(reference.name)|' refers to itself", range,
-                         explanation: "Substitution chain: \(chain).")
+                diagnose(
+                    .error, "rst.markup", "substitution '|\(reference.name)|' refers to itself", range,
+                    explanation: "Substitution chain: \(chain).")
                 return [Inline(.text(reference.name), range: range)]
             }
             guard substitutionExpansionsLeft > 0 else {
                 if substitutionExpansionsLeft == 0 {
-                    diagnose(.error, "rst.markup",
-                             "substitutions expand to more than \(Self.maximumSubstitutionExpansions) references", range,
-                             explanation: "The rest are shown as their names. Do the definitions use each other?")
+                    diagnose(
+                        .error, "rst.markup",
+                        "substitutions expand to more than \(Self.maximumSubstitutionExpansions) references", range,
+                        explanation: "The rest are shown as their names. Do the definitions use each other?")
                     substitutionExpansionsLeft = -1
                 }
                 return [Inline(.text(reference.name), range: range)]
@@ -146,13 +160,16 @@ extension ProcedureLowerer {
         if let text = options.substitutions[reference.name] {
             return [Inline(.text(text), range: range)]
         }
-        let suggestion = spendSuggestion()
+        let suggestion =
+            spendSuggestion()
             ? DidYouMean.phrase(
                 for: reference.name, among: Array(substitutions.keys) + Array(options.substitutions.keys)) : ""
-        diagnose(.warning, "rst.unknown-substitution",
-                 "substitution '|\(reference.name)|' is not defined" + suggestion,
-                 range, explanation: "Define it in the file ('.. |\(reference.name)| replace:: text') or under "
-                    + "'substitutions' in stepdoc.yml. Its name is shown instead.")
+        diagnose(
+            .warning, "rst.unknown-substitution",
+            "substitution '|\(reference.name)|' is not defined" + suggestion,
+            range,
+            explanation: "Define it in the file ('.. |\(reference.name)| replace:: text') or under "
+                + "'substitutions' in stepdoc.yml. Its name is shown instead.")
         return [Inline(.text(reference.name), range: range)]
     }
 }

@@ -87,9 +87,12 @@ struct ProcedureLowerer {
             items.append(contentsOf: found)
         } else {
             let body = found.compactMap { if case .loose(let block) = $0 { block } else { nil } }
-            items.append(.loose(Block(
-                .conditional(Conditional(expression: expression, expressionText: directive.argument, body: body)),
-                range: block.range)))
+            items.append(
+                .loose(
+                    Block(
+                        .conditional(
+                            Conditional(expression: expression, expressionText: directive.argument, body: body)),
+                        range: block.range)))
         }
     }
 
@@ -171,16 +174,22 @@ struct ProcedureLowerer {
             let block = blocks[index]
             if let opener = sequenceOpener(block) {
                 var end = index + 1
-                while end < blocks.count, !isSequenceCloser(blocks[end]), sequenceOpener(blocks[end]) == nil { end += 1 }
+                while end < blocks.count, !isSequenceCloser(blocks[end]), sequenceOpener(blocks[end]) == nil {
+                    end += 1
+                }
                 let closed = end < blocks.count && isSequenceCloser(blocks[end])
                 if !closed {
-                    diagnose(.warning, "steps.structure", "the sequence-block div of step \(opener.text) is never closed",
-                             opener.range, explanation: "giza closes each HTML step with a raw '</div>' block.")
+                    diagnose(
+                        .warning, "steps.structure", "the sequence-block div of step \(opener.text) is never closed",
+                        opener.range, explanation: "giza closes each HTML step with a raw '</div>' block.")
                 }
                 let content = Array(blocks[(index + 1)..<end])
-                let upper = closed ? blocks[end].range.upperBound : (content.last?.range.upperBound ?? block.range.upperBound)
-                if let copy = htmlCopy(opener: opener, content: content, expression: expression,
-                                       range: block.range.lowerBound..<upper) {
+                let upper =
+                    closed ? blocks[end].range.upperBound : (content.last?.range.upperBound ?? block.range.upperBound)
+                if let copy = htmlCopy(
+                    opener: opener, content: content, expression: expression,
+                    range: block.range.lowerBound..<upper)
+                {
                     items.append(.copy(copy))
                 }
                 index = closed ? end + 1 : end
@@ -201,9 +210,11 @@ struct ProcedureLowerer {
                 }
                 let content = Array(blocks[(index + 1)..<end])
                 let upper = content.last?.range.upperBound ?? block.range.upperBound
-                items.append(.copy(printCopy(
-                    heading: parsed, title: title, titleBlock: block, content: content, expression: expression,
-                    range: block.range.lowerBound..<upper)))
+                items.append(
+                    .copy(
+                        printCopy(
+                            heading: parsed, title: title, titleBlock: block, content: content, expression: expression,
+                            range: block.range.lowerBound..<upper)))
                 index = end
                 continue
             }
@@ -235,8 +246,10 @@ struct ProcedureLowerer {
         var range = directive.contentRange ?? block.range
         if let start = directive.contentRange?.lowerBound, !bytes[..<numberStart].contains(0x0A) {
             let column = start.column + numberStart
-            range = SourceLocation(line: start.line, column: column)
-                ..< SourceLocation(line: start.line, column: column + (numberEnd - numberStart))
+            range =
+                SourceLocation(
+                    line: start.line, column: column)..<SourceLocation(
+                    line: start.line, column: column + (numberEnd - numberStart))
         }
         return SequenceOpener(text: number.trimmingWhitespace(), range: range)
     }
@@ -275,13 +288,19 @@ struct ProcedureLowerer {
             var notes: [DiagnosticNote] = []
             if let start = directive.argumentRange?.lowerBound, !directive.argument.contains("\n") {
                 let column = start.column + error.offset
-                range = SourceLocation(line: start.line, column: column)..<SourceLocation(line: start.line, column: column + 1)
+                range =
+                    SourceLocation(
+                        line: start.line, column: column)..<SourceLocation(line: start.line, column: column + 1)
                 if let opening = error.openingOffset {
                     let open = SourceLocation(line: start.line, column: start.column + opening)
-                    notes.append(DiagnosticNote(
-                        message: "the '(' that is not closed",
-                        location: DiagnosticLocation(file: currentFile, range: open..<SourceLocation(
-                            line: open.line, column: open.column + 1))))
+                    notes.append(
+                        DiagnosticNote(
+                            message: "the '(' that is not closed",
+                            location: DiagnosticLocation(
+                                file: currentFile,
+                                range:
+                                    open..<SourceLocation(
+                                        line: open.line, column: open.column + 1))))
                 }
             } else if directive.argument.isEmpty {
                 range = directive.nameRange
@@ -323,17 +342,21 @@ struct ProcedureLowerer {
         }
         let number = Int(opener.text)
         if number == nil {
-            diagnose(.error, "steps.numbering", "step number '\(opener.text)' is not a number", opener.range,
-                     explanation: "giza numbers steps 1, 2, 3 …; the sequence-step div must hold a whole number.")
+            diagnose(
+                .error, "steps.numbering", "step number '\(opener.text)' is not a number", opener.range,
+                explanation: "giza numbers steps 1, 2, 3 …; the sequence-step div must hold a whole number.")
         }
         guard let titleNode, let titleBlockRange else {
-            diagnose(.error, "steps.structure", "step \(opener.text) has no title", opener.range,
-                     explanation: "Each step is a raw 'sequence-step' block, then a title with its underline, then the body.")
+            diagnose(
+                .error, "steps.structure", "step \(opener.text) has no title", opener.range,
+                explanation: "Each step is a raw 'sequence-step' block, then a title with its underline, then the body."
+            )
             return nil
         }
         if !before.isEmpty, let first = before.first {
-            diagnose(.warning, "steps.structure", "content before the title of step \(opener.text)", first.range,
-                     explanation: "It is kept at the start of the step's body.")
+            diagnose(
+                .warning, "steps.structure", "content before the title of step \(opener.text)", first.range,
+                explanation: "It is kept at the start of the step's body.")
         }
         let bodyBlocks = before + content[index...]
         return makeCopy(
@@ -347,12 +370,15 @@ struct ProcedureLowerer {
         expression: OnlyExpression?, range: SourceRange
     ) -> StepCopy {
         let start = title.textRange.lowerBound
-        let numberRange = SourceLocation(line: start.line, column: start.column + heading.numberOffset)
-            ..< SourceLocation(line: start.line, column: start.column + heading.numberOffset + heading.numberText.utf8.count)
+        let numberRange =
+            SourceLocation(
+                line: start.line, column: start.column + heading.numberOffset)..<SourceLocation(
+                line: start.line, column: start.column + heading.numberOffset + heading.numberText.utf8.count)
         let number = Int(heading.numberText)
         if number == nil {
-            diagnose(.error, "steps.numbering", "step number '\(heading.numberText)' is not a number", numberRange,
-                     explanation: "giza writes print headings as 'Step N: title' with N a whole number.")
+            diagnose(
+                .error, "steps.numbering", "step number '\(heading.numberText)' is not a number", numberRange,
+                explanation: "giza writes print headings as 'Step N: title' with N a whole number.")
         }
         var label: String? = nil
         var body = content
@@ -384,8 +410,9 @@ struct ProcedureLowerer {
         let titleStart = title.textRange.lowerBound
         // Decoded text can be longer than its source (an invalid byte becomes a 3-byte U+FFFD).
         let titleRange =
-            min(SourceLocation(line: titleStart.line, column: titleStart.column + prefix), title.textRange.upperBound)
-            ..< title.textRange.upperBound
+            min(
+                SourceLocation(line: titleStart.line, column: titleStart.column + prefix), title.textRange.upperBound)..<title
+            .textRange.upperBound
         let pairingKey = numberText + "\u{0}" + titleText
         var loweredBody: [Block]
         var shared = false
@@ -436,7 +463,8 @@ struct ProcedureLowerer {
         /// Gives `title`'s top-level texts that equal this title's the same strings, sharing storage.
         func shareTexts(with other: inout [Inline]) {
             for index in other.indices where index < title.count {
-                if case .text(let mine) = title[index].kind, case .text(let theirs) = other[index].kind, mine == theirs {
+                if case .text(let mine) = title[index].kind, case .text(let theirs) = other[index].kind, mine == theirs
+                {
                     other[index].kind = .text(mine)
                 }
             }
@@ -455,7 +483,8 @@ struct ProcedureLowerer {
                 let rest = String(decoding: text.utf8.dropFirst(remaining), as: UTF8.self)
                 let start = first.range.lowerBound
                 // Decoded text can be longer than its source (an invalid byte becomes a 3-byte U+FFFD).
-                let lower = min(SourceLocation(line: start.line, column: start.column + remaining), first.range.upperBound)
+                let lower = min(
+                    SourceLocation(line: start.line, column: start.column + remaining), first.range.upperBound)
                 inlines[0] = Inline(.text(rest), range: lower..<first.range.upperBound)
                 remaining = 0
             }

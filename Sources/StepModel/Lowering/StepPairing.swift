@@ -19,12 +19,16 @@ enum StepPairing {
                 continue
             }
             // Not even a weak match: is the HTML copy extra, or the other one?
-            if let skip = (1...lookAhead).first(where: { i + $0 < html.count && matches(html[i + $0], print[j], strongly: true) }) {
+            if let skip = (1...lookAhead).first(where: {
+                i + $0 < html.count && matches(html[i + $0], print[j], strongly: true)
+            }) {
                 for k in i..<(i + skip) { steps.append(Step(html: html[k], print: nil)) }
                 i += skip
                 continue
             }
-            if let skip = (1...lookAhead).first(where: { j + $0 < print.count && matches(html[i], print[j + $0], strongly: true) }) {
+            if let skip = (1...lookAhead).first(where: {
+                j + $0 < print.count && matches(html[i], print[j + $0], strongly: true)
+            }) {
                 for k in j..<(j + skip) { steps.append(Step(html: nil, print: print[k])) }
                 j += skip
                 continue

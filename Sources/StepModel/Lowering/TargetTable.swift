@@ -97,9 +97,11 @@ extension ProcedureLowerer {
                 target.nameRange,
                 explanation: "'\(existing.destination.value)' first, now '\(target.destination.value)'; "
                     + "references use the first.",
-                notes: [DiagnosticNote(
-                    message: "first defined here",
-                    location: DiagnosticLocation(file: existing.file, range: existing.range))])
+                notes: [
+                    DiagnosticNote(
+                        message: "first defined here",
+                        location: DiagnosticLocation(file: existing.file, range: existing.range))
+                ])
             return
         }
         targets.entries[key] = TargetTable.Entry(

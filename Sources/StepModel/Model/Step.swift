@@ -92,7 +92,8 @@ public struct StepCopy: Sendable, Equatable {
         return StepCopy(
             branch: .html, expression: nil, numberText: "", numberRange: origin..<origin, number: nil, title: [],
             titleText: "", titleRange: origin..<origin, isOptional: false,
-            heading: HeadingAdornment(level: 1, character: "~", textWidth: 0, underlineLength: 0, range: origin..<origin),
+            heading: HeadingAdornment(
+                level: 1, character: "~", textWidth: 0, underlineLength: 0, range: origin..<origin),
             label: nil, body: [], bodyRange: origin..<origin, range: origin..<origin)
     }()
 }

@@ -7,7 +7,10 @@ extension RoleTable {
         ("abbr", "text", "", "", "text"),
         ("action", "object", "mongodb:action", "", "code"),
         ("adl", "link", "https://www.mongodb.com/docs/datalake%s", "yes", "text"),
-        ("admin-api-endpoint", "link", "https://www.mongodb.com/docs/atlas/app-services/admin/api/v3/#%s", "yes", "text"),
+        (
+            "admin-api-endpoint", "link", "https://www.mongodb.com/docs/atlas/app-services/admin/api/v3/#%s", "yes",
+            "text"
+        ),
         ("ak8so", "link", "https://www.mongodb.com/docs/atlas/operator%s", "yes", "text"),
         ("alert", "object", "mongodb:alert", "", "code"),
         ("alert-type", "object", "mongodb:alert-type", "", "code"),
@@ -120,13 +123,22 @@ extension RoleTable {
         ("icon-mms-org", "explicit_title", "", "", "text"),
         ("iconb", "inherits icon-fa5-brands", "", "", ""),
         ("issue", "link", "https://jira.mongodb.org/browse/%s", "", "text"),
-        ("java-async-api", "link", "https://mongodb.github.io/mongo-java-driver/4.2/apidocs/mongodb-driver-reactivestreams/%s", "", "text"),
+        (
+            "java-async-api", "link",
+            "https://mongodb.github.io/mongo-java-driver/4.2/apidocs/mongodb-driver-reactivestreams/%s", "", "text"
+        ),
         ("java-async-docs", "link", "https://mongodb.github.io/mongo-java-driver/4.2/driver-reactive/%s", "", "text"),
-        ("java-core-api", "link", "https://mongodb.github.io/mongo-java-driver/4.2/apidocs/mongodb-driver-core/%s", "", "text"),
+        (
+            "java-core-api", "link", "https://mongodb.github.io/mongo-java-driver/4.2/apidocs/mongodb-driver-core/%s",
+            "", "text"
+        ),
         ("java-docs", "link", "https://mongodb.github.io/mongo-java-driver/4.2/%s", "", "text"),
         ("java-docs-4.3", "link", "https://mongodb.github.io/mongo-java-driver/4.3/%s", "", "text"),
         ("java-sdk", "link", "https://www.mongodb.com/docs/realm-sdks/java/latest/%s", "", "text"),
-        ("java-sync-api", "link", "https://mongodb.github.io/mongo-java-driver/4.2/apidocs/mongodb-driver-sync/%s", "", "text"),
+        (
+            "java-sync-api", "link", "https://mongodb.github.io/mongo-java-driver/4.2/apidocs/mongodb-driver-sync/%s",
+            "", "text"
+        ),
         ("js-sdk", "link", "https://www.mongodb.com/docs/realm-sdks/js/latest/%s", "", "text"),
         ("js-web-sdk", "link", "https://www.mongodb.com/docs/realm-sdks/js/realm-web/latest/%s", "", "text"),
         ("json-expansion", "object", "mongodb:json-expansion", "", "code"),
@@ -138,7 +150,10 @@ extension RoleTable {
         ("kbd", "text", "", "", "text"),
         ("kotlin-ext", "link", "https://www.mongodb.com/docs/realm-sdks/java/latest/kotlin-extensions/%s", "", "text"),
         ("kotlin-sdk", "link", "https://www.mongodb.com/docs/realm-sdks/kotlin/latest/library-base/%s", "", "text"),
-        ("kotlin-sync-sdk", "link", "https://www.mongodb.com/docs/realm-sdks/kotlin/latest/library-sync/%s", "", "text"),
+        (
+            "kotlin-sync-sdk", "link", "https://www.mongodb.com/docs/realm-sdks/kotlin/latest/library-sync/%s", "",
+            "text"
+        ),
         ("languages", "link", "https://www.mongodb.com/docs/languages%s", "yes", "text"),
         ("legal", "link", "https://www.mongodb.com/legal%s?tck=docs_atlas", "", "text"),
         ("limit", "object", "mongodb:limit", "", "text"),
@@ -173,10 +188,22 @@ extension RoleTable {
         ("node-driver", "link", "https://mongodb.github.io/node-mongodb-native/3.6/api/%s", "", "text"),
         ("nodejs", "link", "https://nodejs.org/%s", "", "text"),
         ("npm", "link", "https://www.npmjs.com/%s", "", "text"),
-        ("oas-atlas-op", "link", "https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#operation%s", "", "text"),
-        ("oas-atlas-tag", "link", "https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag%s", "", "text"),
-        ("oas-bump-atlas-op", "link", "https://www.mongodb.com/docs/api/doc/atlas-admin-api-v2/operation/operation-%s", "", "text"),
-        ("oas-bump-atlas-tag", "link", "https://www.mongodb.com/docs/api/doc/atlas-admin-api-v2/group/endpoint-%s", "", "text"),
+        (
+            "oas-atlas-op", "link", "https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#operation%s",
+            "", "text"
+        ),
+        (
+            "oas-atlas-tag", "link", "https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag%s", "",
+            "text"
+        ),
+        (
+            "oas-bump-atlas-op", "link",
+            "https://www.mongodb.com/docs/api/doc/atlas-admin-api-v2/operation/operation-%s", "", "text"
+        ),
+        (
+            "oas-bump-atlas-tag", "link", "https://www.mongodb.com/docs/api/doc/atlas-admin-api-v2/group/endpoint-%s",
+            "", "text"
+        ),
         ("objc-sdk", "link", "https://www.mongodb.com/docs/realm-sdks/objc/latest/%s", "", "text"),
         ("om-v44", "link", "https://www.mongodb.com/docs/v4.4/release-notes%s", "yes", "text"),
         ("om-v5", "link", "https://www.mongodb.com/docs/v5.0/release-notes%s", "yes", "text"),
@@ -218,7 +245,11 @@ extension RoleTable {
         ("rubygems", "link", "https://rubygems.org/%s", "", "text"),
         ("s3action", "object", "mongodb:s3action", "", "code"),
         ("samp", "text", "", "", "text"),
-        ("scala-api", "link", "http://mongodb.github.io/mongo-scala-driver/2.9/scaladoc/org/mongodb/scala/MongoCollection.html#%s", "", "text"),
+        (
+            "scala-api", "link",
+            "http://mongodb.github.io/mongo-scala-driver/2.9/scaladoc/org/mongodb/scala/MongoCollection.html#%s", "",
+            "text"
+        ),
         ("scala-docs", "link", "http://mongodb.github.io/mongo-scala-driver/2.9%s", "", "text"),
         ("serverstatus", "object", "mongodb:serverstatus", "", "code"),
         ("sesaction", "object", "mongodb:sesaction", "", "code"),
@@ -236,7 +267,10 @@ extension RoleTable {
         ("sync-server-message", "object", "mongodb:sync-server-message", "", "code"),
         ("technical-support", "link", "https://www.mongodb.com/docs/manual/support%s", "yes", "text"),
         ("term", "xref", "std:term", "", "text"),
-        ("tf-module", "link", "https://registry.terraform.io/modules/terraform-mongodbatlas-modules/%s/mongodbatlas/latest", "", "text"),
+        (
+            "tf-module", "link",
+            "https://registry.terraform.io/modules/terraform-mongodbatlas-modules/%s/mongodbatlas/latest", "", "text"
+        ),
         ("tldrl", "link", "https://www.tldrlegal.com/l/%s", "", "text"),
         ("toolcommand", "object", "mongodb:toolcommand", "", "code"),
         ("twilio", "link", "https://www.twilio.com/%s", "", "text"),

@@ -24,7 +24,8 @@ public struct RoleTable: Sendable, Equatable {
         var current = name
         var seen: Set<String> = []
         while seen.insert(current).inserted {
-            let found = definitions[current] ?? definitions[current.lowercased()]
+            let found =
+                definitions[current] ?? definitions[current.lowercased()]
                 ?? current.split(separator: ":", maxSplits: 1).dropFirst().first.flatMap { definitions[String($0)] }
             guard let found else { return nil }
             if case .alias(let target) = found.kind {
@@ -63,14 +64,18 @@ public struct RoleTable: Sendable, Equatable {
     /// Roles every docutils and Sphinx project has.
     static let standardRoles: [RoleDefinition] = {
         var roles: [RoleDefinition] = []
-        for name in ["literal", "code", "samp", "command", "program", "option", "envvar", "makevar", "regexp",
-                     "mimetype", "mailheader", "token", "keyword", "class", "func", "meth", "attr", "data", "const",
-                     "exc", "obj", "mod", "py:class", "py:func", "py:meth", "py:attr", "py:mod", "js:func",
-                     "c:func", "cpp:func"] {
+        for name in [
+            "literal", "code", "samp", "command", "program", "option", "envvar", "makevar", "regexp",
+            "mimetype", "mailheader", "token", "keyword", "class", "func", "meth", "attr", "data", "const",
+            "exc", "obj", "mod", "py:class", "py:func", "py:meth", "py:attr", "py:mod", "js:func",
+            "c:func", "cpp:func",
+        ] {
             roles.append(RoleDefinition(name: name, kind: .code(urlTemplate: nil)))
         }
-        for name in ["abbr", "dfn", "file", "guilabel", "kbd", "menuselection", "sub", "sup", "subscript",
-                     "superscript", "math", "manpage", "newsfeed", "raw"] {
+        for name in [
+            "abbr", "dfn", "file", "guilabel", "kbd", "menuselection", "sub", "sup", "subscript",
+            "superscript", "math", "manpage", "newsfeed", "raw",
+        ] {
             roles.append(RoleDefinition(name: name, kind: .text))
         }
         for name in ["doc", "ref", "term", "any", "numref", "download", "std:ref", "std:doc", "std:term", "std:label"] {
@@ -81,10 +86,13 @@ public struct RoleTable: Sendable, Equatable {
         roles.append(RoleDefinition(name: "title", kind: .emphasis))
         roles.append(RoleDefinition(name: "t", kind: .emphasis))
         roles.append(RoleDefinition(name: "strong", kind: .strong))
-        roles.append(RoleDefinition(
-            name: "rfc", kind: .link(urlTemplate: "https://datatracker.ietf.org/doc/html/rfc%s", addsTrailingSlash: false)))
-        roles.append(RoleDefinition(
-            name: "pep", kind: .link(urlTemplate: "https://peps.python.org/pep-%s/", addsTrailingSlash: false)))
+        roles.append(
+            RoleDefinition(
+                name: "rfc",
+                kind: .link(urlTemplate: "https://datatracker.ietf.org/doc/html/rfc%s", addsTrailingSlash: false)))
+        roles.append(
+            RoleDefinition(
+                name: "pep", kind: .link(urlTemplate: "https://peps.python.org/pep-%s/", addsTrailingSlash: false)))
         return roles
     }()
 }
@@ -96,7 +104,8 @@ extension RoleDefinition.Kind {
         var url: String
         let bytes = Array(template.utf8)
         if let marker = ProcedureLowerer.firstIndex(of: [UInt8(ascii: "%"), UInt8(ascii: "s")], in: bytes) {
-            url = String(decoding: bytes[..<marker], as: UTF8.self) + target
+            url =
+                String(decoding: bytes[..<marker], as: UTF8.self) + target
                 + String(decoding: bytes[(marker + 2)...], as: UTF8.self)
         } else {
             url = template + target

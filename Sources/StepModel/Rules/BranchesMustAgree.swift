@@ -21,10 +21,12 @@ public struct BranchesMustAgree: ProcedureRule {
                 let htmlTitle = CanonicalText.inline(html.title)
                 let printTitle = CanonicalText.inline(print.title)
                 let (htmlAt, printAt) = firstDifference(file, html.titleRange, print.titleRange)
-                diagnostics.append(diagnostic(
-                    "the title of \(label) differs between the branches", file: file, range: htmlAt,
-                    explanation: UnifiedDiff.render([htmlTitle], [printTitle], oldLabel: "HTML branch", newLabel: "other branch"),
-                    notes: [note("the other branch's title differs here", file: file, range: printAt)]))
+                diagnostics.append(
+                    diagnostic(
+                        "the title of \(label) differs between the branches", file: file, range: htmlAt,
+                        explanation: UnifiedDiff.render(
+                            [htmlTitle], [printTitle], oldLabel: "HTML branch", newLabel: "other branch"),
+                        notes: [note("the other branch's title differs here", file: file, range: printAt)]))
             }
             guard !ContentEquivalence.equal(html.body, print.body) else { continue }
             let htmlLines = CanonicalText.lines(html.body)
@@ -34,17 +36,21 @@ public struct BranchesMustAgree: ProcedureRule {
                 // Same words, different structure (a paragraph split in two, a list that is not one).
                 (htmlAt, printAt) = firstDifferingBlock(html.body, print.body, html.bodyRange, print.bodyRange)
             }
-            diagnostics.append(diagnostic(
-                "the body of \(label) differs between the branches", file: file, range: htmlAt,
-                explanation: UnifiedDiff.render(htmlLines, printLines, oldLabel: "HTML branch", newLabel: "other branch"),
-                notes: [note("the other branch differs here", file: file, range: printAt)]))
+            diagnostics.append(
+                diagnostic(
+                    "the body of \(label) differs between the branches", file: file, range: htmlAt,
+                    explanation: UnifiedDiff.render(
+                        htmlLines, printLines, oldLabel: "HTML branch", newLabel: "other branch"),
+                    notes: [note("the other branch differs here", file: file, range: printAt)]))
         }
         return diagnostics
     }
 
     /// The first word that differs between two source ranges, as a range in each (an empty range at
     /// the end of a range when one runs out first).
-    private func firstDifference(_ file: SourceFile, _ lhs: SourceRange, _ rhs: SourceRange) -> (SourceRange, SourceRange) {
+    private func firstDifference(_ file: SourceFile, _ lhs: SourceRange, _ rhs: SourceRange) -> (
+        SourceRange, SourceRange
+    ) {
         let left = words(file, lhs)
         let right = words(file, rhs)
         var index = 0
@@ -72,9 +78,10 @@ public struct BranchesMustAgree: ProcedureRule {
             let wordStart = index
             while index < end, !isSpace(bytes[index]) { index += 1 }
             if index > wordStart {
-                words.append(Word(
-                    text: bytes[wordStart..<index],
-                    range: file.location(ofOffset: wordStart)..<file.location(ofOffset: index)))
+                words.append(
+                    Word(
+                        text: bytes[wordStart..<index],
+                        range: file.location(ofOffset: wordStart)..<file.location(ofOffset: index)))
             }
         }
         return words
@@ -88,7 +95,9 @@ public struct BranchesMustAgree: ProcedureRule {
         -> (SourceRange, SourceRange)
     {
         var index = 0
-        while index < lhs.count, index < rhs.count, CanonicalText.lines([lhs[index]]) == CanonicalText.lines([rhs[index]]) {
+        while index < lhs.count, index < rhs.count,
+            CanonicalText.lines([lhs[index]]) == CanonicalText.lines([rhs[index]])
+        {
             index += 1
         }
         let left = index < lhs.count ? lhs[index].range : lhsRange.upperBound..<lhsRange.upperBound

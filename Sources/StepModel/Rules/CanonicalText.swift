@@ -35,7 +35,8 @@ enum CanonicalText {
                 var itemLines: [String] = []
                 for child in item { append(child, indent: "", into: &itemLines) }
                 for (lineIndex, line) in itemLines.enumerated() {
-                    lines.append(indent + (lineIndex == 0 ? marker : String(repeating: " ", count: marker.count)) + line)
+                    lines.append(
+                        indent + (lineIndex == 0 ? marker : String(repeating: " ", count: marker.count)) + line)
                 }
                 if itemLines.isEmpty { lines.append(indent + marker) }
             }
@@ -48,8 +49,9 @@ enum CanonicalText {
             lines.append(indent + ".. \(admonition.kind)::" + (admonition.title.map { " " + inline($0) } ?? ""))
             for child in admonition.body { append(child, indent: indent + "    ", into: &lines) }
         case .figure(let figure):
-            lines.append(indent + "[\(figure.isImage ? "image" : "figure") \(figure.uri)"
-                + (figure.alt.map { " alt=\($0)" } ?? "") + (figure.width.map { " width=\($0)" } ?? "") + "]")
+            lines.append(
+                indent + "[\(figure.isImage ? "image" : "figure") \(figure.uri)"
+                    + (figure.alt.map { " alt=\($0)" } ?? "") + (figure.width.map { " width=\($0)" } ?? "") + "]")
             if !figure.caption.isEmpty { lines.append(indent + "    " + inline(figure.caption)) }
             for child in figure.legend { append(child, indent: indent + "    ", into: &lines) }
         case .include(let include):
@@ -103,7 +105,9 @@ enum CanonicalText {
                 render(link.children, into: &text)
                 text += "](" + link.destination + ")"
             case .crossReference(let reference):
-                text += ":\(reference.role):`" + (reference.title.map { "\($0) <\(reference.target)>" } ?? reference.target) + "`"
+                text +=
+                    ":\(reference.role):`" + (reference.title.map { "\($0) <\(reference.target)>" } ?? reference.target)
+                    + "`"
             case .span(let span): text += ":\(span.role):`\(span.text)`"
             }
         }
@@ -134,8 +138,10 @@ enum CanonicalText {
 
 /// A unified diff of two line lists, short enough for a diagnostic's explanation.
 enum UnifiedDiff {
-    static func render(_ old: [String], _ new: [String], oldLabel: String, newLabel: String, context: Int = 1,
-                       maximumLines: Int = 24) -> String {
+    static func render(
+        _ old: [String], _ new: [String], oldLabel: String, newLabel: String, context: Int = 1,
+        maximumLines: Int = 24
+    ) -> String {
         guard old.count * new.count <= 4_000_000 else {
             return "--- \(oldLabel)\n+++ \(newLabel)\n(the copies are too long to compare line by line)"
         }

@@ -7,7 +7,9 @@ enum ContentEquivalence {
     static func equal(_ lhs: [Block], _ rhs: [Block]) -> Bool {
         guard lhs.count == rhs.count else { return false }
         // A print copy that shares its HTML copy's blocks is equal without a walk.
-        let same = lhs.withUnsafeBufferPointer { left in rhs.withUnsafeBufferPointer { left.baseAddress == $0.baseAddress } }
+        let same = lhs.withUnsafeBufferPointer { left in
+            rhs.withUnsafeBufferPointer { left.baseAddress == $0.baseAddress }
+        }
         if same { return true }
         for index in lhs.indices where !equal(lhs[index], rhs[index]) { return false }
         return true
@@ -25,7 +27,8 @@ enum ContentEquivalence {
             guard a.style == b.style, a.start == b.start, a.items.count == b.items.count else { return false }
             return zip(a.items, b.items).allSatisfy { equal($0, $1) }
         case (.definitionList(let a), .definitionList(let b)):
-            return a.count == b.count && zip(a, b).allSatisfy { equal($0.term, $1.term) && equal($0.definition, $1.definition) }
+            return a.count == b.count
+                && zip(a, b).allSatisfy { equal($0.term, $1.term) && equal($0.definition, $1.definition) }
         case (.admonition(let a), .admonition(let b)):
             return a.kind == b.kind && equalOptional(a.title, b.title) && equal(a.body, b.body)
         case (.figure(let a), .figure(let b)):
@@ -36,7 +39,8 @@ enum ContentEquivalence {
         case (.literalInclude(let a), .literalInclude(let b)):
             return a.path == b.path && a.language == b.language && a.code == b.code && a.isCopyable == b.isCopyable
         case (.tabs(let a), .tabs(let b)):
-            return a.count == b.count && zip(a, b).allSatisfy { $0.id == $1.id && equal($0.title, $1.title) && equal($0.body, $1.body) }
+            return a.count == b.count
+                && zip(a, b).allSatisfy { $0.id == $1.id && equal($0.title, $1.title) && equal($0.body, $1.body) }
         case (.raw(let a), .raw(let b)):
             return a == b
         case (.conditional(let a), .conditional(let b)):
@@ -83,7 +87,8 @@ enum ContentEquivalence {
         case (.text(let a), .text(let b)): return a == b || SyntaxEquivalence.whitespaceEquivalent(a, b)
         case (.emphasis(let a), .emphasis(let b)), (.strong(let a), .strong(let b)): return equal(a, b)
         case (.code(let a), .code(let b)): return a == b
-        case (.link(let a), .link(let b)): return a.destination == b.destination && a.role == b.role && equal(a.children, b.children)
+        case (.link(let a), .link(let b)):
+            return a.destination == b.destination && a.role == b.role && equal(a.children, b.children)
         case (.crossReference(let a), .crossReference(let b)): return a == b
         case (.span(let a), .span(let b)): return a == b
         default: return false

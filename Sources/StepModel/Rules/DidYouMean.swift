@@ -2,7 +2,9 @@
 public enum DidYouMean {
     /// The candidates closest to `word` (Damerau–Levenshtein, case-insensitive), best first; only those
     /// within a distance of a third of the word's length (at least 1, at most 3).
-    public static func suggestions(for word: String, among candidates: some Sequence<String>, limit: Int = 3) -> [String] {
+    public static func suggestions(for word: String, among candidates: some Sequence<String>, limit: Int = 3)
+        -> [String]
+    {
         let target = Array(word.lowercased().utf8)
         let threshold = max(1, min(3, target.count / 3))
         var scored: [(String, Int)] = []

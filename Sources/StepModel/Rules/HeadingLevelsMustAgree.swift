@@ -22,36 +22,48 @@ public struct HeadingLevelsMustAgree: ProcedureRule {
         guard let reference = copies.first(where: { counts[$0.heading.level] == most }) else { return [] }
         let level = reference.heading.level
         for copy in copies where copy.heading.level != level {
-            diagnostics.append(diagnostic(
-                "step heading underlined with '\(copy.heading.character)', but the file's steps use "
-                    + "'\(reference.heading.character)'",
-                file: file, range: copy.heading.range,
-                notes: [note("a step heading with '\(reference.heading.character)'", file: file, range: reference.heading.range)]))
+            diagnostics.append(
+                diagnostic(
+                    "step heading underlined with '\(copy.heading.character)', but the file's steps use "
+                        + "'\(reference.heading.character)'",
+                    file: file, range: copy.heading.range,
+                    notes: [
+                        note(
+                            "a step heading with '\(reference.heading.character)'", file: file,
+                            range: reference.heading.range)
+                    ]))
         }
         // A shared body is the HTML copy's: its headings were checked there.
         for copy in copies where !copy.sharesBodyWithHTMLCopy {
             for block in copy.body {
-                checkActionHeadings(block, stepLevel: copy.heading.level, character: copy.heading.character,
-                                    file: file, into: &diagnostics)
+                checkActionHeadings(
+                    block, stepLevel: copy.heading.level, character: copy.heading.character,
+                    file: file, into: &diagnostics)
             }
         }
         return diagnostics
     }
 
     private func checkActionHeadings(
-        _ block: Block, stepLevel: Int, character: Unicode.Scalar, file: SourceFile, into diagnostics: inout [Diagnostic]
+        _ block: Block, stepLevel: Int, character: Unicode.Scalar, file: SourceFile,
+        into diagnostics: inout [Diagnostic]
     ) {
         switch block.kind {
         case .heading(let heading) where heading.level <= stepLevel:
-            diagnostics.append(diagnostic(
-                "heading '\(heading.text)' is not below its step's heading",
-                file: file, range: block.range,
-                explanation: "An action heading inside a step needs a title style one level below the step's "
-                    + "('\(character)'); giza uses the next character of = - ~ ` ^ '."))
+            diagnostics.append(
+                diagnostic(
+                    "heading '\(heading.text)' is not below its step's heading",
+                    file: file, range: block.range,
+                    explanation: "An action heading inside a step needs a title style one level below the step's "
+                        + "('\(character)'); giza uses the next character of = - ~ ` ^ '."))
         case .container(let container):
-            for child in container.body { checkActionHeadings(child, stepLevel: stepLevel, character: character, file: file, into: &diagnostics) }
+            for child in container.body {
+                checkActionHeadings(child, stepLevel: stepLevel, character: character, file: file, into: &diagnostics)
+            }
         case .conditional(let conditional):
-            for child in conditional.body { checkActionHeadings(child, stepLevel: stepLevel, character: character, file: file, into: &diagnostics) }
+            for child in conditional.body {
+                checkActionHeadings(child, stepLevel: stepLevel, character: character, file: file, into: &diagnostics)
+            }
         default:
             break
         }

@@ -19,38 +19,51 @@ public struct StepNumbersMustBeSequential: ProcedureRule {
         // Where each number is first used (the range only: 6,000 copies would be megabytes).
         var firstUse: [Int: SourceRange] = [:]
         for step in procedure.steps {
-            if let html = step.html, let print = step.print, let htmlNumber = html.number, let printNumber = print.number,
+            if let html = step.html, let print = step.print, let htmlNumber = html.number,
+                let printNumber = print.number,
                 htmlNumber != printNumber
             {
-                diagnostics.append(diagnostic(
-                    "step is numbered \(htmlNumber) in the HTML branch but 'Step \(printNumber)' in the other branch",
-                    file: file, range: print.numberRange,
-                    notes: [note("the HTML branch numbers it \(htmlNumber) here", file: file, range: html.numberRange)],
-                    fixIts: [FixIt(message: "use the HTML branch's number",
-                                   location: DiagnosticLocation(file: file.path, range: print.numberRange),
-                                   replacement: String(htmlNumber))]))
+                diagnostics.append(
+                    diagnostic(
+                        "step is numbered \(htmlNumber) in the HTML branch but 'Step \(printNumber)' in the other branch",
+                        file: file, range: print.numberRange,
+                        notes: [
+                            note("the HTML branch numbers it \(htmlNumber) here", file: file, range: html.numberRange)
+                        ],
+                        fixIts: [
+                            FixIt(
+                                message: "use the HTML branch's number",
+                                location: DiagnosticLocation(file: file.path, range: print.numberRange),
+                                replacement: String(htmlNumber))
+                        ]))
             }
             let copy = step.primary
             guard let number = copy.number else { continue }
             if let earlier = firstUse[number] {
-                diagnostics.append(diagnostic(
-                    "step number \(number) is used twice", file: file, range: copy.numberRange,
-                    explanation: "Number the steps 1, 2, 3 … in order; `stepdoc fmt` renumbers them.",
-                    notes: [note("step \(number) is first used here", file: file, range: earlier)],
-                    fixIts: previous.map { [renumber(copy, to: $0.number + 1, file: file)] } ?? []))
+                diagnostics.append(
+                    diagnostic(
+                        "step number \(number) is used twice", file: file, range: copy.numberRange,
+                        explanation: "Number the steps 1, 2, 3 … in order; `stepdoc fmt` renumbers them.",
+                        notes: [note("step \(number) is first used here", file: file, range: earlier)],
+                        fixIts: previous.map { [renumber(copy, to: $0.number + 1, file: file)] } ?? []))
             } else if let previous, number != previous.number + 1 {
-                let summary = number > previous.number
+                let summary =
+                    number > previous.number
                     ? "step numbers skip from \(previous.number) to \(number)"
                     : "step number goes back from \(previous.number) to \(number)"
-                diagnostics.append(diagnostic(
-                    summary, file: file, range: copy.numberRange,
-                    explanation: "Number the steps 1, 2, 3 … in order; `stepdoc fmt` renumbers them.",
-                    notes: [note("the step before is \(previous.number)", file: file, range: previous.copy.numberRange)],
-                    fixIts: [renumber(copy, to: previous.number + 1, file: file)]))
+                diagnostics.append(
+                    diagnostic(
+                        summary, file: file, range: copy.numberRange,
+                        explanation: "Number the steps 1, 2, 3 … in order; `stepdoc fmt` renumbers them.",
+                        notes: [
+                            note("the step before is \(previous.number)", file: file, range: previous.copy.numberRange)
+                        ],
+                        fixIts: [renumber(copy, to: previous.number + 1, file: file)]))
             } else if previous == nil, number != 1 {
-                diagnostics.append(diagnostic(
-                    "step numbers start at \(number), not 1", file: file, range: copy.numberRange,
-                    fixIts: [renumber(copy, to: 1, file: file)]))
+                diagnostics.append(
+                    diagnostic(
+                        "step numbers start at \(number), not 1", file: file, range: copy.numberRange,
+                        fixIts: [renumber(copy, to: 1, file: file)]))
             }
             if firstUse[number] == nil { firstUse[number] = copy.numberRange }
             previous = (number, copy)
@@ -59,7 +72,8 @@ public struct StepNumbersMustBeSequential: ProcedureRule {
     }
 
     private func renumber(_ copy: StepCopy, to number: Int, file: SourceFile) -> FixIt {
-        FixIt(message: "renumber to \(number)", location: DiagnosticLocation(file: file.path, range: copy.numberRange),
-              replacement: String(number))
+        FixIt(
+            message: "renumber to \(number)", location: DiagnosticLocation(file: file.path, range: copy.numberRange),
+            replacement: String(number))
     }
 }

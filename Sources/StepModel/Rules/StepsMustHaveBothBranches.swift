@@ -20,17 +20,20 @@ public struct StepsMustHaveBothBranches: ProcedureRule {
         var diagnostics: [Diagnostic] = []
         for step in procedure.steps {
             if let html = step.html, step.print == nil {
-                diagnostics.append(diagnostic(
-                    "step \(html.numberText) '\(html.titleText)' is only in the HTML branch", file: file,
-                    range: html.titleRange,
-                    explanation: "Add its 'Step \(html.numberText): \(html.titleText)' copy under the other branch's "
-                        + "`.. only::` (or run `stepdoc fmt`, which regenerates it)."))
+                diagnostics.append(
+                    diagnostic(
+                        "step \(html.numberText) '\(html.titleText)' is only in the HTML branch", file: file,
+                        range: html.titleRange,
+                        explanation:
+                            "Add its 'Step \(html.numberText): \(html.titleText)' copy under the other branch's "
+                            + "`.. only::` (or run `stepdoc fmt`, which regenerates it)."))
             } else if let print = step.print, step.html == nil {
-                diagnostics.append(diagnostic(
-                    "step \(print.numberText) '\(print.titleText)' is only in the non-HTML branch", file: file,
-                    range: print.titleRange,
-                    explanation: "Add its copy under `.. only:: html or dirhtml or singlehtml`, with the "
-                        + "sequence-step div (or run `stepdoc fmt --from text`)."))
+                diagnostics.append(
+                    diagnostic(
+                        "step \(print.numberText) '\(print.titleText)' is only in the non-HTML branch", file: file,
+                        range: print.titleRange,
+                        explanation: "Add its copy under `.. only:: html or dirhtml or singlehtml`, with the "
+                            + "sequence-step div (or run `stepdoc fmt --from text`)."))
             }
         }
         return diagnostics

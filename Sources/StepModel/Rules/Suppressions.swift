@@ -44,7 +44,9 @@ public struct Suppressions: Sendable, Equatable {
             case .comment(let comment):
                 guard let ids = ids(in: comment.text) else { continue }
                 var line = block.range.upperBound.line + 1
-                while line <= file.lineCount, file.text(ofLine: line).allSatisfy({ $0 == " " || $0 == "\t" }) { line += 1 }
+                while line <= file.lineCount, file.text(ofLine: line).allSatisfy({ $0 == " " || $0 == "\t" }) {
+                    line += 1
+                }
                 entries.append(Entry(ids: ids, range: block.range, line: line))
             case .directive(let directive):
                 if case .blocks(let children) = directive.content { collect(children, file: file, into: &entries) }

@@ -14,8 +14,7 @@ package final class CommonMarkTree {
 
     package init() {
         _ = CommonMarkTree.extensionsRegistered
-        // cmark_node_new only fails when out of memory.
-        root = cmark_node_new(CMARK_NODE_DOCUMENT)!
+        root = Self.node(CMARK_NODE_DOCUMENT)
         stack = [root]
     }
 
@@ -74,7 +73,9 @@ package final class CommonMarkTree {
             var index = 0
             while index <= bytes.count {
                 if index == bytes.count || bytes[index] == 0x0A {
-                    if index > start { appendLiteral(CMARK_NODE_TEXT, UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                    if index > start {
+                        appendLiteral(CMARK_NODE_TEXT, UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    }
                     if index < bytes.count {
                         let node = newNode(CMARK_NODE_SOFTBREAK)
                         if !attach(node) { cmark_node_free(node) }
@@ -106,7 +107,9 @@ package final class CommonMarkTree {
             cmark_parser_attach_syntax_extension(parser, tagfilter)
         }
         // Without the parser's extension list, the renderer would silently skip the tag filter.
-        guard let rendered = cmark_render_html(root, CommonMarkTree.htmlOptions, cmark_parser_get_syntax_extensions(parser))
+        guard
+            let rendered = cmark_render_html(
+                root, CommonMarkTree.htmlOptions, cmark_parser_get_syntax_extensions(parser))
         else { return "" }
         defer { CommonMarkTree.freeString(rendered) }
         return String(cString: rendered)
@@ -147,8 +150,13 @@ package final class CommonMarkTree {
     }
 
     private func newNode(_ type: cmark_node_type) -> OpaquePointer {
-        // Allocation failure aborts inside cmark itself, so a nil here cannot happen.
-        cmark_node_new(type)!
+        Self.node(type)
+    }
+
+    private static func node(_ type: cmark_node_type) -> OpaquePointer {
+        // cmark's allocator aborts when memory runs out, so cmark_node_new does not return nil.
+        guard let node = cmark_node_new(type) else { preconditionFailure("cmark_node_new returned nil") }
+        return node
     }
 
     private func makeNode(_ container: CommonMarkContainer) -> OpaquePointer {
@@ -221,10 +229,12 @@ package final class CommonMarkTree {
                 start: Int(cmark_node_get_list_start(node)), tight: cmark_node_get_list_tight(node) != 0)
         case CMARK_NODE_ITEM: return .item
         case CMARK_NODE_CODE_BLOCK:
-            return .codeBlock(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)))
+            return .codeBlock(
+                info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)))
         case CMARK_NODE_HTML_BLOCK: return .htmlBlock(string(cmark_node_get_literal(node)))
         case CMARK_NODE_CUSTOM_BLOCK:
-            return .customBlock(onEnter: string(cmark_node_get_on_enter(node)), onExit: string(cmark_node_get_on_exit(node)))
+            return .customBlock(
+                onEnter: string(cmark_node_get_on_enter(node)), onExit: string(cmark_node_get_on_exit(node)))
         case CMARK_NODE_PARAGRAPH: return .paragraph
         case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
         case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
@@ -234,7 +244,8 @@ package final class CommonMarkTree {
         case CMARK_NODE_CODE: return .code(string(cmark_node_get_literal(node)))
         case CMARK_NODE_HTML_INLINE: return .htmlInline(string(cmark_node_get_literal(node)))
         case CMARK_NODE_CUSTOM_INLINE:
-            return .customInline(onEnter: string(cmark_node_get_on_enter(node)), onExit: string(cmark_node_get_on_exit(node)))
+            return .customInline(
+                onEnter: string(cmark_node_get_on_enter(node)), onExit: string(cmark_node_get_on_exit(node)))
         case CMARK_NODE_EMPH: return .emphasis
         case CMARK_NODE_STRONG: return .strong
         case CMARK_NODE_LINK: return .link(url: string(cmark_node_get_url(node)))

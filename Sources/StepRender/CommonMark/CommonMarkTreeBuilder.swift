@@ -18,7 +18,9 @@ package struct CommonMarkTreeBuilder {
     package var stepLevel: Int
     package var actionHeadingLevel: Int
 
-    package init(tree: CommonMarkTree, flavor: TreeFlavor, tags: Set<String>, stepLevel: Int = 1, actionHeadingLevel: Int = 3) {
+    package init(
+        tree: CommonMarkTree, flavor: TreeFlavor, tags: Set<String>, stepLevel: Int = 1, actionHeadingLevel: Int = 3
+    ) {
         self.tree = tree
         self.flavor = flavor
         self.tags = tags
@@ -43,8 +45,9 @@ package struct CommonMarkTreeBuilder {
             add(heading.inlines)
             tree.close()
         case .codeBlock(let code):
-            addCode(code.code, language: code.language, isCopyable: code.isCopyable, emphasized: code.emphasizedLines,
-                    lineNumbers: code.showsLineNumbers, caption: code.caption)
+            addCode(
+                code.code, language: code.language, isCopyable: code.isCopyable, emphasized: code.emphasizedLines,
+                lineNumbers: code.showsLineNumbers, caption: code.caption)
         case .list(let list):
             let ordered: Bool
             if case .ordered = list.style { ordered = true } else { ordered = false }
@@ -68,8 +71,9 @@ package struct CommonMarkTreeBuilder {
             add(include.body)
         case .literalInclude(let include):
             if let code = include.code {
-                addCode(code, language: include.language, isCopyable: include.isCopyable, emphasized: [],
-                        lineNumbers: false, caption: nil)
+                addCode(
+                    code, language: include.language, isCopyable: include.isCopyable, emphasized: [],
+                    lineNumbers: false, caption: nil)
             }
         case .tabs(let tabs):
             addTabs(tabs)
@@ -86,7 +90,8 @@ package struct CommonMarkTreeBuilder {
             tree.close()
         case .container(let container):
             if flavor == .html {
-                let classes = container.classes.map(HTMLEscaping.className).filter { !$0.isEmpty }.joined(separator: " ")
+                let classes = container.classes.map(HTMLEscaping.className).filter { !$0.isEmpty }.joined(
+                    separator: " ")
                 tree.open(.customBlock(onEnter: "<div class=\"\(classes)\">", onExit: "</div>"))
                 add(container.body)
                 tree.close()
@@ -109,8 +114,10 @@ package struct CommonMarkTreeBuilder {
             tree.append(.thematicBreak)
         case .unknownDirective(let directive):
             if flavor == .html {
-                tree.open(.customBlock(onEnter: "<div class=\"directive \(HTMLEscaping.className(directive.name))\">",
-                                       onExit: "</div>"))
+                tree.open(
+                    .customBlock(
+                        onEnter: "<div class=\"directive \(HTMLEscaping.className(directive.name))\">",
+                        onExit: "</div>"))
                 add(directive.body)
                 tree.close()
             } else {
@@ -141,7 +148,9 @@ package struct CommonMarkTreeBuilder {
         if emphasized.isEmpty && !lineNumbers {
             tree.append(.codeBlock(info: language ?? "", literal: literal))
         } else {
-            tree.append(.htmlBlock(CodeHTML.render(code, language: language, emphasized: Set(emphasized), lineNumbers: lineNumbers)))
+            tree.append(
+                .htmlBlock(
+                    CodeHTML.render(code, language: language, emphasized: Set(emphasized), lineNumbers: lineNumbers)))
         }
         tree.close()
     }
@@ -177,8 +186,9 @@ package struct CommonMarkTreeBuilder {
     private func addAdmonition(_ admonition: Admonition) {
         let heading = admonition.displayTitle
         if flavor == .html {
-            tree.open(.customBlock(
-                onEnter: "<div class=\"admonition \(HTMLEscaping.className(admonition.kind))\">", onExit: "</div>"))
+            tree.open(
+                .customBlock(
+                    onEnter: "<div class=\"admonition \(HTMLEscaping.className(admonition.kind))\">", onExit: "</div>"))
             var title: String
             if admonition.kind == "admonition" || admonition.kind == "topic" || admonition.kind == "sidebar" {
                 title = inlineHTML(admonition.title ?? [])
@@ -253,8 +263,10 @@ package struct CommonMarkTreeBuilder {
         if flavor == .html {
             tree.open(.customBlock(onEnter: "<div class=\"tabs\">", onExit: "</div>"))
             for tab in tabs {
-                tree.open(.customBlock(
-                    onEnter: "<section class=\"tab\" data-tab=\"\(HTMLEscaping.attribute(tab.id))\">", onExit: "</section>"))
+                tree.open(
+                    .customBlock(
+                        onEnter: "<section class=\"tab\" data-tab=\"\(HTMLEscaping.attribute(tab.id))\">",
+                        onExit: "</section>"))
                 if !tab.title.isEmpty {
                     tree.append(.htmlBlock("<p class=\"tab-title\">\(inlineHTML(tab.title))</p>\n"))
                 }
@@ -308,7 +320,8 @@ package struct CommonMarkTreeBuilder {
             tree.close()
         case .code(let code):
             if flavor == .html, let role = code.role {
-                tree.open(.customInline(onEnter: "<code class=\"role-\(HTMLEscaping.className(role))\">", onExit: "</code>"))
+                tree.open(
+                    .customInline(onEnter: "<code class=\"role-\(HTMLEscaping.className(role))\">", onExit: "</code>"))
                 addText(code.text)
                 tree.close()
             } else {
@@ -324,8 +337,9 @@ package struct CommonMarkTreeBuilder {
             tree.close()
         case .crossReference(let reference):
             if flavor == .html {
-                tree.open(.customInline(
-                    onEnter: "<span class=\"xref \(HTMLEscaping.className(reference.role))\">", onExit: "</span>"))
+                tree.open(
+                    .customInline(
+                        onEnter: "<span class=\"xref \(HTMLEscaping.className(reference.role))\">", onExit: "</span>"))
                 addText(reference.displayText)
                 tree.close()
             } else {
@@ -333,7 +347,8 @@ package struct CommonMarkTreeBuilder {
             }
         case .span(let span):
             if flavor == .html {
-                let (open, close) = span.role == "kbd"
+                let (open, close) =
+                    span.role == "kbd"
                     ? ("<kbd>", "</kbd>")
                     : ("<span class=\"\(HTMLEscaping.className(span.role))\">", "</span>")
                 tree.open(.customInline(onEnter: open, onExit: close))

@@ -3,7 +3,8 @@ package enum HTMLEscaping {
     /// Text for element content or a double-quoted attribute value.
     package static func attribute(_ text: String) -> String {
         var needsWork = false
-        for byte in text.utf8 where byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+        for byte in text.utf8
+        where byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
             || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
         {
             needsWork = true
@@ -47,7 +48,8 @@ package enum HTMLEscaping {
         for byte in url.utf8 {
             if byte == UInt8(ascii: ":") { break }
             if byte <= 0x20 { continue }
-            if scheme.count >= 12 || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "?") {
+            if scheme.count >= 12 || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "?")
+            {
                 return url
             }
             scheme.append(byte | 0x20)

@@ -43,10 +43,11 @@ public struct HTMLRenderer: Sendable {
                 anchor = "\(anchor)-\(suffix)"
             }
             anchors.insert(anchor)
-            rendered.append(RenderedStep(
-                number: number, anchor: anchor, titleHTML: renderInlines(copy.title),
-                bodyHTML: renderBlocks(copy.body, stepLevel: copy.heading.level), isOptional: copy.isOptional,
-                label: copy.label))
+            rendered.append(
+                RenderedStep(
+                    number: number, anchor: anchor, titleHTML: renderInlines(copy.title),
+                    bodyHTML: renderBlocks(copy.body, stepLevel: copy.heading.level), isOptional: copy.isOptional,
+                    label: copy.label))
         }
         return rendered
     }
@@ -54,7 +55,8 @@ public struct HTMLRenderer: Sendable {
     func renderBlocks(_ blocks: [Block], stepLevel: Int) -> String {
         guard !blocks.isEmpty else { return "" }
         let tree = CommonMarkTree()
-        CommonMarkTreeBuilder(tree: tree, flavor: .html, tags: options.tags(for: .html), stepLevel: stepLevel).add(blocks)
+        CommonMarkTreeBuilder(tree: tree, flavor: .html, tags: options.tags(for: .html), stepLevel: stepLevel).add(
+            blocks)
         return tree.renderHTML()
     }
 

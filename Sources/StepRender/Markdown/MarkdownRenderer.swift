@@ -20,7 +20,8 @@ public struct MarkdownRenderer: Sendable {
         for (index, step) in procedure.steps.enumerated() {
             let copy = step.primary
             let number = copy.numberText.isEmpty ? String(index + 1) : copy.numberText
-            var builder = CommonMarkTreeBuilder(tree: tree, flavor: .portable, tags: tags, stepLevel: copy.heading.level)
+            var builder = CommonMarkTreeBuilder(
+                tree: tree, flavor: .portable, tags: tags, stepLevel: copy.heading.level)
             tree.open(.heading(level: 2))
             tree.append(.text("Step \(number): " + (copy.isOptional ? "Optional: " : "")))
             builder.add(copy.title)

@@ -98,7 +98,9 @@ struct PlainTextWriter {
     }
 
     mutating func finish() -> String {
-        while output.count >= 2, output[output.count - 1] == 0x0A, output[output.count - 2] == 0x0A { output.removeLast() }
+        while output.count >= 2, output[output.count - 1] == 0x0A, output[output.count - 2] == 0x0A {
+            output.removeLast()
+        }
         return String(decoding: output, as: UTF8.self)
     }
 

@@ -12,7 +12,8 @@ public struct TemplateSet: Sendable {
     public static let requiredTemplates = ["page", "procedure"]
 
     /// Parses the templates. `sources` maps a template name (`page`, `procedure`) to its path and text.
-    public init(name: String, sources: [String: (path: String, text: String)], stylesheet: String) throws(TemplateError) {
+    public init(name: String, sources: [String: (path: String, text: String)], stylesheet: String) throws(TemplateError)
+    {
         for required in Self.requiredTemplates where sources[required] == nil {
             throw .missingTemplate(set: name, template: required + ".mustache")
         }
@@ -26,12 +27,14 @@ public struct TemplateSet: Sendable {
     }
 
     public func renderPage(_ context: PageContext) -> String {
-        templates["page"]?.render(.object(context), partials: templates, capacity: context.procedure.renderedSizeEstimate)
+        templates["page"]?.render(
+            .object(context), partials: templates, capacity: context.procedure.renderedSizeEstimate)
             ?? ""
     }
 
     public func renderProcedure(_ context: ProcedureContext) -> String {
-        templates["procedure"]?.render(.object(context), partials: templates, capacity: context.renderedSizeEstimate) ?? ""
+        templates["procedure"]?.render(.object(context), partials: templates, capacity: context.renderedSizeEstimate)
+            ?? ""
     }
 
     /// Renders any template of the set (the preview's index page, the preflight report).

@@ -19,12 +19,16 @@ extension BlockParser {
                 return finishExplicit(end, blockEnd, region)
             }
             if first == UInt8(ascii: "|"),
-                let definition = substitutionDefinition(index, region, barStart: position, blockEnd: blockEnd, depth: depth)
+                let definition = substitutionDefinition(
+                    index, region, barStart: position, blockEnd: blockEnd, depth: depth)
             {
-                blocks.append(BlockNode(kind: .substitutionDefinition(definition), range: blockRange(index, blockEnd, region)))
+                blocks.append(
+                    BlockNode(kind: .substitutionDefinition(definition), range: blockRange(index, blockEnd, region)))
                 return finishExplicit(end, blockEnd, region)
             }
-            if first == UInt8(ascii: "["), let footnote = footnote(index, region, open: position, blockEnd: blockEnd, depth: depth) {
+            if first == UInt8(ascii: "["),
+                let footnote = footnote(index, region, open: position, blockEnd: blockEnd, depth: depth)
+            {
                 blocks.append(BlockNode(kind: .footnote(footnote), range: blockRange(index, blockEnd, region)))
                 return finishExplicit(end, blockEnd, region)
             }
@@ -37,7 +41,8 @@ extension BlockParser {
             }
         }
         // Anything else is a comment; `..` on its own followed by a blank line is an empty comment.
-        let commentEnd = position >= lineEnd && (index + 1 >= region.upper || lines[index + 1].isBlank) ? index + 1 : blockEnd
+        let commentEnd =
+            position >= lineEnd && (index + 1 >= region.upper || lines[index + 1].isBlank) ? index + 1 : blockEnd
         let sub = subregion(index, commentEnd, region, firstStart: position)
         let text = literalText(sub.lower, commentEnd, sub)
         blocks.append(BlockNode(kind: .comment(Comment(text: text)), range: blockRange(index, commentEnd, region)))
@@ -49,14 +54,17 @@ extension BlockParser {
     private mutating func finishExplicit(_ end: Int, _ blockEnd: Int, _ region: Region) -> Int {
         if end < region.upper, end == blockEnd, !isBlank(end, region) {
             let start = textStart(end, region)
-            let isExplicit = bytes[start] == UInt8(ascii: ".") && start + 1 < trimmedEnd(end)
+            let isExplicit =
+                bytes[start] == UInt8(ascii: ".") && start + 1 < trimmedEnd(end)
                 && bytes[start + 1] == UInt8(ascii: ".")
-            let isAnonymousTarget = bytes[start] == UInt8(ascii: "_") && start + 1 < trimmedEnd(end)
+            let isAnonymousTarget =
+                bytes[start] == UInt8(ascii: "_") && start + 1 < trimmedEnd(end)
                 && bytes[start + 1] == UInt8(ascii: "_")
             if !isExplicit && !isAnonymousTarget {
-                warn("rst.markup", "explicit markup ends without a blank line; unexpected unindent",
-                     lineRange(end, region),
-                     explanation: "Put a blank line between a directive, comment or target and the text after it.")
+                warn(
+                    "rst.markup", "explicit markup ends without a blank line; unexpected unindent",
+                    lineRange(end, region),
+                    explanation: "Put a blank line between a directive, comment or target and the text after it.")
             }
         }
         return end
@@ -142,8 +150,9 @@ extension BlockParser {
             }
             if spec.arguments == .word, argumentLines.count > 1, spec.content != .none, optionLines.isEmpty {
                 // `.. code-block:: sh` directly followed by its content: the blank line is missing.
-                warn("rst.markup", "directive '\(name)' needs a blank line between its argument and its content",
-                     lineRange(argumentLines.lowerBound + 1, block))
+                warn(
+                    "rst.markup", "directive '\(name)' needs a blank line between its argument and its content",
+                    lineRange(argumentLines.lowerBound + 1, block))
                 contentLines = (argumentLines.lowerBound + 1)..<block.upper
                 argumentLines = argumentLines.lowerBound..<(argumentLines.lowerBound + 1)
             }
@@ -173,10 +182,13 @@ extension BlockParser {
             case .blocks:
                 content = .blocks(parseBody(contentRegion, depth: depth + 1))
             case .literal:
-                content = .literal(LiteralBlock(text: literalText(contentRegion.lower, contentRegion.upper, contentRegion)))
+                content = .literal(
+                    LiteralBlock(text: literalText(contentRegion.lower, contentRegion.upper, contentRegion)))
             case .none:
-                warn("rst.markup", "directive '\(name)' has no content, but content was found", contentRange ?? nameRange,
-                     explanation: "Is the blank line after the directive missing, or the text indented by mistake?")
+                warn(
+                    "rst.markup", "directive '\(name)' has no content, but content was found",
+                    contentRange ?? nameRange,
+                    explanation: "Is the blank line after the directive missing, or the text indented by mistake?")
             }
         }
         return Directive(
@@ -200,8 +212,9 @@ extension BlockParser {
                     line += 1
                     continue
                 }
-                warn("rst.markup", "invalid option block in directive '\(directive)'", lineRange(line, block),
-                     explanation: "Options are ':name: value' lines right after the directive line; "
+                warn(
+                    "rst.markup", "invalid option block in directive '\(directive)'", lineRange(line, block),
+                    explanation: "Options are ':name: value' lines right after the directive line; "
                         + "content follows after a blank line.")
                 contentLines = line..<contentLines.upperBound
                 return options
@@ -221,7 +234,9 @@ extension BlockParser {
     // MARK: - Targets, substitutions, footnotes
 
     /// `.. _name: destination`, `.. __: destination`, `` .. _`name`: ``; `nameStart` is after the `_`.
-    private mutating func hyperlinkTarget(_ index: Int, _ region: Region, nameStart: Int, blockEnd: Int) -> HyperlinkTarget? {
+    private mutating func hyperlinkTarget(_ index: Int, _ region: Region, nameStart: Int, blockEnd: Int)
+        -> HyperlinkTarget?
+    {
         let lineEnd = trimmedEnd(index)
         var position = nameStart
         var name: String
@@ -253,9 +268,10 @@ extension BlockParser {
                 colon += 1
             }
             guard colon < lineEnd, colon > position, bytes[colon - 1] != 0x20 else {
-                warn("rst.markup", "malformed hyperlink target: the name must end with ':'",
-                     lineRange(index, region),
-                     explanation: "Write '.. _name: https://example.com/' or '.. _label:' for a label.")
+                warn(
+                    "rst.markup", "malformed hyperlink target: the name must end with ':'",
+                    lineRange(index, region),
+                    explanation: "Write '.. _name: https://example.com/' or '.. _label:' for a label.")
                 return nil
             }
             name = Escapes.resolve(file.text(from: position, to: colon))
@@ -316,9 +332,10 @@ extension BlockParser {
             }
         }
         let nameRange = location(index, start)..<location(index, start + 2)
-        let destination: HyperlinkTarget.Destination = destinationStart.map {
-            .url(String(decoding: parts, as: UTF8.self), range: $0..<destinationEnd)
-        } ?? .label
+        let destination: HyperlinkTarget.Destination =
+            destinationStart.map {
+                .url(String(decoding: parts, as: UTF8.self), range: $0..<destinationEnd)
+            } ?? .label
         let target = HyperlinkTarget(name: "", nameRange: nameRange, destination: destination, isAnonymous: true)
         blocks.append(BlockNode(kind: .hyperlinkTarget(target), range: nameRange.lowerBound..<destinationEnd))
         return end
@@ -336,8 +353,9 @@ extension BlockParser {
         var position = close + 1
         while position < lineEnd, isSpace(bytes[position]) { position += 1 }
         guard let (nameEnd, after) = directiveMarker(position, lineEnd) else {
-            warn("rst.markup", "substitution definition '\(name)' is missing its directive", lineRange(index, region),
-                 explanation: "Write '.. |name| replace:: text' or '.. |name| image:: path'.")
+            warn(
+                "rst.markup", "substitution definition '\(name)' is missing its directive", lineRange(index, region),
+                explanation: "Write '.. |name| replace:: text' or '.. |name| image:: path'.")
             return nil
         }
         let directive = parseDirective(

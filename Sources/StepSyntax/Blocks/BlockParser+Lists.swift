@@ -49,17 +49,22 @@ extension BlockParser {
             guard relativeIndent(line, region) == 0, !isBlank(line, region) else { break }
             let start = textStart(line, region)
             guard let marker = bulletMarker(start, trimmedEnd(line)), marker.bullet == bullet else { break }
-            end = parseItem(line, region, markerStart: start, markerEnd: marker.markerEnd,
-                            contentStart: marker.contentStart, depth: depth, into: &items)
+            end = parseItem(
+                line, region, markerStart: start, markerEnd: marker.markerEnd,
+                contentStart: marker.contentStart, depth: depth, into: &items)
             line = end
             while line < region.upper, isBlank(line, region) { line += 1 }
         }
-        appendList(.bulletList(BulletList(bullet: bullet, items: items)), items, end, region, what: "bullet", into: &blocks)
+        appendList(
+            .bulletList(BulletList(bullet: bullet, items: items)), items, end, region, what: "bullet", into: &blocks)
         return end
     }
 
-    mutating func parseEnumeratedList(_ index: Int, _ region: Region, depth: Int, into blocks: inout [BlockNode]) -> Int {
-        guard let first = enumerator(textStart(index, region), trimmedEnd(index), continuing: nil) else { return index + 1 }
+    mutating func parseEnumeratedList(_ index: Int, _ region: Region, depth: Int, into blocks: inout [BlockNode]) -> Int
+    {
+        guard let first = enumerator(textStart(index, region), trimmedEnd(index), continuing: nil) else {
+            return index + 1
+        }
         var items: [ListItem] = []
         var expected = first
         var line = index
@@ -67,13 +72,15 @@ extension BlockParser {
         while line < region.upper {
             guard relativeIndent(line, region) == 0, !isBlank(line, region) else { break }
             let start = textStart(line, region)
-            guard let current = enumerator(start, trimmedEnd(line), continuing: items.isEmpty ? nil : expected.sequence),
+            guard
+                let current = enumerator(start, trimmedEnd(line), continuing: items.isEmpty ? nil : expected.sequence),
                 current.format == expected.format,
                 current.sequence == expected.sequence,
                 items.isEmpty || current.sequence == .automatic || current.ordinal == expected.ordinal
             else { break }
-            end = parseItem(line, region, markerStart: start, markerEnd: current.markerEnd,
-                            contentStart: current.contentStart, depth: depth, into: &items)
+            end = parseItem(
+                line, region, markerStart: start, markerEnd: current.markerEnd,
+                contentStart: current.contentStart, depth: depth, into: &items)
             expected = current
             expected.ordinal = current.ordinal + 1
             line = end
@@ -134,7 +141,8 @@ extension BlockParser {
         while position < end, isSpace(bytes[position]) { position += 1 }
         let value = Array(UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]))
         guard let (sequence, ordinal) = Self.sequenceAndOrdinal(value, continuing: continuing) else { return nil }
-        return Enumerator(sequence: sequence, format: format, ordinal: ordinal, contentStart: position, markerEnd: markerEnd)
+        return Enumerator(
+            sequence: sequence, format: format, ordinal: ordinal, contentStart: position, markerEnd: markerEnd)
     }
 
     private func isEnumeratorByte(_ byte: UInt8) -> Bool {
@@ -216,7 +224,8 @@ extension BlockParser {
         let next = index + 1
         guard next < region.upper, !isBlank(next, region) else { return true }
         if relativeIndent(next, region) > 0 { return true }
-        guard let following = self.enumerator(textStart(next, region), trimmedEnd(next), continuing: enumerator.sequence)
+        guard
+            let following = self.enumerator(textStart(next, region), trimmedEnd(next), continuing: enumerator.sequence)
         else { return false }
         return following.format == enumerator.format
             && (following.sequence == .automatic || following.ordinal == enumerator.ordinal + 1)
@@ -259,8 +268,9 @@ extension BlockParser {
             let sub = subregion(line, trimBlankEnd(line + 1, end), region, firstStart: markerEnd)
             let body = parseBody(sub, depth: depth + 1)
             fields.append(
-                Field(name: name, nameRange: nameRange, body: body,
-                      range: nameRange.lowerBound..<max(nameRange.upperBound, range(of: sub).upperBound)))
+                Field(
+                    name: name, nameRange: nameRange, body: body,
+                    range: nameRange.lowerBound..<max(nameRange.upperBound, range(of: sub).upperBound)))
             line = end
             while line < region.upper, isBlank(line, region) { line += 1 }
         }

@@ -75,10 +75,12 @@ struct BlockParser {
                     guard !line.isBlank else { continue }
                     let start = Int(line.contentStart)
                     let end = Int(line.end)
-                    let isExplicit = end - start >= 4 && bytes[start] == UInt8(ascii: ".") && bytes[start + 1] == UInt8(ascii: ".")
+                    let isExplicit =
+                        end - start >= 4 && bytes[start] == UInt8(ascii: ".") && bytes[start + 1] == UInt8(ascii: ".")
                         && bytes[start + 2] == 0x20
                         && (bytes[start + 3] == UInt8(ascii: "_") || bytes[start + 3] == UInt8(ascii: "|"))
-                    let isShortAnonymous = end - start >= 3 && bytes[start] == UInt8(ascii: "_")
+                    let isShortAnonymous =
+                        end - start >= 3 && bytes[start] == UInt8(ascii: "_")
                         && bytes[start + 1] == UInt8(ascii: "_") && bytes[start + 2] == 0x20
                     guard isExplicit || isShortAnonymous else { continue }
                     let region = Region(lower: index, upper: lines.count, indent: Int(line.indent), firstStart: nil)
@@ -241,8 +243,9 @@ struct BlockParser {
             if end == next {
                 return parseDefinitionList(index, region, depth: depth, into: &blocks)
             }
-            warn("rst.markup", "unexpected indentation", lineRange(end, region),
-                 explanation: "An indented line must follow a blank line (it then starts a block quote).")
+            warn(
+                "rst.markup", "unexpected indentation", lineRange(end, region),
+                explanation: "An indented line must follow a blank line (it then starts a block quote).")
         }
         return parseParagraph(index, end, region, depth: depth, into: &blocks)
     }
@@ -312,19 +315,22 @@ struct BlockParser {
                     end += 1
                 }
                 let text = literalText(index, end, region)
-                blocks.append(BlockNode(kind: .literalBlock(LiteralBlock(text: text)), range: range(index, end, region)))
+                blocks.append(
+                    BlockNode(kind: .literalBlock(LiteralBlock(text: text)), range: range(index, end, region)))
                 return end
             }
         }
-        warn("rst.markup", "literal block expected; none found", marker,
-             explanation: "A paragraph ending in '::' must be followed by a blank line and an indented block.")
+        warn(
+            "rst.markup", "literal block expected; none found", marker,
+            explanation: "A paragraph ending in '::' must be followed by a blank line and an indented block.")
         return paragraphEnd
     }
 
     private mutating func parseSectionTitle(
         titleLine: Int, overline: Int?, underline: Int, _ region: Region, into blocks: inout [BlockNode]
     ) -> Int {
-        let titleStart = Int(lines[titleLine].contentStart) > textStart(titleLine, region)
+        let titleStart =
+            Int(lines[titleLine].contentStart) > textStart(titleLine, region)
             ? Int(lines[titleLine].contentStart) : textStart(titleLine, region)
         let titleEnd = trimmedEnd(titleLine)
         let underlineStart = textStart(underline, region)
@@ -348,13 +354,16 @@ struct BlockParser {
         let underlineLength = scalarCount(underlineStart, underlineEnd)
         if underlineLength < textWidth {
             let fixed = String(repeating: String(character), count: textWidth)
-            var fixIts = [FixIt(
-                message: "make the underline as long as the title",
-                location: DiagnosticLocation(file: file.path, range: underlineRange), replacement: fixed)]
+            var fixIts = [
+                FixIt(
+                    message: "make the underline as long as the title",
+                    location: DiagnosticLocation(file: file.path, range: underlineRange), replacement: fixed)
+            ]
             if let overlineRange {
-                fixIts.append(FixIt(
-                    message: "make the overline as long as the title",
-                    location: DiagnosticLocation(file: file.path, range: overlineRange), replacement: fixed))
+                fixIts.append(
+                    FixIt(
+                        message: "make the overline as long as the title",
+                        location: DiagnosticLocation(file: file.path, range: overlineRange), replacement: fixed))
             }
             diagnostics.append(
                 Diagnostic(
@@ -362,7 +371,10 @@ struct BlockParser {
                     summary: "title \(overline == nil ? "underline" : "overline and underline") too short: "
                         + "\(underlineLength) characters for a title of \(textWidth)",
                     location: DiagnosticLocation(file: file.path, range: underlineRange),
-                    notes: [DiagnosticNote(message: "the title", location: DiagnosticLocation(file: file.path, range: titleRange))],
+                    notes: [
+                        DiagnosticNote(
+                            message: "the title", location: DiagnosticLocation(file: file.path, range: titleRange))
+                    ],
                     fixIts: fixIts))
         }
         let map = InlineSourceMap(line: titleLine + 1, column: titleStart - Int(lines[titleLine].start) + 1)
@@ -377,7 +389,9 @@ struct BlockParser {
         return underline + 1
     }
 
-    private mutating func parseDefinitionList(_ index: Int, _ region: Region, depth: Int, into blocks: inout [BlockNode])
+    private mutating func parseDefinitionList(
+        _ index: Int, _ region: Region, depth: Int, into blocks: inout [BlockNode]
+    )
         -> Int
     {
         var items: [DefinitionListItem] = []
@@ -389,7 +403,8 @@ struct BlockParser {
             let (inlines, classifiers) = parseTerm(term, region)
             let definition = parseBody(sub, depth: depth + 1)
             let itemRange = location(term, textStart(term, region))..<range(of: sub).upperBound
-            items.append(DefinitionListItem(term: inlines, classifiers: classifiers, definition: definition, range: itemRange))
+            items.append(
+                DefinitionListItem(term: inlines, classifiers: classifiers, definition: definition, range: itemRange))
             lastEnd = definitionEnd
             // Another item: a term line followed directly by an indented definition.
             var next = definitionEnd
@@ -503,7 +518,9 @@ struct BlockParser {
     func indentedEnd(from: Int, _ region: Region) -> Int {
         var index = from
         while index < region.upper {
-            if !lines[index].isBlank, relativeIndent(index, region) <= 0, index != region.lower || region.firstStart == nil {
+            if !lines[index].isBlank, relativeIndent(index, region) <= 0,
+                index != region.lower || region.firstStart == nil
+            {
                 break
             }
             index += 1

@@ -57,27 +57,37 @@ public struct DirectiveSpecTable: Sendable {
         }
         let admonition = DirectiveSpec(arguments: .none, hasOptions: true, content: .blocks)
         add(
-            ["note", "tip", "warning", "important", "caution", "danger", "attention", "hint", "error", "seealso",
-             "todo", "example", "optional"], admonition)
+            [
+                "note", "tip", "warning", "important", "caution", "danger", "attention", "hint", "error", "seealso",
+                "todo", "example", "optional",
+            ], admonition)
         add(["admonition", "topic", "sidebar"], DirectiveSpec(arguments: .text, hasOptions: true, content: .blocks))
-        add(["code-block", "sourcecode", "code", "io-code-block", "input", "output"],
+        add(
+            ["code-block", "sourcecode", "code", "io-code-block", "input", "output"],
             DirectiveSpec(arguments: .word, hasOptions: true, content: .literal))
         add(["raw"], DirectiveSpec(arguments: .text, hasOptions: true, content: .literal))
-        add(["math", "parsed-literal", "csv-table", "productionlist", "highlight-code"],
+        add(
+            ["math", "parsed-literal", "csv-table", "productionlist", "highlight-code"],
             DirectiveSpec(arguments: .text, hasOptions: true, content: .literal))
         add(["toctree"], DirectiveSpec(arguments: .none, hasOptions: true, content: .literal))
         add(["only"], DirectiveSpec(arguments: .text, hasOptions: false, content: .blocks))
-        add(["include", "literalinclude", "image", "rubric", "highlight", "default-domain", "default-role",
-             "sharedinclude", "contents", "sectnum", "meta", "title", "centered", "index", "program",
-             "class-name", "card-group-placeholder"],
+        add(
+            [
+                "include", "literalinclude", "image", "rubric", "highlight", "default-domain", "default-role",
+                "sharedinclude", "contents", "sectnum", "meta", "title", "centered", "index", "program",
+                "class-name", "card-group-placeholder",
+            ],
             DirectiveSpec(arguments: .text, hasOptions: true, content: .none))
-        add(["figure", "container", "tabs", "tab", "tabs-drivers", "tabs-platforms", "tabs-selector",
-             "tabs-pillstrip", "procedure", "step", "versionadded", "versionchanged", "deprecated", "list-table",
-             "table", "glossary", "hlist", "compound", "epigraph", "highlights", "pull-quote", "card",
-             "card-group", "collapsible", "tab-set", "tab-item", "dropdown", "extract", "cond", "ifconfig",
-             "line-block", "describe", "object", "method", "dbcommand", "setting", "binary", "program-option",
-             "option", "authrole", "query", "operator", "expression", "pipeline", "data", "function", "class",
-             "staticmethod", "attribute"],
+        add(
+            [
+                "figure", "container", "tabs", "tab", "tabs-drivers", "tabs-platforms", "tabs-selector",
+                "tabs-pillstrip", "procedure", "step", "versionadded", "versionchanged", "deprecated", "list-table",
+                "table", "glossary", "hlist", "compound", "epigraph", "highlights", "pull-quote", "card",
+                "card-group", "collapsible", "tab-set", "tab-item", "dropdown", "extract", "cond", "ifconfig",
+                "line-block", "describe", "object", "method", "dbcommand", "setting", "binary", "program-option",
+                "option", "authrole", "query", "operator", "expression", "pipeline", "data", "function", "class",
+                "staticmethod", "attribute",
+            ],
             DirectiveSpec(arguments: .text, hasOptions: true, content: .blocks))
         add(["cssclass", "rst-class"], DirectiveSpec(arguments: .text, hasOptions: false, content: .blocks))
         add(["replace"], DirectiveSpec(arguments: .none, hasOptions: false, content: .blocks))

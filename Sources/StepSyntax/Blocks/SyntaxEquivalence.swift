@@ -17,17 +17,21 @@ public enum SyntaxEquivalence {
         case (.bulletList(let a), .bulletList(let b)):
             return a.bullet == b.bullet && equivalent(a.items, b.items)
         case (.enumeratedList(let a), .enumeratedList(let b)):
-            return a.sequence == b.sequence && a.format == b.format && a.start == b.start && equivalent(a.items, b.items)
+            return a.sequence == b.sequence && a.format == b.format && a.start == b.start
+                && equivalent(a.items, b.items)
         case (.definitionList(let a), .definitionList(let b)):
-            return a.count == b.count && zip(a, b).allSatisfy {
-                $0.classifiers == $1.classifiers && equivalent($0.term, $1.term) && equivalent($0.definition, $1.definition)
-            }
+            return a.count == b.count
+                && zip(a, b).allSatisfy {
+                    $0.classifiers == $1.classifiers && equivalent($0.term, $1.term)
+                        && equivalent($0.definition, $1.definition)
+                }
         case (.fieldList(let a), .fieldList(let b)):
             return a.count == b.count && zip(a, b).allSatisfy { $0.name == $1.name && equivalent($0.body, $1.body) }
         case (.literalBlock(let a), .literalBlock(let b)):
             return a == b
         case (.lineBlock(let a), .lineBlock(let b)):
-            return a.count == b.count && zip(a, b).allSatisfy { $0.indent == $1.indent && equivalent($0.inlines, $1.inlines) }
+            return a.count == b.count
+                && zip(a, b).allSatisfy { $0.indent == $1.indent && equivalent($0.inlines, $1.inlines) }
         case (.blockQuote(let a), .blockQuote(let b)):
             return equivalent(a, b)
         case (.directive(let a), .directive(let b)):
@@ -52,7 +56,9 @@ public enum SyntaxEquivalence {
     }
 
     private static func equivalent(_ lhs: Directive, _ rhs: Directive) -> Bool {
-        guard lhs.name == rhs.name, lhs.argument == rhs.argument, lhs.options.count == rhs.options.count else { return false }
+        guard lhs.name == rhs.name, lhs.argument == rhs.argument, lhs.options.count == rhs.options.count else {
+            return false
+        }
         for (a, b) in zip(lhs.options, rhs.options) where a.name != b.name || a.value != b.value { return false }
         switch (lhs.content, rhs.content) {
         case (.none, .none): return true

@@ -23,23 +23,36 @@ extension BlockNode {
                 "EnumeratedList \(list.sequence.rawValue) \(list.format.rawValue) start \(list.start) \(at)",
                 children: list.items.map(\.dump))
         case .definitionList(let items):
-            return TreeDump("DefinitionList \(at)", children: items.map { item in
-                TreeDump("Item @\(item.range.dumpDescription)", children: [
-                    TreeDump("Term" + (item.classifiers.isEmpty ? "" : " classifiers \(item.classifiers)"),
-                             children: item.term.map(\.dump)),
-                    TreeDump("Definition", children: item.definition.map(\.dump)),
-                ])
-            })
+            return TreeDump(
+                "DefinitionList \(at)",
+                children: items.map { item in
+                    TreeDump(
+                        "Item @\(item.range.dumpDescription)",
+                        children: [
+                            TreeDump(
+                                "Term" + (item.classifiers.isEmpty ? "" : " classifiers \(item.classifiers)"),
+                                children: item.term.map(\.dump)),
+                            TreeDump("Definition", children: item.definition.map(\.dump)),
+                        ])
+                })
         case .fieldList(let fields):
-            return TreeDump("FieldList \(at)", children: fields.map { field in
-                TreeDump("Field \(TreeDump.quote(field.name)) @\(field.range.dumpDescription)", children: field.body.map(\.dump))
-            })
+            return TreeDump(
+                "FieldList \(at)",
+                children: fields.map { field in
+                    TreeDump(
+                        "Field \(TreeDump.quote(field.name)) @\(field.range.dumpDescription)",
+                        children: field.body.map(\.dump))
+                })
         case .literalBlock(let literal):
             return TreeDump("LiteralBlock \(at) \(TreeDump.quote(literal.text))")
         case .lineBlock(let entries):
-            return TreeDump("LineBlock \(at)", children: entries.map { entry in
-                TreeDump("Line indent \(entry.indent) @\(entry.range.dumpDescription)", children: entry.inlines.map(\.dump))
-            })
+            return TreeDump(
+                "LineBlock \(at)",
+                children: entries.map { entry in
+                    TreeDump(
+                        "Line indent \(entry.indent) @\(entry.range.dumpDescription)",
+                        children: entry.inlines.map(\.dump))
+                })
         case .blockQuote(let children):
             return TreeDump("BlockQuote \(at)", children: children.map(\.dump))
         case .directive(let directive):
@@ -72,7 +85,9 @@ extension Directive {
         var label = "Directive \(name)"
         if !at.isEmpty { label += " " + at }
         if !argument.isEmpty { label += " argument \(TreeDump.quote(argument))" }
-        var children = options.map { TreeDump("Option \($0.name) \(TreeDump.quote($0.value)) @\($0.range.dumpDescription)") }
+        var children = options.map {
+            TreeDump("Option \($0.name) \(TreeDump.quote($0.value)) @\($0.range.dumpDescription)")
+        }
         switch content {
         case .none: break
         case .blocks(let blocks): children += blocks.map(\.dump)
@@ -110,7 +125,8 @@ extension InlineNode {
         case .standaloneURI(let uri):
             return TreeDump("\(uri.isEmail ? "Email" : "URI") \(at) \(TreeDump.quote(uri.text))")
         case .substitutionReference(let reference):
-            return TreeDump("Substitution \(at) \(TreeDump.quote(reference.name))\(reference.isReference ? " reference" : "")")
+            return TreeDump(
+                "Substitution \(at) \(TreeDump.quote(reference.name))\(reference.isReference ? " reference" : "")")
         case .inlineTarget(let text): return TreeDump("InlineTarget \(at) \(TreeDump.quote(text))")
         case .footnoteReference(let label): return TreeDump("FootnoteReference \(at) \(TreeDump.quote(label))")
         }

@@ -69,17 +69,20 @@ package struct InlineParser {
                 position += 2
                 continue
             case UInt8(ascii: "*"):
-                end = position + 1 < count && text[position + 1] == UInt8(ascii: "*")
+                end =
+                    position + 1 < count && text[position + 1] == UInt8(ascii: "*")
                     ? strong(at: position) : emphasis(at: position)
             case UInt8(ascii: "`"):
-                end = position + 1 < count && text[position + 1] == UInt8(ascii: "`")
+                end =
+                    position + 1 < count && text[position + 1] == UInt8(ascii: "`")
                     ? literal(at: position) : interpreted(at: position, roleStart: nil)
             case UInt8(ascii: ":"):
                 end = rolePrefix(at: position) ?? standaloneURI(colonAt: position)
             case UInt8(ascii: "|"):
                 end = substitution(at: position)
             case UInt8(ascii: "_"):
-                end = position + 1 < count && text[position + 1] == UInt8(ascii: "`")
+                end =
+                    position + 1 < count && text[position + 1] == UInt8(ascii: "`")
                     ? inlineTarget(at: position) : simpleReference(underscoreAt: position)
             case UInt8(ascii: "["):
                 end = footnoteReference(at: position)
@@ -205,15 +208,17 @@ package struct InlineParser {
             var role: String? = nil
             var roleRange: SourceRange? = nil
             if let roleStart {
-                role = String(decoding: UnsafeBufferPointer(rebasing: text[(roleStart + 1)..<(contentStart - 2)]), as: UTF8.self)
+                role = String(
+                    decoding: UnsafeBufferPointer(rebasing: text[(roleStart + 1)..<(contentStart - 2)]), as: UTF8.self)
                 roleRange = map.range(roleStart, contentStart - 1)
             }
             emit(.interpretedText(InterpretedText(role: role, roleRange: roleRange, rawContent: raw)), start, end)
             return end
         case .role(let name, let range, let end):
             if roleStart != nil {
-                diagnostics.append(markupDiagnostic(
-                    "interpreted text has both a role prefix and a role suffix", start, end))
+                diagnostics.append(
+                    markupDiagnostic(
+                        "interpreted text has both a role prefix and a role suffix", start, end))
             }
             emit(
                 .interpretedText(InterpretedText(role: name, roleRange: map.range(range.0, range.1), rawContent: raw)),
@@ -221,8 +226,9 @@ package struct InlineParser {
             return end
         case .reference(let end, let anonymous):
             if roleStart != nil {
-                diagnostics.append(markupDiagnostic(
-                    "a role cannot be applied to a hyperlink reference", start, end))
+                diagnostics.append(
+                    markupDiagnostic(
+                        "a role cannot be applied to a hyperlink reference", start, end))
             }
             emit(.reference(phraseReference(raw, anonymous: anonymous)), start, end)
             return end
@@ -242,15 +248,18 @@ package struct InlineParser {
                 let inner = String(decoding: bytes[(open + 1)..<(bytes.count - 1)], as: UTF8.self)
                 let label = Escapes.resolve(String(decoding: bytes[0..<open], as: UTF8.self)).trimmingWhitespace()
                 let innerBytes = Array(inner.utf8)
-                let isAlias = innerBytes.last == UInt8(ascii: "_")
+                let isAlias =
+                    innerBytes.last == UInt8(ascii: "_")
                     && !(innerBytes.count >= 2 && innerBytes[innerBytes.count - 2] == UInt8(ascii: "\\"))
                 if isAlias {
                     let name = Escapes.resolve(String(decoding: innerBytes.dropLast(), as: UTF8.self))
                         .trimmingWhitespace()
-                    return Reference(text: label.isEmpty ? name : label, target: .embeddedAlias(name), isAnonymous: anonymous)
+                    return Reference(
+                        text: label.isEmpty ? name : label, target: .embeddedAlias(name), isAnonymous: anonymous)
                 }
                 // Whitespace inside an embedded URI is dropped: a URL may be broken over lines.
-                let uri = String(decoding: Array(Escapes.resolve(inner).utf8).filter { !isWhitespaceByte($0) }, as: UTF8.self)
+                let uri = String(
+                    decoding: Array(Escapes.resolve(inner).utf8).filter { !isWhitespaceByte($0) }, as: UTF8.self)
                 return Reference(text: label.isEmpty ? uri : label, target: .embeddedURI(uri), isAnonymous: anonymous)
             }
         }
@@ -287,7 +296,8 @@ package struct InlineParser {
                 }
                 if endSuffixIsValid(end) {
                     let name = collapseWhitespace(resolvedText(start + 1, search))
-                    emit(.substitutionReference(SubstitutionReference(name: name, isReference: isReference)), start, end)
+                    emit(
+                        .substitutionReference(SubstitutionReference(name: name, isReference: isReference)), start, end)
                     return end
                 }
             }
@@ -321,7 +331,8 @@ package struct InlineParser {
         else { return nil }
         let label = rawText(start + 1, position)
         let labelBytes = Array(label.utf8)
-        let isValid = label == "*" || labelBytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        let isValid =
+            label == "*" || labelBytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
             || (labelBytes.first == UInt8(ascii: "#"))
             || (simpleNameEndIn(labelBytes) == labelBytes.count)
         guard isValid else { return nil }
@@ -357,8 +368,9 @@ package struct InlineParser {
         else { return nil }
         if start > 0, text[start - 1] == UInt8(ascii: "\\") { return nil }
         let name = rawText(start, underscore)
-        emit(.reference(Reference(text: name, target: anonymous ? .anonymous : .name(name), isAnonymous: anonymous)),
-             start, end)
+        emit(
+            .reference(Reference(text: name, target: anonymous ? .anonymous : .name(name), isAnonymous: anonymous)),
+            start, end)
         return end
     }
 
@@ -587,7 +599,8 @@ package struct InlineParser {
         guard end > textStart else { return }
         let slice = UnsafeBufferPointer(rebasing: text[textStart..<end])
         // Most text has no backslash: make the string straight from the bytes.
-        let value = slice.contains(UInt8(ascii: "\\"))
+        let value =
+            slice.contains(UInt8(ascii: "\\"))
             ? Escapes.resolve(String(decoding: slice, as: UTF8.self)) : String(decoding: slice, as: UTF8.self)
         if !value.isEmpty {
             nodes.append(InlineNode(kind: .text(value), range: map.range(textStart, end)))

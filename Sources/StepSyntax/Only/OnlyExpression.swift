@@ -137,7 +137,8 @@ private struct OnlyExpressionParser {
         guard operators <= OnlyExpression.maximumOperators else {
             throw OnlyExpressionError(
                 offset: position,
-                message: "expression is too long: more than \(OnlyExpression.maximumOperators) 'and' and 'or' operators")
+                message: "expression is too long: more than \(OnlyExpression.maximumOperators) 'and' and 'or' operators"
+            )
         }
     }
 

@@ -84,7 +84,8 @@ public struct SourceFile: Sendable {
             return SourceLocation(line: line, column: 1)..<SourceLocation(line: line, column: 1)
         }
         let entry = lines[line - 1]
-        return SourceLocation(line: line, column: 1)..<SourceLocation(line: line, column: Int(entry.end - entry.start) + 1)
+        return SourceLocation(
+            line: line, column: 1)..<SourceLocation(line: line, column: Int(entry.end - entry.start) + 1)
     }
 }
 
@@ -217,7 +218,8 @@ enum LineScanner {
         }
     }
 
-    private static func makeLine(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int, hasTab: Bool) -> SourceLine {
+    private static func makeLine(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int, hasTab: Bool) -> SourceLine
+    {
         var position = start
         var column = 0
         while position < end {

@@ -12,7 +12,8 @@ import Testing
         for set in ["default", "giza"] {
             let folder = Fixtures.projectRoot().appendingPathComponent("templates/\(set)")
             for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-                try project.write(try Data(contentsOf: folder.appendingPathComponent(name)), to: "templates/\(set)/\(name)")
+                try project.write(
+                    try Data(contentsOf: folder.appendingPathComponent(name)), to: "templates/\(set)/\(name)")
             }
         }
         return project

@@ -20,7 +20,9 @@ import Testing
                 "✘  Step 2: Your current MongoDB database is running MongoDB 2.6+\n   MongoDB 2.4.14 is older than 2.6\n"
             ))
         #expect(result.standardOutput.contains("✘  Step 3: Your current deployment is a MongoDB replica set.\n"))
-        #expect(result.standardOutput.contains("\n      Atlas supports the latest versions of MongoDB: 3.4, 3.6, and 4.0.\n"))
+        #expect(
+            result.standardOutput.contains(
+                "\n      Atlas supports the latest versions of MongoDB: 3.4, 3.6, and 4.0.\n"))
     }
 
     @Test func readsFactsFromStandardInputAndCannotTellWithoutGetCmdLineOpts() throws {
@@ -28,7 +30,8 @@ import Testing
             ["preflight", "--facts", "-"], stdin: try FactsFixture.withoutGetCmdLineOptsJSON())
         #expect(result.status == 1, "\(result.standardError)")
         #expect(
-            result.standardOutput.contains("?  Step 4: Authentication is enabled on your source deployment\n   cannot tell: "))
+            result.standardOutput.contains(
+                "?  Step 4: Authentication is enabled on your source deployment\n   cannot tell: "))
         #expect(result.standardOutput.contains("   missing fact: getCmdLineOpts\n"))
     }
 
@@ -83,7 +86,9 @@ import Testing
         let result = try StepDocProcess.run(["preflight", "--print-collector", "--user", "migrator"])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.hasPrefix("// stepdoc preflight: collects the facts"))
-        #expect(result.standardOutput.contains("mongosh \"<connection-string>\" --quiet --file collect-facts.js > facts.json"))
+        #expect(
+            result.standardOutput.contains(
+                "mongosh \"<connection-string>\" --quiet --file collect-facts.js > facts.json"))
         #expect(
             result.standardOutput.contains(
                 "var migrationUser = typeof migrationUser === \"string\" ? migrationUser : \"migrator\";"))

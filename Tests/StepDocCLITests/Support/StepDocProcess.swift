@@ -67,7 +67,8 @@ struct StepDocProcess {
     }
 
     private static func launch(
-        _ arguments: [String], in directory: URL, scratch: URL, stdin: Data?, environment extraEnvironment: [String: String]
+        _ arguments: [String], in directory: URL, scratch: URL, stdin: Data?,
+        environment extraEnvironment: [String: String]
     ) throws -> Outcome {
         let process = Process()
         process.executableURL = try Self.executable()

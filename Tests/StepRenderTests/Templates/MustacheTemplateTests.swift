@@ -16,22 +16,29 @@ import Testing
     }
 
     func render(_ template: String, _ context: Any, partials: [String: String] = [:]) throws -> String {
-        var sources: [String: (path: String, text: String)] = ["page": ("page.mustache", template), "procedure": ("p", "")]
+        var sources: [String: (path: String, text: String)] = [
+            "page": ("page.mustache", template), "procedure": ("p", ""),
+        ]
         for (name, text) in partials { sources[name] = (name + ".mustache", text) }
         let set = try TemplateSet(name: "t", sources: sources, stylesheet: "")
         return set.render(context, template: "page") ?? "<nothing>"
     }
 
-    let page = Page(title: "A <b> & \"c\"", items: [Item(name: "x", done: true), Item(name: "y", done: false)], empty: [],
-                    note: nil)
+    let page = Page(
+        title: "A <b> & \"c\"", items: [Item(name: "x", done: true), Item(name: "y", done: false)], empty: [],
+        note: nil)
 
     @Test func escapesDoubleMustachesAndNotTripleOnes() throws {
-        #expect(try render("{{title}}|{{{title}}}|{{&title}}", page) == "A &lt;b&gt; &amp; &quot;c&quot;|A <b> & \"c\"|A <b> & \"c\"")
+        #expect(
+            try render("{{title}}|{{{title}}}|{{&title}}", page)
+                == "A &lt;b&gt; &amp; &quot;c&quot;|A <b> & \"c\"|A <b> & \"c\"")
     }
 
     @Test func iteratesListsAndSkipsFalseyValues() throws {
-        #expect(try render("{{#items}}[{{name}}{{#done}}✓{{/done}}]{{/items}}{{#empty}}never{{/empty}}{{#note}}n{{/note}}", page)
-            == "[x✓][y]")
+        #expect(
+            try render(
+                "{{#items}}[{{name}}{{#done}}✓{{/done}}]{{/items}}{{#empty}}never{{/empty}}{{#note}}n{{/note}}", page)
+                == "[x✓][y]")
     }
 
     @Test func rendersInvertedSectionsForFalseyValues() throws {
@@ -39,13 +46,16 @@ import Testing
     }
 
     @Test func looksNamesUpTheContextStack() throws {
-        #expect(try render("{{#items}}{{title}}:{{name}} {{/items}}", ["title": "T", "items": [["name": "a"], ["name": "b"]]])
-            == "T:a T:b ")
+        #expect(
+            try render(
+                "{{#items}}{{title}}:{{name}} {{/items}}", ["title": "T", "items": [["name": "a"], ["name": "b"]]])
+                == "T:a T:b ")
     }
 
     @Test func resolvesDottedNamesAndTheCurrentItem() throws {
-        #expect(try render("{{page.title}} {{#names}}{{.}},{{/names}}", ["page": ["title": "P"], "names": ["a", "b"]])
-            == "P a,b,")
+        #expect(
+            try render("{{page.title}} {{#names}}{{.}},{{/names}}", ["page": ["title": "P"], "names": ["a", "b"]])
+                == "P a,b,")
     }
 
     @Test func removesStandaloneTagLines() throws {
@@ -54,15 +64,17 @@ import Testing
     }
 
     @Test func indentsStandalonePartials() throws {
-        #expect(try render("<div>\n  {{> item}}\n</div>\n", page, partials: ["item": "<p>\n{{title}}\n</p>\n"])
-            == "<div>\n  <p>\n  A &lt;b&gt; &amp; &quot;c&quot;\n  </p>\n</div>\n")
+        #expect(
+            try render("<div>\n  {{> item}}\n</div>\n", page, partials: ["item": "<p>\n{{title}}\n</p>\n"])
+                == "<div>\n  <p>\n  A &lt;b&gt; &amp; &quot;c&quot;\n  </p>\n</div>\n")
     }
 
     @Test func keepsTextOutsideASCIIWholeAroundEscapesAndIndentation() throws {
         let context = ["title": "é<ü>ß&“q”'", "lines": "α\n\nβ"]
         #expect(try render("{{title}}|{{{title}}}", context) == "é&lt;ü&gt;ß&amp;“q”&#39;|é<ü>ß&“q”'")
-        #expect(try render("<div>\n  {{> item}}\n</div>\n", context, partials: ["item": "ä\n{{{lines}}}\nö\n"])
-            == "<div>\n  ä\n  α\n\nβ\n  ö\n</div>\n")
+        #expect(
+            try render("<div>\n  {{> item}}\n</div>\n", context, partials: ["item": "ä\n{{{lines}}}\nö\n"])
+                == "<div>\n  ä\n  α\n\nβ\n  ö\n</div>\n")
     }
 
     @Test(arguments: [

@@ -50,7 +50,9 @@ public struct MustacheTemplate: Sendable {
                 let value = lookup(path, in: stack) ?? .null
                 if inverted {
                     if value.isFalsey {
-                        render(body, stack: &stack, partials: partials, indentation: indentation, into: &output, depth: depth)
+                        render(
+                            body, stack: &stack, partials: partials, indentation: indentation, into: &output,
+                            depth: depth)
                     }
                     continue
                 }
@@ -59,30 +61,38 @@ public struct MustacheTemplate: Sendable {
                     continue
                 case .bool(let flag):
                     if flag {
-                        render(body, stack: &stack, partials: partials, indentation: indentation, into: &output, depth: depth)
+                        render(
+                            body, stack: &stack, partials: partials, indentation: indentation, into: &output,
+                            depth: depth)
                     }
                 case .list(let items):
                     for item in items {
                         stack.append(item)
-                        render(body, stack: &stack, partials: partials, indentation: indentation, into: &output, depth: depth)
+                        render(
+                            body, stack: &stack, partials: partials, indentation: indentation, into: &output,
+                            depth: depth)
                         stack.removeLast()
                     }
                 case .string(let text):
                     if !text.isEmpty {
                         stack.append(value)
-                        render(body, stack: &stack, partials: partials, indentation: indentation, into: &output, depth: depth)
+                        render(
+                            body, stack: &stack, partials: partials, indentation: indentation, into: &output,
+                            depth: depth)
                         stack.removeLast()
                     }
                 case .object, .reflected:
                     stack.append(value)
-                    render(body, stack: &stack, partials: partials, indentation: indentation, into: &output, depth: depth)
+                    render(
+                        body, stack: &stack, partials: partials, indentation: indentation, into: &output, depth: depth)
                     stack.removeLast()
                 }
             case .partial(let name, let partialIndentation):
                 guard depth < maximumPartialDepth, let partial = partials[name] else { continue }
                 if !partialIndentation.isEmpty { output.append(partialIndentation) }
-                render(partial.tokens, stack: &stack, partials: partials, indentation: indentation + partialIndentation,
-                       into: &output, depth: depth + 1)
+                render(
+                    partial.tokens, stack: &stack, partials: partials, indentation: indentation + partialIndentation,
+                    into: &output, depth: depth + 1)
             }
         }
     }
@@ -184,7 +194,9 @@ struct MustacheParser {
             let tagEnd = close + (isTriple ? 3 : 2)
             var content = Array(text[contentStart..<close])
             let sigil = isTriple ? UInt8(ascii: "{") : (content.first ?? 0)
-            let standaloneKinds: Set<UInt8> = [UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "/"), UInt8(ascii: "!"), UInt8(ascii: ">")]
+            let standaloneKinds: Set<UInt8> = [
+                UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "/"), UInt8(ascii: "!"), UInt8(ascii: ">"),
+            ]
             if !isTriple, ["#", "^", "/", "!", ">", "&", "="].map({ UInt8(ascii: $0) }).contains(sigil) {
                 content.removeFirst()
             }
@@ -227,7 +239,9 @@ struct MustacheParser {
                     throw error(at: open, "'{{/\(name)}}' closes a section that was never opened")
                 }
                 guard opened.name == name else {
-                    throw error(at: open, "'{{/\(name)}}' closes the section '\(opened.name)', opened at \(describe(opened.offset))")
+                    throw error(
+                        at: open,
+                        "'{{/\(name)}}' closes the section '\(opened.name)', opened at \(describe(opened.offset))")
                 }
                 let body = tokens
                 tokens = opened.tokens

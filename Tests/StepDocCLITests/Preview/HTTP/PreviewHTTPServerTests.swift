@@ -38,13 +38,16 @@ import Testing
 
     @Test func answersRequestsPipelinedOnOneConnectionInOrder() async throws {
         try await Self.withServer { port in
-            let requests = "GET /one HTTP/1.1\r\nHost: a\r\n\r\nGET /two HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"
+            let requests =
+                "GET /one HTTP/1.1\r\nHost: a\r\n\r\nGET /two HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"
             let answer = try await Self.exchange(Array(requests.utf8), port: port)
             let first = try #require(answer.range(of: "GET /one\n"), "\(answer)")
             let second = try #require(answer.range(of: "GET /two\n"), "\(answer)")
             #expect(first.upperBound <= second.lowerBound)
             #expect(answer.components(separatedBy: "HTTP/1.1 200 OK\r\n").count == 3, "\(answer)")
-            #expect(answer.contains("Connection: keep-alive\r\n") && answer.hasSuffix("Connection: close\r\n\r\nGET /two\n"))
+            #expect(
+                answer.contains("Connection: keep-alive\r\n") && answer.hasSuffix("Connection: close\r\n\r\nGET /two\n")
+            )
         }
     }
 
@@ -71,7 +74,9 @@ import Testing
     @Test func refusesAHeadLargerThanItReads() async throws {
         try await Self.withServer { port in
             var request = "GET / HTTP/1.1\r\n"
-            while request.utf8.count <= HTTPRequestHead.sizeLimit { request += "X-Filler: \(String(repeating: "a", count: 100))\r\n" }
+            while request.utf8.count <= HTTPRequestHead.sizeLimit {
+                request += "X-Filler: \(String(repeating: "a", count: 100))\r\n"
+            }
             let answer = try await Self.exchange(Array(request.utf8), port: port)
             #expect(answer.hasPrefix("HTTP/1.1 431 Request Header Fields Too Large\r\n"), "\(answer.prefix(200))")
         }
