@@ -90,7 +90,7 @@ fuzz: fuzz-build
 ## sanitizer, and beside the rest of the suite they would miss their deadlines for want of a thread,
 ## not for a bug.
 ASAN_TEST := LSAN_OPTIONS=suppressions=$(CURDIR)/Scripts/lsan-suppressions.txt $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
-ASAN_TIMED_SUITES := FileWatcherTests|ChangeCoalescerTests|PreviewServerTests|PreviewCommandEndToEndTests|ServerSentEventTests
+ASAN_TIMED_SUITES := FileWatcherTests|ChangeCoalescerTests|PreviewServerTests|PreviewHTTPServerTests|PreviewCommandEndToEndTests|ServerSentEventTests
 
 test-asan: deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
