@@ -81,7 +81,12 @@ package final class PreviewHTTPServer: Sendable {
             while let head = try await readHead(from: connection, pending: &pending) {
                 let reply = await handler(head)
                 let keepsAlive = try await send(reply, to: head, on: connection)
-                if !keepsAlive { return }
+                if !keepsAlive {
+                    // A body the preview did not read is still arriving: let it, or the close resets the
+                    // connection and the client may lose the answer.
+                    if head.hasBody { await closeLingering(connection) }
+                    return
+                }
             }
         } catch let problem as HTTPRequestHead.Problem {
             let reply = HTTPReply.plain(problem.status, "\(HTTPReply.phrase(problem.status).lowercased())\n")

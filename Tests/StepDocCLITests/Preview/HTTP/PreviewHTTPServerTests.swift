@@ -71,6 +71,16 @@ import Testing
         }
     }
 
+    @Test func answersARequestWithABodyItDoesNotReadAndCloses() async throws {
+        try await Self.withServer { port in
+            let body = [UInt8](repeating: UInt8(ascii: "x"), count: 300_000)
+            let request = Array("POST /form HTTP/1.1\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body
+            let answer = try await Self.exchange(request, port: port)
+            #expect(answer.hasPrefix("HTTP/1.1 200 OK\r\n"), "\(answer.prefix(200))")
+            #expect(answer.contains("Connection: close\r\n") && answer.hasSuffix("POST /form\n"), "\(answer)")
+        }
+    }
+
     @Test func refusesAHeadLargerThanItReads() async throws {
         try await Self.withServer { port in
             var request = "GET / HTTP/1.1\r\n"
