@@ -39,13 +39,9 @@ struct ConvertCommand: ParsableCommand {
     }
 
     private func convert() throws {
-        let config = try ConfigLoader.load(path: configPath ?? ConfigLoader.defaultPath, required: configPath != nil)
-        let discovery = try ContentDiscovery.discover(paths.isEmpty ? config.content : paths)
-        let sourceRoot =
-            config.sourceRoot ?? (paths.isEmpty ? config.content.first : nil) ?? discovery.entries.first?.root ?? "."
-        let pipeline = Pipeline(config: config, sourceRoot: sourceRoot)
-        var reporter = TextReporter(useColor: TextReporter.wantsColor(fileDescriptor: 2), sources: SourceExcerpts())
-        for diagnostic in discovery.diagnostics { printError(reporter.render(diagnostic)) }
+        let sources = try RewriteSources(paths: paths, configPath: configPath)
+        let discovery = sources.discovery
+        let pipeline = sources.pipeline
         var failed = false
         var refused = false
         for entry in discovery.entries {
@@ -61,9 +57,7 @@ struct ConvertCommand: ParsableCommand {
             do {
                 text = try Self.text(of: file, lowering: pipeline.lowering)
             } catch {
-                reporter = TextReporter(
-                    useColor: TextReporter.wantsColor(fileDescriptor: 2), sources: SourceExcerpts([file]))
-                for diagnostic in error.diagnostics { printError(reporter.render(diagnostic)) }
+                RewriteSources.print(error.diagnostics, excerptsFrom: file)
                 printError("\(file.path): not converted: writing it as \(target.rawValue) would lose content\n")
                 refused = true
                 continue

@@ -50,14 +50,9 @@ struct FormatCommand: ParsableCommand {
     }
 
     private func format() throws {
-        let config = try ConfigLoader.load(path: configPath ?? ConfigLoader.defaultPath, required: configPath != nil)
-        let contentPaths = paths.isEmpty ? config.content : paths
-        let discovery = try ContentDiscovery.discover(contentPaths)
-        let sourceRoot =
-            config.sourceRoot ?? (paths.isEmpty ? config.content.first : nil) ?? discovery.entries.first?.root ?? "."
-        let pipeline = Pipeline(config: config, sourceRoot: sourceRoot)
-        var reporter = TextReporter(useColor: TextReporter.wantsColor(fileDescriptor: 2), sources: SourceExcerpts())
-        for diagnostic in discovery.diagnostics { printError(reporter.render(diagnostic)) }
+        let sources = try RewriteSources(paths: paths, configPath: configPath)
+        let discovery = sources.discovery
+        let pipeline = sources.pipeline
         var unreadable = 0
         var refused = 0
         var changed: [String] = []
@@ -78,9 +73,7 @@ struct FormatCommand: ParsableCommand {
                 formatted = try GizaFormatter.format(
                     file, procedure: procedure, lowering: diagnostics, from: from.branch)
             } catch {
-                reporter = TextReporter(
-                    useColor: TextReporter.wantsColor(fileDescriptor: 2), sources: SourceExcerpts([file]))
-                for diagnostic in error.diagnostics { printError(reporter.render(diagnostic)) }
+                RewriteSources.print(error.diagnostics, excerptsFrom: file)
                 printError("\(file.path): not formatted: regenerating it would lose content\n")
                 refused += 1
                 continue
