@@ -21,8 +21,10 @@ public struct FileSystemIncludes: IncludeResolver {
             candidate = (includingFile.parentFolder as NSString).appendingPathComponent(path)
         }
         let normalized = (candidate as NSString).standardizingPath
-        let rootReal = (URL(fileURLWithPath: sourceRoot).resolvingSymlinksInPath().path as NSString).standardizingPath
-        let candidateReal = URL(fileURLWithPath: normalized).resolvingSymlinksInPath().path
+        let rootReal =
+            (URL(fileURLWithPath: reader.directory.resolve(sourceRoot)).resolvingSymlinksInPath().path as NSString)
+            .standardizingPath
+        let candidateReal = URL(fileURLWithPath: reader.directory.resolve(normalized)).resolvingSymlinksInPath().path
         guard candidateReal == rootReal || candidateReal.hasPrefix(rootReal.hasSuffix("/") ? rootReal : rootReal + "/")
         else {
             return .failure(.outsideSourceRoot(path: path, root: sourceRoot))
