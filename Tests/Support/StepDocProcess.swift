@@ -57,14 +57,16 @@ public struct StepDocProcess: Sendable {
 
     /// Runs the `stepdoc` executable with ARGUMENTS in the folder, with `extraEnvironment` added to a clean
     /// environment: for what only a process shows (signals, exit codes, closed streams).
-    public func spawn(_ arguments: [String], stdin: Data? = nil, environment extraEnvironment: [String: String] = [:]) throws
+    public func spawn(_ arguments: [String], stdin: Data? = nil, environment extraEnvironment: [String: String] = [:])
+        throws
         -> Outcome
     {
         try Self.launch(arguments, in: directory, scratch: directory, stdin: stdin, environment: extraEnvironment)
     }
 
     /// Runs the `stepdoc` executable with ARGUMENTS in an existing folder (the project root by default).
-    public static func spawn(_ arguments: [String], stdin: Data? = nil, in directory: URL = Fixtures.projectRoot()) throws
+    public static func spawn(_ arguments: [String], stdin: Data? = nil, in directory: URL = Fixtures.projectRoot())
+        throws
         -> Outcome
     {
         let scratch = try StepDocProcess()

@@ -35,9 +35,11 @@ struct BuildCommand: StepDocSubcommand {
 
     func validate() throws {
         if output == "" || templates == "" { throw ValidationError("an empty path names no folder") }
-        if let formats, formats.split(separator: ",", omittingEmptySubsequences: false).contains(where: {
-            $0.allSatisfy(\.isWhitespace)
-        }) {
+        if let formats,
+            formats.split(separator: ",", omittingEmptySubsequences: false).contains(where: {
+                $0.allSatisfy(\.isWhitespace)
+            })
+        {
             throw ValidationError("--format '\(formats)' has an empty entry; expected html, text or markdown")
         }
     }

@@ -27,7 +27,8 @@ struct DumpCommand: StepDocSubcommand {
         do throws(StepDocFailure) {
             let project = try Project.load(ProjectInputs(directory: terminal.directory, configPath: configPath))
             let config = project.config
-            let file = try SourceReader(maximumSize: config.limits.maxFileSize, directory: terminal.directory).read(path)
+            let file = try SourceReader(maximumSize: config.limits.maxFileSize, directory: terminal.directory).read(
+                path)
             let pipeline = project.pipeline(sourceRoot: config.sourceRoot ?? path.parentFolder)
             switch stage {
             case .syntax:

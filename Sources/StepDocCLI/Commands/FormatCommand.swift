@@ -79,9 +79,12 @@ struct FormatCommand: StepDocSubcommand {
             var parts: [String] = []
             if changed > 0 {
                 parts.append(
-                    "\(changed == 1 ? "1 file" : "\(changed) files") would be reformatted (run `stepdoc fmt` to rewrite)")
+                    "\(changed == 1 ? "1 file" : "\(changed) files") would be reformatted (run `stepdoc fmt` to rewrite)"
+                )
             }
-            if changed == 0, untouched > 0 { parts.append("\(untouched == 1 ? "1 file" : "\(untouched) files") already formatted") }
+            if changed == 0, untouched > 0 {
+                parts.append("\(untouched == 1 ? "1 file" : "\(untouched) files") already formatted")
+            }
             if problems > 0 { parts.append("\(problems == 1 ? "1 file" : "\(problems) files") not checked") }
             if !parts.isEmpty { terminal.writeError(parts.joined(separator: "; ") + "\n") }
         }

@@ -2,9 +2,9 @@ import ArgumentParser
 import Foundation
 import MigrationChecks
 import StepModel
+import StepPreflight
 import StepProject
 import StepRender
-import StepPreflight
 import StepReports
 import StepSyntax
 
@@ -68,7 +68,8 @@ struct PreflightCommand: StepDocSubcommand {
         if printCollector {
             guard facts == nil, html == nil, paths.isEmpty else {
                 terminal.report(
-                    .usage("--print-collector prints the collector script only; run it, then pass its output to --facts"))
+                    .usage(
+                        "--print-collector prints the collector script only; run it, then pass its output to --facts"))
                 return .stopped
             }
             terminal.write(PreflightAction.collectorScript(user: user))

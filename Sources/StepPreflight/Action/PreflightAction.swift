@@ -57,7 +57,8 @@ public struct PreflightAction: Sendable {
     private func preflight(standardInput: () throws(StepDocFailure) -> [UInt8]) throws(StepDocFailure) -> Result {
         let factsPath = options.facts
         let factsName = factsPath == "-" ? "<stdin>" : factsPath
-        let bytes = factsPath == "-" ? try standardInput() : try SourceReader(directory: inputs.directory).readBytes(factsPath)
+        let bytes =
+            factsPath == "-" ? try standardInput() : try SourceReader(directory: inputs.directory).readBytes(factsPath)
         let deploymentFacts: DeploymentFacts
         do {
             deploymentFacts = try DeploymentFacts(json: bytes)
@@ -166,7 +167,8 @@ public struct PreflightAction: Sendable {
             ? "// 1. Save it as collect-facts.js and put the migration user's name in migrationUser below\n"
                 + "//    (or run: stepdoc preflight --print-collector --user NAME > collect-facts.js).\n"
             : "// 1. Save it as collect-facts.js.\n"
-        return "// stepdoc preflight: collects the facts the migration prerequisite checks read, as one JSON document.\n"
+        return
+            "// stepdoc preflight: collects the facts the migration prerequisite checks read, as one JSON document.\n"
             + setUser
             + "// 2. Run it against the source deployment, authenticated as the migration user:\n"
             + "//      \(FactsCollector.usage)\n"

@@ -132,7 +132,8 @@ public struct BuildAction: Sendable {
         var rendering: (@Sendable (Int) -> Void)? = nil
         if let progress { rendering = { done in progress(.rendering, done, count) } }
         // Each output is written as soon as it is rendered, so only one per thread is held at a time.
-        let written = ProjectBuild.render(procedures, settings: settings, progress: rendering) { path, text -> (String, StepDocFailure?) in
+        let written = ProjectBuild.render(procedures, settings: settings, progress: rendering) {
+            path, text -> (String, StepDocFailure?) in
             do throws(StepDocFailure) {
                 try AtomicWriter.write(text, to: path, in: directory)
                 return (path, nil)

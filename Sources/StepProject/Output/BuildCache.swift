@@ -60,7 +60,8 @@ public struct BuildCache: Sendable {
             entries[Self.text(fields[0])] = Entry(source: source, dependencies: dependencies, outputs: outputs)
         }
         for folder in folders {
-            for entry in FolderEntries(directory.resolve(String(folder))) ?? FolderEntries.empty where entry.kind != .folder {
+            for entry in FolderEntries(directory.resolve(String(folder))) ?? FolderEntries.empty
+            where entry.kind != .folder {
                 existingOutputs.insert(folder.isEmpty ? entry.name : FolderEntries.join(String(folder), entry.name))
             }
         }

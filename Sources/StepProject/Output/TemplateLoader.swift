@@ -22,7 +22,8 @@ public enum TemplateLoader {
         var sources: [String: (path: String, text: String)] = [:]
         for file in names where file.hasSuffix(".mustache") {
             let path = (folder as NSString).appendingPathComponent(file)
-            guard let data = FileManager.default.contents(atPath: workingDirectory.resolve(path)), let text = String(data: data, encoding: .utf8)
+            guard let data = FileManager.default.contents(atPath: workingDirectory.resolve(path)),
+                let text = String(data: data, encoding: .utf8)
             else {
                 throw .unreadable(path: path, reason: "permission denied or not UTF-8")
             }
@@ -30,7 +31,9 @@ public enum TemplateLoader {
         }
         let cssPath = (folder as NSString).appendingPathComponent("style.css")
         let stylesheet =
-            FileManager.default.contents(atPath: workingDirectory.resolve(cssPath)).flatMap { String(data: $0, encoding: .utf8) } ?? ""
+            FileManager.default.contents(atPath: workingDirectory.resolve(cssPath)).flatMap {
+                String(data: $0, encoding: .utf8)
+            } ?? ""
         do {
             return try TemplateSet(name: name, sources: sources, stylesheet: stylesheet)
         } catch {
