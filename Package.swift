@@ -23,11 +23,15 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
+        // Text made safe for each format stepdoc writes (HTML, XML, JSON, JavaScript, YAML, Swift, GitHub
+        // workflow commands, Markdown tables, terminals). Depends on nothing.
+        .target(name: "StepEscaping"),
         // reST reader: source files, locations, diagnostics, blocks, inlines, `only` expressions.
         .target(name: "StepSyntax"),
         // Procedure / Step / Block / Inline values, lowering, structural rules; giza YAML and
         // `.. procedure::` sources, conversion and fmt.
-        .target(name: "StepModel", dependencies: ["StepSyntax", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "StepModel", dependencies: ["StepSyntax", "StepEscaping", .product(name: "Yams", package: "Yams")]),
         // The only module that talks to libcmark-gfm.
         .systemLibrary(
             name: "CCmarkGFM",
@@ -36,11 +40,11 @@ let package = Package(
         ),
         .target(
             name: "StepRender",
-            dependencies: ["StepModel", "CCmarkGFM"]
+            dependencies: ["StepModel", "StepEscaping", "CCmarkGFM"]
         ),
         // The shared check module: deployment facts, checks, registry. Depends on nothing.
         .target(name: "MigrationChecks"),
-        .target(name: "StepParity", dependencies: ["StepModel", "MigrationChecks"]),
+        .target(name: "StepParity", dependencies: ["StepModel", "StepEscaping", "MigrationChecks"]),
         // glibc's allocator settings, which Swift's Glibc module does not import.
         .target(name: "CMemoryTuning"),
         // Extended attributes, which Swift's Glibc module does not import either.
@@ -55,7 +59,7 @@ let package = Package(
             ]
         ),
         // Findings as text, JSON, GitHub workflow commands, SARIF and JUnit.
-        .target(name: "StepReports", dependencies: ["StepSyntax", "StepModel", "StepProject"]),
+        .target(name: "StepReports", dependencies: ["StepEscaping", "StepSyntax", "StepModel", "StepProject"]),
         // Check suites run on a deployment's facts, reported with the documented steps as the remedy.
         .target(
             name: "StepPreflight",
@@ -64,7 +68,7 @@ let package = Package(
         .target(
             name: "StepPreview",
             dependencies: [
-                "StepSyntax", "StepModel", "StepRender", "StepProject",
+                "StepEscaping", "StepSyntax", "StepModel", "StepRender", "StepProject",
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
@@ -90,6 +94,7 @@ let package = Package(
             name: "StepDocTestSupport", dependencies: ["StepProject", "StepSyntax", "MigrationChecks"],
             path: "Tests/Support"),
 
+        .testTarget(name: "StepEscapingTests", dependencies: ["StepEscaping"]),
         .testTarget(
             name: "StepSyntaxTests", dependencies: ["StepSyntax", "StepDocTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "StepModelTests", dependencies: ["StepModel", "StepDocTestSupport"], exclude: ["Fixtures"]),

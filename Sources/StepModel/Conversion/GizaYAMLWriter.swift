@@ -1,3 +1,5 @@
+import StepEscaping
+
 /// Writes a procedure as a giza steps YAML file: one document per step with its `title`, `ref`,
 /// `level` (when the heading is not giza's default `~`), `stepnum` (when the numbers are not 1…n),
 /// `optional`, and its body as a `content` block.
@@ -21,7 +23,7 @@ public enum GizaYAMLWriter {
             var title = step.title
             let isOptional = title.hasPrefix("Optional: ")
             if isOptional { title.removeFirst("Optional: ".count) }
-            lines.append("title: " + quoted(title))
+            lines.append("title: " + TextEscaping.yamlDoubleQuoted(title))
             lines.append("ref: " + uniqueRef(step, title: title, index: index, taken: &refs))
             if step.headingCharacter != "~", let level = GizaYAMLStep.characters.firstIndex(of: step.headingCharacter) {
                 lines.append("level: \(level + 1)")
@@ -32,25 +34,6 @@ public enum GizaYAMLWriter {
         }
         if !text.steps.isEmpty { lines.append("...") }
         return lines
-    }
-
-    /// A string as a double-quoted YAML scalar.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    result += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 
     /// The text of a `content` field that giza writes back as `body`: three columns less, without

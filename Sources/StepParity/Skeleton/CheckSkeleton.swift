@@ -1,4 +1,5 @@
 import MigrationChecks
+import StepEscaping
 import StepModel
 
 /// A ready-to-paste Swift declaration of the check a documented step is missing.
@@ -69,14 +70,14 @@ public struct CheckSkeleton: Sendable, Equatable {
     public var swiftSource: String {
         var lines: [String] = []
         lines.append("Check(")
-        lines.append("    id: \(Self.literal(id)),")
-        lines.append("    summary: \(Self.literal(summary)),")
-        lines.append("    title: \(Self.literal(title)),")
+        lines.append("    id: \(TextEscaping.swiftString(id)),")
+        lines.append("    summary: \(TextEscaping.swiftString(summary)),")
+        lines.append("    title: \(TextEscaping.swiftString(title)),")
         if !values.isEmpty {
             lines.append("    values: [")
             for value in values {
                 lines.append(
-                    "        BoundValue(name: \(Self.literal(value.name)), source: \(Self.swift(value.source)), "
+                    "        BoundValue(name: \(TextEscaping.swiftString(value.name)), source: \(Self.swift(value.source)), "
                         + "enforced: \(Self.swift(value.enforced))),")
             }
             lines.append("    ],")
@@ -189,39 +190,18 @@ public struct CheckSkeleton: Sendable, Equatable {
 
     // MARK: - Swift text
 
-    /// A Swift string literal for `text`.
-    static func literal(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    result += "\\u{\(String(scalar.value, radix: 16))}"
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
-
     private static func swift(_ source: ValueSource) -> String {
         switch source {
-        case .titlePlaceholder(let name): ".titlePlaceholder(\(literal(name)))"
-        case .bodyRoleMentions(let role): ".bodyRoleMentions(role: \(literal(role)))"
+        case .titlePlaceholder(let name): ".titlePlaceholder(\(TextEscaping.swiftString(name)))"
+        case .bodyRoleMentions(let role): ".bodyRoleMentions(role: \(TextEscaping.swiftString(role)))"
         }
     }
 
     private static func swift(_ enforced: EnforcedValue) -> String {
         switch enforced {
-        case .minimumVersion(let version): ".minimumVersion(\(literal(version.description)))"
-        case .roleSet(let roles): ".roleSet([\(roles.sorted().map(literal).joined(separator: ", "))])"
-        case .text(let text): ".text(\(literal(text)))"
+        case .minimumVersion(let version): ".minimumVersion(\(TextEscaping.swiftString(version.description)))"
+        case .roleSet(let roles): ".roleSet([\(roles.sorted().map(TextEscaping.swiftString).joined(separator: ", "))])"
+        case .text(let text): ".text(\(TextEscaping.swiftString(text)))"
         }
     }
 }

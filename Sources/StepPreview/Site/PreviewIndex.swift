@@ -1,3 +1,4 @@
+import StepEscaping
 import StepProject
 import StepRender
 
@@ -63,7 +64,7 @@ package enum PreviewIndex {
     }
 
     private static func escape(_ text: String) -> String {
-        HTMLEscaping.attribute(text)
+        TextEscaping.html(text)
     }
 
     private static let styles = """

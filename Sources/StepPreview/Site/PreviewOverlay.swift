@@ -1,3 +1,4 @@
+import StepEscaping
 import StepProject
 import StepRender
 import StepSyntax
@@ -73,7 +74,7 @@ package struct PreviewOverlay: Sendable {
     }
 
     private var script: String {
-        let page = pageName.map(Self.javaScriptString) ?? "null"
+        let page = pageName.map(TextEscaping.javaScript) ?? "null"
         return """
             (function () {
               var page = \(page);
@@ -109,31 +110,7 @@ package struct PreviewOverlay: Sendable {
     }
 
     private func escape(_ text: String) -> String {
-        HTMLEscaping.attribute(text)
-    }
-
-    /// A double-quoted JavaScript string that is also safe inside `<script>`: `<`, `>` and `&` are
-    /// written as escapes, so no `</script>` or `<!--` can appear.
-    package static func javaScriptString(_ text: String) -> String {
-        var literal = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": literal += "\\\""
-            case "\\": literal += "\\\\"
-            case "<", ">", "&", "\u{2028}", "\u{2029}":
-                literal += unicodeEscape(scalar.value)
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                literal += unicodeEscape(scalar.value)
-            default:
-                literal.unicodeScalars.append(scalar)
-            }
-        }
-        return literal + "\""
-    }
-
-    private static func unicodeEscape(_ value: UInt32) -> String {
-        let hex = String(value, radix: 16)
-        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        TextEscaping.html(text)
     }
 
     /// Styles for the panel, the banner and the marked steps; prefixed so they cannot clash with a

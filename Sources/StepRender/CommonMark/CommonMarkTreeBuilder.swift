@@ -1,3 +1,4 @@
+import StepEscaping
 import StepModel
 import StepSyntax
 
@@ -135,7 +136,7 @@ package struct CommonMarkTreeBuilder {
             return
         }
         var attributes = "class=\"code-block\""
-        if let language { attributes += " data-language=\"\(HTMLEscaping.attribute(language))\"" }
+        if let language { attributes += " data-language=\"\(TextEscaping.html(language))\"" }
         if !isCopyable { attributes += " data-copyable=\"false\"" }
         tree.open(.customBlock(onEnter: "<div \(attributes)>", onExit: "</div>"))
         if let caption {
@@ -193,7 +194,7 @@ package struct CommonMarkTreeBuilder {
             if admonition.kind == "admonition" || admonition.kind == "topic" || admonition.kind == "sidebar" {
                 title = inlineHTML(admonition.title ?? [])
             } else {
-                title = HTMLEscaping.attribute(heading)
+                title = TextEscaping.html(heading)
                 if let custom = admonition.title { title += " " + inlineHTML(custom) }
             }
             tree.append(.htmlBlock("<p class=\"admonition-title\">\(title)</p>\n"))
@@ -224,7 +225,7 @@ package struct CommonMarkTreeBuilder {
         guard !figure.uri.isEmpty else { return }
         if flavor == .html {
             var style = ""
-            if let width = figure.width { style = " style=\"width: \(HTMLEscaping.attribute(width))\"" }
+            if let width = figure.width { style = " style=\"width: \(TextEscaping.html(width))\"" }
             tree.open(.customBlock(onEnter: "<figure\(style)>", onExit: "</figure>"))
             tree.open(.paragraph)
             tree.open(.image(url: figure.uri, title: ""))
@@ -265,7 +266,7 @@ package struct CommonMarkTreeBuilder {
             for tab in tabs {
                 tree.open(
                     .customBlock(
-                        onEnter: "<section class=\"tab\" data-tab=\"\(HTMLEscaping.attribute(tab.id))\">",
+                        onEnter: "<section class=\"tab\" data-tab=\"\(TextEscaping.html(tab.id))\">",
                         onExit: "</section>"))
                 if !tab.title.isEmpty {
                     tree.append(.htmlBlock("<p class=\"tab-title\">\(inlineHTML(tab.title))</p>\n"))

@@ -1,31 +1,5 @@
-/// Escaping for the HTML stepdoc writes itself (cmark escapes what it renders).
+/// Names and URLs made safe for the HTML stepdoc writes itself; text is escaped by `TextEscaping.html`.
 package enum HTMLEscaping {
-    /// Text for element content or a double-quoted attribute value.
-    package static func attribute(_ text: String) -> String {
-        var needsWork = false
-        for byte in text.utf8
-        where byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
-        {
-            needsWork = true
-            break
-        }
-        guard needsWork else { return text }
-        var output = ""
-        output.reserveCapacity(text.utf8.count + 16)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            default: output.unicodeScalars.append(character)
-            }
-        }
-        return output
-    }
-
     /// A CSS class name made safe: letters, digits, `-` and `_`; anything else becomes `-`.
     package static func className(_ name: String) -> String {
         var output = ""

@@ -1,4 +1,5 @@
 import Foundation
+import StepEscaping
 import StepProject
 import StepSyntax
 
@@ -51,7 +52,7 @@ public struct GitHubReporter {
             let message =
                 "\(count) more \(count == 1 ? "finding was" : "findings were") not annotated, as GitHub "
                 + "shows \(limit) of each kind per step; the log lists them all"
-            output += "::notice::" + Self.escapeMessage(message) + "\n"
+            output += "::notice::" + TextEscaping.gitHubCommandData(message) + "\n"
         }
         return output
     }
@@ -81,8 +82,9 @@ public struct GitHubReporter {
             }
         }
         properties.append(("title", diagnostic.id.rawValue))
-        let propertyText = properties.map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")
-        return "::\(kind) \(propertyText)::" + Self.escapeMessage(message(diagnostic))
+        let propertyText = properties.map { "\($0.0)=\(TextEscaping.gitHubCommandProperty($0.1))" }.joined(
+            separator: ",")
+        return "::\(kind) \(propertyText)::" + TextEscaping.gitHubCommandData(message(diagnostic))
     }
 
     /// The summary, then the explanation, notes and fix-its on lines of their own.
@@ -111,24 +113,5 @@ public struct GitHubReporter {
     private mutating func position(_ location: DiagnosticLocation) -> String {
         let start = location.range.lowerBound
         return "\(paths.relative(location.file)):\(start.line):\(columns.utf16Column(start, in: location.file))"
-    }
-
-    /// Escapes the data of a workflow command as GitHub's runner reads it back.
-    static func escapeMessage(_ text: String) -> String {
-        var output = ""
-        for character in text.unicodeScalars {
-            switch character {
-            case "%": output += "%25"
-            case "\r": output += "%0D"
-            case "\n": output += "%0A"
-            default: output.unicodeScalars.append(character)
-            }
-        }
-        return output
-    }
-
-    /// Escapes a property value: as ``escapeMessage(_:)``, and the separators `:` and `,` as well.
-    static func escapeProperty(_ text: String) -> String {
-        escapeMessage(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 }

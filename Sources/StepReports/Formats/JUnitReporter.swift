@@ -1,3 +1,4 @@
+import StepEscaping
 import StepProject
 import StepSyntax
 
@@ -64,10 +65,10 @@ public struct JUnitReporter {
         }
         cases.append(fileCase)
         let failing = cases.filter { $0.diagnostics.contains(where: fails) }.count
-        let name = XMLEscaping.attribute(file)
+        let name = TextEscaping.xmlAttribute(file)
         var xml = "  <testsuite name=\"\(name)\" tests=\"\(cases.count)\" failures=\"\(failing)\" errors=\"0\">\n"
         for testCase in cases {
-            xml += "    <testcase classname=\"\(name)\" name=\"\(XMLEscaping.attribute(testCase.name))\""
+            xml += "    <testcase classname=\"\(name)\" name=\"\(TextEscaping.xmlAttribute(testCase.name))\""
             guard !testCase.diagnostics.isEmpty else {
                 xml += "/>\n"
                 continue
@@ -76,13 +77,13 @@ public struct JUnitReporter {
             let output = testCase.diagnostics.filter { !fails($0) }
             for diagnostic in testCase.diagnostics where fails(diagnostic) {
                 xml +=
-                    "      <failure message=\"\(XMLEscaping.attribute(diagnostic.summary))\" "
-                    + "type=\"\(XMLEscaping.attribute(diagnostic.id.rawValue))\">"
-                    + XMLEscaping.text(describe(diagnostic)) + "</failure>\n"
+                    "      <failure message=\"\(TextEscaping.xmlAttribute(diagnostic.summary))\" "
+                    + "type=\"\(TextEscaping.xmlAttribute(diagnostic.id.rawValue))\">"
+                    + TextEscaping.xmlText(describe(diagnostic)) + "</failure>\n"
             }
             if !output.isEmpty {
                 xml +=
-                    "      <system-out>" + XMLEscaping.text(output.map(describe).joined(separator: "\n"))
+                    "      <system-out>" + TextEscaping.xmlText(output.map(describe).joined(separator: "\n"))
                     + "</system-out>\n"
             }
             xml += "    </testcase>\n"

@@ -1,3 +1,4 @@
+import StepEscaping
 import StepProject
 
 /// A JSON document built in code, written with its keys in the order they were given.
@@ -35,7 +36,7 @@ enum JSONValue {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
         case .int(let value): output += String(value)
-        case .string(let text): Self.writeString(text, to: &output)
+        case .string(let text): TextEscaping.appendJSON(text, to: &output)
         case .array(let elements):
             guard !elements.isEmpty else {
                 output += "[]"
@@ -56,34 +57,12 @@ enum JSONValue {
             output += "{\n"
             for (index, (key, value)) in members.enumerated() {
                 output += String(repeating: " ", count: indent + 2)
-                Self.writeString(key, to: &output)
+                TextEscaping.appendJSON(key, to: &output)
                 output += ": "
                 value.write(to: &output, indent: indent + 2)
                 output += index == members.count - 1 ? "\n" : ",\n"
             }
             output += String(repeating: " ", count: indent) + "}"
         }
-    }
-
-    /// RFC 8259 string escaping: quotes, backslashes and every control character.
-    private static func writeString(_ text: String, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            case "\u{00}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
-                // DEL and the line separators are legal JSON but break line-based tools and JavaScript.
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        output += "\""
     }
 }

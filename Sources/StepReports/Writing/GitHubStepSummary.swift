@@ -1,4 +1,5 @@
 import Foundation
+import StepEscaping
 import StepProject
 import StepSyntax
 
@@ -81,23 +82,6 @@ public struct GitHubStepSummary {
                 "\($0.file):\($0.range.lowerBound.line):\($0.range.lowerBound.column)"
             } ?? "stepdoc"
         let cells = [location, diagnostic.severity.rawValue, diagnostic.id.rawValue, diagnostic.summary]
-        return "| " + cells.map(Self.escapeCell).joined(separator: " | ") + " |\n"
-    }
-
-    /// Makes text safe in a table cell: no line breaks, `|` and `\` escaped, no HTML tags.
-    static func escapeCell(_ text: String) -> String {
-        var output = ""
-        for character in text.unicodeScalars {
-            switch character {
-            case "\\": output += "\\\\"
-            case "|": output += "\\|"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "&": output += "&amp;"
-            case "\n", "\r", "\t": output += " "
-            default: output.unicodeScalars.append(character)
-            }
-        }
-        return output
+        return "| " + cells.map(TextEscaping.markdownTableCell).joined(separator: " | ") + " |\n"
     }
 }

@@ -1,3 +1,5 @@
+import StepEscaping
+
 /// A parsed Mustache template: text, variables, sections, inverted sections, partials and comments,
 /// with the spec's standalone-line rules. Set-delimiter tags and lambdas are not supported.
 ///
@@ -45,7 +47,7 @@ public struct MustacheTemplate: Sendable {
                 guard let value = lookup(path, in: stack) else { continue }
                 let text = value.text
                 if !indentation.isEmpty, output.utf8.last == 0x0A, !text.isEmpty { output.append(indentation) }
-                if escaped { appendEscaped(text, into: &output) } else { output.append(text) }
+                if escaped { TextEscaping.appendHTML(text, to: &output) } else { output.append(text) }
             case .section(let path, let inverted, let body):
                 let value = lookup(path, in: stack) ?? .null
                 if inverted {
@@ -130,32 +132,6 @@ public struct MustacheTemplate: Sendable {
             output.append(contentsOf: text[start..<end])
             start = end
         }
-    }
-
-    /// Appends `text` with `& < > " '` escaped, copying the runs between them whole.
-    private static func appendEscaped(_ text: String, into output: inout String) {
-        let bytes = text.utf8
-        var run = bytes.startIndex
-        var index = run
-        while index < bytes.endIndex {
-            let entity: String? =
-                switch bytes[index] {
-                case UInt8(ascii: "&"): "&amp;"
-                case UInt8(ascii: "<"): "&lt;"
-                case UInt8(ascii: ">"): "&gt;"
-                case UInt8(ascii: "\""): "&quot;"
-                case UInt8(ascii: "'"): "&#39;"
-                default: nil
-                }
-            let next = bytes.index(after: index)
-            if let entity {
-                output.append(contentsOf: text[run..<index])
-                output.append(entity)
-                run = next
-            }
-            index = next
-        }
-        output.append(contentsOf: text[run..<bytes.endIndex])
     }
 }
 

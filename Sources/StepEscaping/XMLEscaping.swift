@@ -1,20 +1,19 @@
-import StepProject
-
-/// Escaping for XML 1.0 text and attribute values.
-///
-/// XML 1.0 cannot hold most C0 control characters at all, not even as character references, so they
-/// are written as U+FFFD; line ends and tabs inside attributes become references so that attribute
-/// normalisation does not turn them into spaces.
-enum XMLEscaping {
-    static func text(_ value: String) -> String {
-        escape(value, inAttribute: false)
+extension TextEscaping {
+    /// XML 1.0 character data.
+    ///
+    /// XML 1.0 cannot hold most C0 control characters at all, not even as character references, so
+    /// they are written as U+FFFD.
+    public static func xmlText(_ value: String) -> String {
+        xml(value, inAttribute: false)
     }
 
-    static func attribute(_ value: String) -> String {
-        escape(value, inAttribute: true)
+    /// An XML 1.0 attribute value in double quotes; line ends and tabs become references so attribute
+    /// normalisation does not turn them into spaces.
+    public static func xmlAttribute(_ value: String) -> String {
+        xml(value, inAttribute: true)
     }
 
-    private static func escape(_ value: String, inAttribute: Bool) -> String {
+    private static func xml(_ value: String, inAttribute: Bool) -> String {
         var output = ""
         output.reserveCapacity(value.utf8.count)
         for scalar in value.unicodeScalars {
