@@ -49,18 +49,7 @@ package struct CommonMarkTreeBuilder {
                 code.code, language: code.language, isCopyable: code.isCopyable, emphasized: code.emphasizedLines,
                 lineNumbers: code.showsLineNumbers, caption: code.caption)
         case .list(let list):
-            let ordered: Bool
-            if case .ordered = list.style { ordered = true } else { ordered = false }
-            let tight = list.items.allSatisfy { item in
-                item.count <= 1 && item.allSatisfy { if case .paragraph = $0.kind { true } else { false } }
-            }
-            tree.open(.list(ordered: ordered, start: list.start, tight: tight))
-            for item in list.items {
-                tree.open(.item)
-                add(item)
-                tree.close()
-            }
-            tree.close()
+            addList(list)
         case .definitionList(let items):
             addDefinitions(items)
         case .admonition(let admonition):
@@ -151,6 +140,35 @@ package struct CommonMarkTreeBuilder {
             tree.append(
                 .htmlBlock(
                     CodeHTML.render(code, language: language, emphasized: Set(emphasized), lineNumbers: lineNumbers)))
+        }
+        tree.close()
+    }
+
+    private func addList(_ list: ListBlock) {
+        var numbering: ListNumbering? = nil
+        if case .ordered(let sequence) = list.style { numbering = ListNumbering(sequence) }
+        let tight = list.items.allSatisfy { item in
+            item.count <= 1 && item.allSatisfy { if case .paragraph = $0.kind { true } else { false } }
+        }
+        // cmark's HTML has no `type` attribute: lettered and roman lists are written as they must be.
+        if flavor == .html, let numbering, numbering != .arabic {
+            var attributes = "type=\"\(numbering.htmlType)\""
+            if list.start != 1 { attributes += " start=\"\(list.start)\"" }
+            tree.open(.customBlock(onEnter: "<ol \(attributes)>", onExit: "</ol>"))
+            for item in list.items {
+                tree.open(.customBlock(onEnter: "<li>", onExit: "</li>"))
+                add(item)
+                tree.close()
+            }
+            tree.close()
+            return
+        }
+        tree.open(
+            .list(ordered: numbering != nil, start: list.start, tight: tight, numbering: numbering ?? .arabic))
+        for item in list.items {
+            tree.open(.item)
+            add(item)
+            tree.close()
         }
         tree.close()
     }

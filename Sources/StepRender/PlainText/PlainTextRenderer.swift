@@ -71,6 +71,7 @@ struct PlainTextWriter {
         var ordered: Bool
         var next: Int
         var tight: Bool
+        var numbering: ListNumbering
     }
 
     init(width: Int) {
@@ -140,13 +141,13 @@ struct PlainTextWriter {
         case .blockQuote:
             startBlock()
             prefixes.append(Prefix(first: Array("    ".utf8), rest: Array("    ".utf8)))
-        case .list(let ordered, let start, let tight):
+        case .list(let ordered, let start, let tight, let numbering):
             startBlock()
-            lists.append(ListState(ordered: ordered, next: start, tight: tight))
+            lists.append(ListState(ordered: ordered, next: start, tight: tight, numbering: numbering))
         case .item:
             guard var list = lists.popLast() else { return }
             if !(list.tight && prefixes.last?.used == true) { startBlock() }
-            let marker = Array((list.ordered ? "\(list.next). " : "- ").utf8)
+            let marker = Array((list.ordered ? "\(list.numbering.marker(list.next)). " : "- ").utf8)
             list.next += 1
             lists.append(list)
             prefixes.append(Prefix(first: marker, rest: Array(repeating: 0x20, count: marker.count)))
