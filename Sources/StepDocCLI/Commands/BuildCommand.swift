@@ -109,6 +109,15 @@ struct BuildCommand: ParsableCommand {
         }.flatMap { $0 }
         renderProgress.finish()
         if let failure = written.compactMap({ $0 }).first { throw failure }
+        // Images next to the pages that show them, and the code highlighter.
+        let assets = SiteAssets(
+            procedures: procedures.map(\.1), outputFolder: settings.outputFolder, targets: targets)
+        let copied = try assets.copy()
+        if targets.contains(.html), !SiteAssets.highlighterIsInstalled {
+            printError(
+                "warning: code is not highlighted: \(SiteAssets.highlighterSource) is missing "
+                    + "(apt-get install libjs-highlight.js)\n")
+        }
         if var cache {
             for entry in build.upToDate { cache.keep(entry.name) }
             for (name, path, dependencies) in clean {
@@ -121,7 +130,7 @@ struct BuildCommand: ParsableCommand {
             try cache.save()
         }
         let total = processedCount + build.upToDate.count
-        var summary = "built \(total == 1 ? "1 procedure" : "\(total) procedures"): \(written.count) files written"
+        var summary = "built \(total == 1 ? "1 procedure" : "\(total) procedures"): \(written.count + copied) files written"
         if !build.upToDate.isEmpty { summary += ", \(build.upToDate.count) up to date" }
         print(summary + " in \(settings.outputFolder)/")
         finish(0)

@@ -117,6 +117,7 @@ struct PreflightCommand: ParsableCommand {
         }
         let options = RenderOptions(
             extraTags: Set(config.tags), textWidth: max(20, config.textWidth - PreflightTextReporter.bodyIndent))
+            .withTextLinks(config.textLinks)
         let factsName = factsPath == "-" ? "<stdin>" : factsPath
         var runs: [(report: PreflightReport, procedure: Procedure, title: String)] = []
         for target in targets {

@@ -112,12 +112,14 @@ public struct ProjectBuild: Sendable {
         deliver: @escaping @Sendable (String, String) -> Result
     ) -> [[Result]] {
         let options = RenderOptions(
-            extraTags: Set(settings.config.tags), textWidth: settings.config.textWidth, fragment: settings.fragment)
+            extraTags: Set(settings.config.tags), textWidth: settings.config.textWidth, fragment: settings.fragment
+        ).withTextLinks(settings.config.textLinks)
         return Parallel.map(procedures, jobs: settings.jobs, progress: progress) { entry, procedure in
             let title = ProcedureTitle.title(for: entry, config: settings.config)
+            let pageOptions = options.forPage(named: entry.name)
             var results: [Result] = []
             for target in settings.targets {
-                guard let text = render(procedure, to: target, title: title, settings: settings, options: options)
+                guard let text = render(procedure, to: target, title: title, settings: settings, options: pageOptions)
                 else {
                     continue
                 }

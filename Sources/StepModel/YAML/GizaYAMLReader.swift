@@ -347,7 +347,7 @@ struct GizaYAMLReader {
 
     // MARK: - Scalars
 
-    private mutating func text(_ node: Node, field: String, file: SourceFile) -> YAMLText? {
+    mutating func text(_ node: Node, field: String, file: SourceFile) -> YAMLText? {
         guard case .scalar(let scalar) = node else {
             wrongType(node, field: field, expected: "text", file: file)
             return nil
@@ -391,7 +391,7 @@ struct GizaYAMLReader {
         }
     }
 
-    private mutating func string(_ node: Node, field: String, file: SourceFile) -> String? {
+    mutating func string(_ node: Node, field: String, file: SourceFile) -> String? {
         guard case .scalar(let scalar) = node else {
             wrongType(node, field: field, expected: "text", file: file)
             return nil
@@ -422,7 +422,7 @@ struct GizaYAMLReader {
     // MARK: - Positions
 
     /// A Yams mark (1-based line, column in Unicode scalars) as a location (column in UTF-8 bytes).
-    private func location(_ mark: Mark?, _ file: SourceFile) -> SourceLocation {
+    func location(_ mark: Mark?, _ file: SourceFile) -> SourceLocation {
         guard let mark, mark.line >= 1 else { return SourceLocation(line: 1, column: 1) }
         let text = file.text(ofLine: mark.line)
         let prefix = text.unicodeScalars.prefix(max(0, mark.column - 1))
@@ -431,7 +431,7 @@ struct GizaYAMLReader {
         return SourceLocation(line: mark.line, column: bytes + 1)
     }
 
-    private func range(_ node: Node, _ file: SourceFile) -> SourceRange {
+    func range(_ node: Node, _ file: SourceFile) -> SourceRange {
         let start = location(node.mark, file)
         if case .scalar(let scalar) = node, !scalar.string.contains("\n") {
             return start..<SourceLocation(line: start.line, column: start.column + max(1, scalar.string.utf8.count))
@@ -463,7 +463,7 @@ struct GizaYAMLReader {
             file: file.path, explanation: "The documents after this point are not read.")
     }
 
-    private mutating func diagnose(
+    mutating func diagnose(
         _ severity: Diagnostic.Severity, _ id: String, _ summary: String, _ range: SourceRange, file: String,
         explanation: String? = nil, notes: [DiagnosticNote] = []
     ) {

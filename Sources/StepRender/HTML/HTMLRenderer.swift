@@ -55,8 +55,10 @@ public struct HTMLRenderer: Sendable {
     func renderBlocks(_ blocks: [Block], stepLevel: Int) -> String {
         guard !blocks.isEmpty else { return "" }
         let tree = CommonMarkTree()
-        CommonMarkTreeBuilder(tree: tree, flavor: .html, tags: options.tags(for: .html), stepLevel: stepLevel).add(
-            blocks)
+        var builder = CommonMarkTreeBuilder(
+            tree: tree, flavor: .html, tags: options.tags(for: .html), stepLevel: stepLevel)
+        builder.siteRoot = options.siteRoot
+        builder.add(blocks)
         return tree.renderHTML()
     }
 
