@@ -58,6 +58,7 @@ package actor PreviewSite {
         for (entry, result) in zip(entries, results) {
             var page = PreviewPage(entry: entry, title: ProcedureTitle.title(for: entry, config: settings.config))
             _ = page.update(with: result)
+            page.title = ProcedureTitle.title(for: entry, config: settings.config, procedure: page.procedure)
             pages[entry.name] = page
             namesByPath[CanonicalPath.of(entry.path)] = entry.name
         }
