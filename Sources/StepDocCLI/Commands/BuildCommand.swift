@@ -130,8 +130,9 @@ struct BuildCommand: ParsableCommand {
             try cache.save()
         }
         let total = processedCount + build.upToDate.count
-        var summary = "built \(total == 1 ? "1 procedure" : "\(total) procedures"): \(written.count + copied) files written"
+        var summary = "built \(total == 1 ? "1 procedure" : "\(total) procedures"): \(written.count) files written"
         if !build.upToDate.isEmpty { summary += ", \(build.upToDate.count) up to date" }
+        if copied > 0 { summary += ", \(copied) \(copied == 1 ? "image or script" : "images and scripts") copied" }
         print(summary + " in \(settings.outputFolder)/")
         finish(0)
     }
