@@ -13,7 +13,8 @@ import Testing
         return (procedure, diagnostics)
     }
 
-    private func html(_ body: [String], images: Set<String> = ["/images/x.png"], siteRoot: String = "") throws -> String {
+    private func html(_ body: [String], images: Set<String> = ["/images/x.png"], siteRoot: String = "") throws -> String
+    {
         let (procedure, _) = lowered(body, images: images)
         var options = RenderOptions()
         options.siteRoot = siteRoot
@@ -31,7 +32,8 @@ import Testing
         let finding = diagnostics.first { $0.id == "rst.image" }
         #expect(finding?.severity == .warning)
         #expect(finding?.summary == "image file '/images/gone.png' does not exist", "\(diagnostics)")
-        let lines = GizaStep.text([".. figure:: /images/gone.png"]).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = GizaStep.text([".. figure:: /images/gone.png"]).split(
+            separator: "\n", omittingEmptySubsequences: false)
         let line = lines.firstIndex { $0.contains("/images/gone.png") }.map { $0 + 1 }
         #expect(finding?.location?.range.lowerBound.line == line)
     }
@@ -60,7 +62,9 @@ import Testing
         let body = [".. figure:: /images/x.png", "   :alt: X", "   :\(option): \(value)"]
         let (procedure, diagnostics) = lowered(body)
         #expect(
-            diagnostics.contains { $0.id == "rst.directive" && $0.summary.hasPrefix("':\(option):' of 'figure' must be") },
+            diagnostics.contains {
+                $0.id == "rst.directive" && $0.summary.hasPrefix("':\(option):' of 'figure' must be")
+            },
             "\(diagnostics)")
         let page = try html(body)
         #expect(!page.contains("position") && !page.contains("url(") && !page.contains("expression"), "\(page)")

@@ -46,7 +46,9 @@ struct SphinxTextComparisonTests {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 5 else { continue }
             if fields[1] == "link" {
-                links.append("    \(pythonString(fields[0])): (\(pythonString(fields[2].replacingOccurrences(of: "%", with: "%%").replacingOccurrences(of: "%%s", with: "%s"))), '%s'),")
+                links.append(
+                    "    \(pythonString(fields[0])): (\(pythonString(fields[2].replacingOccurrences(of: "%", with: "%%").replacingOccurrences(of: "%%s", with: "%s"))), '%s'),"
+                )
             } else if fields[4] == "code" {
                 literals.append(pythonString(fields[0]))
             }
@@ -69,14 +71,18 @@ struct SphinxTextComparisonTests {
 
             """
         try conf.write(to: project.appendingPathComponent("conf.py"), atomically: true, encoding: .utf8)
-        let index = ".. toctree::\n   :hidden:\n\n" + files.map { "   " + $0.deletingPathExtension().lastPathComponent }
+        let index =
+            ".. toctree::\n   :hidden:\n\n"
+            + files.map { "   " + $0.deletingPathExtension().lastPathComponent }
             .joined(separator: "\n") + "\n"
         try index.write(to: project.appendingPathComponent("index.rst"), atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = try #require(sphinxBuild)
         // `-t epub`: files of the 2014–17 era write their printed copy under `only:: latex or epub`, which
         // the text builder alone would leave out entirely (neither branch is for it).
-        process.arguments = ["-q", "-b", "text", "-t", "epub", project.path, project.appendingPathComponent("_build").path]
+        process.arguments = [
+            "-q", "-b", "text", "-t", "epub", project.path, project.appendingPathComponent("_build").path,
+        ]
         process.standardError = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         try process.run()
@@ -119,10 +125,15 @@ struct SphinxTextComparisonTests {
             common += shared
             ours += mineTotal
             theirs += sphinxTotal
-            let missing = sphinx.filter { $0.value > (mine[$0.key] ?? 0) }.map { "\($0.key)×\($0.value - (mine[$0.key] ?? 0))" }
-            let extra = mine.filter { $0.value > (sphinx[$0.key] ?? 0) }.map { "\($0.key)×\($0.value - (sphinx[$0.key] ?? 0))" }
+            let missing = sphinx.filter { $0.value > (mine[$0.key] ?? 0) }.map {
+                "\($0.key)×\($0.value - (mine[$0.key] ?? 0))"
+            }
+            let extra = mine.filter { $0.value > (sphinx[$0.key] ?? 0) }.map {
+                "\($0.key)×\($0.value - (sphinx[$0.key] ?? 0))"
+            }
             report.append(
-                "\(name): recall \(Double(shared) / Double(max(1, sphinxTotal))), precision \(Double(shared) / Double(max(1, mineTotal))); missing \(missing.sorted().prefix(20)); extra \(extra.sorted().prefix(20))")
+                "\(name): recall \(Double(shared) / Double(max(1, sphinxTotal))), precision \(Double(shared) / Double(max(1, mineTotal))); missing \(missing.sorted().prefix(20)); extra \(extra.sorted().prefix(20))"
+            )
         }
         let recall = Double(common) / Double(max(1, theirs))
         let precision = Double(common) / Double(max(1, ours))

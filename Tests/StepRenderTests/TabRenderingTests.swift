@@ -53,6 +53,8 @@ import Testing
         _ = Procedure(
             parsing: SourceFile(path: "t.rst", text: GizaStep.text([".. tabs::", "", "   tabs:", "     - id: [x"])),
             diagnostics: &diagnostics)
-        #expect(diagnostics.contains { $0.id == "rst.directive" && $0.summary.contains("not valid YAML") }, "\(diagnostics)")
+        #expect(
+            diagnostics.contains { $0.id == "rst.directive" && $0.summary.contains("not valid YAML") }, "\(diagnostics)"
+        )
     }
 }

@@ -19,7 +19,8 @@ import Testing
     }
 
     @Test func writesTheURLAfterTheTextInline() {
-        #expect(text(.inline) == "See the manual <https://example.com/manual> and the guide\n<https://example.com/g>.\n")
+        #expect(
+            text(.inline) == "See the manual <https://example.com/manual> and the guide\n<https://example.com/g>.\n")
     }
 
     @Test func writesTheTextAloneWithNone() {

@@ -116,8 +116,9 @@ struct PreflightCommand: ParsableCommand {
                     .joined(separator: ", or "))
         }
         let options = RenderOptions(
-            extraTags: Set(config.tags), textWidth: max(20, config.textWidth - PreflightTextReporter.bodyIndent))
-            .withTextLinks(config.textLinks)
+            extraTags: Set(config.tags), textWidth: max(20, config.textWidth - PreflightTextReporter.bodyIndent)
+        )
+        .withTextLinks(config.textLinks)
         let factsName = factsPath == "-" ? "<stdin>" : factsPath
         var runs: [(report: PreflightReport, procedure: Procedure, title: String)] = []
         for target in targets {

@@ -110,7 +110,8 @@ public enum ConfigLoader {
     }
 
     static let topLevelKeys = [
-        "content", "source-root", "templates", "template", "output", "formats", "tags", "text-width", "text-links", "procedures",
+        "content", "source-root", "templates", "template", "output", "formats", "tags", "text-width", "text-links",
+        "procedures",
         "roles", "substitutions", "rules", "limits",
     ]
 

@@ -68,7 +68,8 @@ public struct FileSystemIncludes: IncludeResolver {
         guard candidateReal == rootReal || candidateReal.hasPrefix(rootPrefix) else {
             return .failure(.outsideSourceRoot(path: path, root: sourceRoot))
         }
-        return .success((path: normalized, relative: String(candidateReal.dropFirst(min(candidateReal.count, rootPrefix.count)))))
+        return .success(
+            (path: normalized, relative: String(candidateReal.dropFirst(min(candidateReal.count, rootPrefix.count)))))
     }
 }
 

@@ -107,7 +107,9 @@ package actor PreviewSite {
     /// the time of the read), or the highlighter a build would copy.
     private func asset(_ path: String) -> PreviewResponse {
         if path == SiteAssets.highlighterPath {
-            guard let data = FileManager.default.contents(atPath: SiteAssets.highlighterSource) else { return .notFound }
+            guard let data = FileManager.default.contents(atPath: SiteAssets.highlighterSource) else {
+                return .notFound
+            }
             return .file([UInt8](data), name: path)
         }
         let prefix = CommonMarkTreeBuilder.imagesFolder + "/"

@@ -52,7 +52,8 @@ extension ProcedureLowerer {
                     figure.align = value
                 } else {
                     invalidOption(
-                        option, directive: directive, expected: "one of " + allowed.map { "'\($0)'" }.joined(separator: ", "))
+                        option, directive: directive,
+                        expected: "one of " + allowed.map { "'\($0)'" }.joined(separator: ", "))
                 }
             case "target": figure.target = imageTarget(option, directive: directive)
             case "class", "figclass":
@@ -204,15 +205,17 @@ extension ProcedureLowerer {
     static func isURL(_ text: String) -> Bool {
         guard let colon = text.firstIndex(of: ":") else { return false }
         let scheme = text[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+        return !scheme.isEmpty
+            && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
             && (text[colon...].hasPrefix("://") || scheme == "data" || scheme == "mailto")
     }
 
     static func isClassName(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { byte in
-            (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x2D
-                || byte == 0x5F
-        }
+        !text.isEmpty
+            && text.utf8.allSatisfy { byte in
+                (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x2D
+                    || byte == 0x5F
+            }
     }
 }
 

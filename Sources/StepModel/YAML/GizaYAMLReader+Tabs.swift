@@ -39,7 +39,9 @@ extension GizaYAMLReader {
             return []
         }
         guard case .mapping(let mapping)? = node, let list = mapping["tabs"] else {
-            let range = node.map { self.range($0, source) } ?? SourceLocation(line: 1, column: 1)..<SourceLocation(line: 1, column: 2)
+            let range =
+                node.map { self.range($0, source) } ?? SourceLocation(
+                    line: 1, column: 1)..<SourceLocation(line: 1, column: 2)
             diagnose(.warning, "rst.directive", "giza's YAML tabs need a 'tabs:' list", range, file: source.path)
             return []
         }

@@ -273,7 +273,8 @@ package struct CommonMarkTreeBuilder {
         var open = "<figure class=\"\(classes.joined(separator: " "))\""
         if let width = figure.figureWidth { open += " style=\"width: \(HTMLEscaping.attribute(width))\"" }
         open += ">"
-        var image = "<img src=\"\(HTMLEscaping.attribute(url))\" alt=\"\(HTMLEscaping.attribute(figure.alternativeText))\""
+        var image =
+            "<img src=\"\(HTMLEscaping.attribute(url))\" alt=\"\(HTMLEscaping.attribute(figure.alternativeText))\""
         var style: [String] = []
         if let width = figure.width { style.append("width: " + width) }
         if let height = figure.height { style.append("height: " + height) }

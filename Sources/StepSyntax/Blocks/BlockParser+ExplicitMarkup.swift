@@ -179,8 +179,11 @@ extension BlockParser {
                 firstStart: contentLines.lowerBound == block.lower ? block.firstStart : nil)
             contentRange = range(of: contentRegion)
             switch spec.content {
-            case .blocks where Self.isGizaTabsYAML(name: name, firstLine: file.text(
-                from: textStart(contentRegion.lower, contentRegion), to: trimmedEnd(contentRegion.lower))):
+            case .blocks
+            where Self.isGizaTabsYAML(
+                name: name,
+                firstLine: file.text(
+                    from: textStart(contentRegion.lower, contentRegion), to: trimmedEnd(contentRegion.lower))):
                 // giza's YAML tabs (`tabs:` with `- id:` items) are YAML, not reStructuredText.
                 content = .literal(
                     LiteralBlock(text: literalText(contentRegion.lower, contentRegion.upper, contentRegion)))

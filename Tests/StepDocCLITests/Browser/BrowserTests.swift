@@ -10,15 +10,17 @@ import Testing
     .enabled(if: DevToolsBrowser.isInstalled, "needs Debian's chromium (make test-browser installs it)"))
 struct BrowserTests {
     /// A one-pixel PNG.
-    static let pixel = Data(
-        base64Encoded:
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
-    )!
+    static let pixel =
+        Data(
+            base64Encoded:
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+        ) ?? Data()
 
     /// A procedure with what real MongoDB pages hold: tabs, a wide figure, lettered lists, code, a long URL.
     static let showcase = GizaFixture.text([
         (
-            "Install the server", [
+            "Install the server",
+            [
                 "Pick your platform.", "",
                 ".. tabs::", "", "   tabs:", "     - id: windows", "       name: Windows", "       content: |",
                 "         Run ``msiexec.exe``.", "", "     - id: macos", "       content: |",
@@ -26,7 +28,8 @@ struct BrowserTests {
             ]
         ),
         (
-            "Look at the console", [
+            "Look at the console",
+            [
                 ".. figure:: /images/console.png", "   :alt: The console", "   :figwidth: 760", "   :width: 760", "",
                 "   The console after the start.", "",
                 "See https://www.mongodb.com/docs/manual/reference/configuration-options/#std-setting-storage.dbPath-and-more for every option.",
@@ -34,8 +37,10 @@ struct BrowserTests {
             ]
         ),
         (
-            "Run the commands", [
-                "a. First run this:", "", "   .. code-block:: sh", "", "      mongod --dbpath /data/db --port 27017 --bind_ip localhost,10.0.0.1 --replSet rs0", "",
+            "Run the commands",
+            [
+                "a. First run this:", "", "   .. code-block:: sh", "",
+                "      mongod --dbpath /data/db --port 27017 --bind_ip localhost,10.0.0.1 --replSet rs0", "",
                 "#. Then this, which you read but need not copy:", "", "   .. code-block:: javascript",
                 "      :copyable: false", "", "      db.users.find({ name: \"x\" })", "",
                 "#. Last.", "", "Sub-heading", "~~~~~~~~~~~", "", ".. note::", "", "   A note.", "",
@@ -72,7 +77,8 @@ struct BrowserTests {
         let browser = try DevToolsBrowser()
         let page = try browser.newPage()
         try page.open(site.url("output/html/guide/showcase.html"))
-        let state = "[...document.querySelectorAll('[role=tab]')].map(t => t.getAttribute('aria-selected') + ':' + document.getElementById(t.getAttribute('aria-controls')).hidden).join(' ')"
+        let state =
+            "[...document.querySelectorAll('[role=tab]')].map(t => t.getAttribute('aria-selected') + ':' + document.getElementById(t.getAttribute('aria-controls')).hidden).join(' ')"
         #expect(try page.evaluate(state) as? String == "true:false false:true")
         #expect(try page.evaluate("document.querySelector('[role=tablist]') !== null") as? Bool == true)
         try page.click("[role=tab]:nth-child(2)")
@@ -107,12 +113,13 @@ struct BrowserTests {
         for url in [site.url("output/html/guide/showcase.html"), Self.shippedPage] {
             try page.open(url)
             // Code scrolls inside its block; nothing else may reach past the viewport.
-            let overflowing = try page.evaluate(
-                """
-                [...document.querySelectorAll('body *')].filter(e => !e.closest('pre') &&
-                  e.getBoundingClientRect().right > 390.5 && e.getBoundingClientRect().width > 0)
-                  .map(e => e.tagName + '.' + e.className).slice(0, 10)
-                """) as? [String]
+            let overflowing =
+                try page.evaluate(
+                    """
+                    [...document.querySelectorAll('body *')].filter(e => !e.closest('pre') &&
+                      e.getBoundingClientRect().right > 390.5 && e.getBoundingClientRect().width > 0)
+                      .map(e => e.tagName + '.' + e.className).slice(0, 10)
+                    """) as? [String]
             #expect(overflowing == [], "\(url)")
             #expect(try page.evaluate("document.documentElement.scrollWidth") as? Int == 390, "\(url)")
         }
@@ -212,10 +219,12 @@ struct BrowserTests {
             let panel = "document.getElementById('stepdoc-preview')"
             #expect(try page.evaluate("\(panel).open") as? Bool == true)
             #expect(try page.evaluate("\(panel).innerText.includes('rst.unknown-role')") as? Bool == true)
-            let box = try page.evaluate("(() => { const r = \(panel).getBoundingClientRect(); return [r.left, r.right]; })()")
+            let box =
+                try page.evaluate("(() => { const r = \(panel).getBoundingClientRect(); return [r.left, r.right]; })()")
                 as? [Double] ?? []
             #expect(box.count == 2 && box[0] >= 0 && box[1] <= 390, "\(box)")
-            let result = try page.evaluate(Self.contrastScript.replacingOccurrences(of: "document.body", with: panel))
+            let result =
+                try page.evaluate(Self.contrastScript.replacingOccurrences(of: "document.body", with: panel))
                 as? [String: Any]
             #expect((result?["failures"] as? [String]) == [], "\(dark ? "dark" : "light"): \(result ?? [:])")
         }

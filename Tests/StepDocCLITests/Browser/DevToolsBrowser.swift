@@ -183,7 +183,10 @@ final class DevToolsBrowser: @unchecked Sendable {
             for type in ["rawKeyDown", "keyUp"] {
                 try send(
                     "Input.dispatchKeyEvent",
-                    ["type": type, "key": key, "code": key, "windowsVirtualKeyCode": code, "nativeVirtualKeyCode": code])
+                    [
+                        "type": type, "key": key, "code": key, "windowsVirtualKeyCode": code,
+                        "nativeVirtualKeyCode": code,
+                    ])
             }
         }
 
