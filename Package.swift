@@ -11,6 +11,10 @@ let package = Package(
         .library(name: "StepSyntax", targets: ["StepSyntax"]),
         .library(name: "StepModel", targets: ["StepModel"]),
         .library(name: "StepRender", targets: ["StepRender"]),
+        .library(name: "StepProject", targets: ["StepProject"]),
+        .library(name: "StepReports", targets: ["StepReports"]),
+        .library(name: "StepPreflight", targets: ["StepPreflight"]),
+        .library(name: "StepPreview", targets: ["StepPreview"]),
         .library(name: "StepDocCLI", targets: ["StepDocCLI"]),
     ],
     dependencies: [
@@ -39,13 +43,36 @@ let package = Package(
         .target(name: "StepParity", dependencies: ["StepModel", "MigrationChecks"]),
         // glibc's allocator settings, which Swift's Glibc module does not import.
         .target(name: "CMemoryTuning"),
+        // The project: stepdoc.yml, discovery, includes, the build cache, atomic output, and the run of
+        // read → rules → parity → render, returning a result value. Never prints, never exits.
+        .target(
+            name: "StepProject",
+            dependencies: [
+                "StepSyntax", "StepModel", "StepRender", "StepParity", "MigrationChecks",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // Findings as text, JSON, GitHub workflow commands, SARIF and JUnit.
+        .target(name: "StepReports", dependencies: ["StepSyntax", "StepModel", "StepProject"]),
+        // Check suites run on a deployment's facts, reported with the documented steps as the remedy.
+        .target(
+            name: "StepPreflight",
+            dependencies: ["StepSyntax", "StepModel", "StepRender", "StepProject", "MigrationChecks"]),
+        // The preview server: HTTP/1.1 and server-sent events, watching, reload. The only FlyingSocks user.
+        .target(
+            name: "StepPreview",
+            dependencies: [
+                "StepSyntax", "StepModel", "StepRender", "StepProject",
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
+        // Commands, option parsing and terminal IO; one exit point.
         .target(
             name: "StepDocCLI",
             dependencies: [
                 "CMemoryTuning", "StepSyntax", "StepModel", "StepRender", "StepParity", "MigrationChecks",
+                "StepProject", "StepReports", "StepPreflight", "StepPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .executableTarget(name: "stepdoc", dependencies: ["StepDocCLI"]),
@@ -57,7 +84,9 @@ let package = Package(
         .executableTarget(name: "StepDocFuzzFacts", dependencies: ["StepDocFuzzing"]),
 
         // Golden files, position markers and corpus paths shared by the test targets.
-        .target(name: "StepDocTestSupport", path: "Tests/Support"),
+        .target(
+            name: "StepDocTestSupport", dependencies: ["StepProject", "StepSyntax", "MigrationChecks"],
+            path: "Tests/Support"),
 
         .testTarget(
             name: "StepSyntaxTests", dependencies: ["StepSyntax", "StepDocTestSupport"], exclude: ["Fixtures"]),
@@ -70,10 +99,27 @@ let package = Package(
             dependencies: ["StepParity", "StepModel", "StepSyntax", "MigrationChecks", "StepDocTestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
+            name: "StepProjectTests",
+            dependencies: ["StepProject", "StepRender", "StepModel", "StepSyntax", "StepDocTestSupport"]),
+        .testTarget(
+            name: "StepReportsTests",
+            dependencies: ["StepReports", "StepProject", "StepModel", "StepSyntax", "StepDocTestSupport"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "StepPreflightTests",
+            dependencies: [
+                "StepPreflight", "StepProject", "StepRender", "StepModel", "StepSyntax", "MigrationChecks",
+                "StepDocTestSupport",
+            ],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "StepPreviewTests",
+            dependencies: ["StepPreview", "StepProject", "StepModel", "StepSyntax", "StepDocTestSupport"]),
+        .testTarget(
             name: "StepDocCLITests",
             dependencies: [
-                "StepDocCLI", "StepParity", "StepRender", "StepModel", "StepSyntax", "MigrationChecks",
-                "StepDocTestSupport", "StepDocFuzzing",
+                "StepDocCLI", "StepProject", "StepReports", "StepPreflight", "StepPreview", "StepParity", "StepRender",
+                "StepModel", "StepSyntax", "MigrationChecks", "StepDocTestSupport", "StepDocFuzzing",
             ],
             exclude: ["Fixtures"]),
     ]

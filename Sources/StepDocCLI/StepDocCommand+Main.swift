@@ -1,6 +1,8 @@
 import ArgumentParser
 import CMemoryTuning
 import Foundation
+import StepProject
+import StepReports
 
 extension StepDocCommand {
     /// Runs the command line. As ``StepDocCommand/main()`` from ArgumentParser, except that usage errors

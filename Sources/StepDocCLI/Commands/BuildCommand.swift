@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import StepModel
+import StepProject
 import StepRender
+import StepReports
 import StepSyntax
 
 /// `stepdoc build`: render step files to HTML, plain text and CommonMark.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import StepModel
+import StepProject
+import StepReports
 import StepSyntax
 
 /// `stepdoc check`: validate step files (and docs/code parity) without writing anything.
@@ -14,11 +16,15 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var reporting: ReportOptions
 
     func run() throws {
-        let writer = ReportWriter(options: reporting, strict: project.strict)
+        let writer = ReportWriter(
+            format: reporting.format, reports: reporting.reports, strict: project.strict,
+            useColor: TextReporter.wantsColor(fileDescriptor: 1))
         do {
             try check(writer)
         } catch let failure as StepDocFailure {
-            for problem in writer.write(stoppedBy: failure) { _ = fail(problem) }
+            let written = writer.write(stoppedBy: failure)
+            FileHandle.standardOutput.write(Data(written.standardOutput.utf8))
+            for problem in written.problems { _ = fail(problem) }
             throw fail(failure)
         }
     }
@@ -34,7 +40,8 @@ struct CheckCommand: ParsableCommand {
         let build = ProjectBuild.read(settings, discovery: discovery)
         let report = build.report
         let written = writer.write(report, failures: build.failures, sources: build.sources.map(\.file))
-        let problems = build.failures + written
+        FileHandle.standardOutput.write(Data(written.standardOutput.utf8))
+        let problems = build.failures + written.problems
         for problem in problems { _ = fail(problem) }
         if !problems.isEmpty { finish(2) }
         finish(report.errorCount > 0 || (project.strict && report.warningCount > 0) ? 1 : 0)

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import StepModel
+import StepProject
+import StepReports
 import StepSyntax
 
 /// `stepdoc convert`: write step files in another of the three formats.

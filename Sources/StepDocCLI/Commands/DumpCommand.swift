@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import StepModel
+import StepProject
+import StepReports
 import StepSyntax
 
 /// `stepdoc dump`: show the syntax tree or the step model of a file, with source ranges.

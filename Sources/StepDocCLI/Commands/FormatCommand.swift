@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import StepModel
+import StepProject
+import StepReports
 import StepSyntax
 
 /// `stepdoc fmt`: rewrite giza step files from their steps, in their own template era.

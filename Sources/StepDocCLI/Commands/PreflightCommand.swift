@@ -2,7 +2,10 @@ import ArgumentParser
 import Foundation
 import MigrationChecks
 import StepModel
+import StepProject
 import StepRender
+import StepPreflight
+import StepReports
 import StepSyntax
 
 /// `stepdoc preflight`: run a procedure's checks on a deployment's facts, step by step, with the

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import StepProject
+import StepPreview
+import StepReports
 
 /// `stepdoc preview`: serve the rendered step files over HTTP and reload open pages on every save.
 struct PreviewCommand: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import StepModel
+import StepProject
+import StepReports
 import StepSyntax
 
 /// Options every content command shares.

@@ -1,4 +1,6 @@
 import ArgumentParser
+import StepProject
+import StepReports
 
 /// `--format` and `--report`: how `stepdoc check` reports, on standard output and in files.
 struct ReportOptions: ParsableArguments {
@@ -34,3 +36,5 @@ struct ReportOptions: ParsableArguments {
         }
     }
 }
+
+extension ReportFormat: ExpressibleByArgument {}

@@ -1,4 +1,6 @@
 import StepModel
+import StepProject
+import StepReports
 import StepSyntax
 
 /// What `fmt` and `convert` start from: the step files found under their paths (or the configured

@@ -1,5 +1,7 @@
 import Foundation
 import StepDocTestSupport
+import StepProject
+import StepReports
 import Testing
 
 /// `stepdoc build` through the real executable: outputs, refusal on errors, the build cache.

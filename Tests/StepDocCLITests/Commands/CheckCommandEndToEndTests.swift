@@ -1,5 +1,7 @@
 import Foundation
 import StepDocTestSupport
+import StepProject
+import StepReports
 import Testing
 
 /// `stepdoc check` run as a process: exit codes, messages and reports as CI sees them.

@@ -1,5 +1,7 @@
 import Foundation
 import StepDocTestSupport
+import StepProject
+import StepReports
 import Testing
 
 /// `stepdoc convert` run as a process: file names, round trips and giza's own output.

@@ -1,5 +1,7 @@
 import Foundation
 import StepDocTestSupport
+import StepProject
+import StepReports
 import Testing
 
 /// `stepdoc fmt` run as a process: rewrites, `--check` diffs and exit codes.

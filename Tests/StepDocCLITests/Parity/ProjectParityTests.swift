@@ -1,6 +1,8 @@
 import Foundation
 import StepDocCLI
 import StepDocTestSupport
+import StepProject
+import StepReports
 import StepSyntax
 import Testing
 

@@ -1,5 +1,7 @@
 import Foundation
 import StepDocTestSupport
+import StepProject
+import StepReports
 import Testing
 
 /// A project in a temporary folder for the catalogue of bad inputs: files written into it, the real

@@ -1,5 +1,7 @@
 import Foundation
 import StepDocTestSupport
+import StepProject
+import StepReports
 import Testing
 
 /// The catalogue of bad inputs, part 6: files and folders that are not what they should be. These stop

@@ -1,6 +1,8 @@
 import Foundation
 import StepDocFuzzing
 import StepDocTestSupport
+import StepProject
+import StepReports
 import Testing
 
 /// Every input the fuzzers ever crashed on (`Fixtures/fuzz-regressions/`), and the committed seeds of

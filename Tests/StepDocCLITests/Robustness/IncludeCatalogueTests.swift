@@ -1,5 +1,7 @@
 import Foundation
 import StepDocTestSupport
+import StepProject
+import StepReports
 import Testing
 
 /// The catalogue of bad inputs, part 4: includes. Every include that cannot be read is an error at its

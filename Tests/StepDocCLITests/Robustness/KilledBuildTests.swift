@@ -1,5 +1,7 @@
 import Foundation
 import StepDocTestSupport
+import StepProject
+import StepReports
 import Testing
 
 /// `stepdoc build` killed at any moment: every output file is either as it was before or complete and

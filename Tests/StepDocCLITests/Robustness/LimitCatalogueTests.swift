@@ -1,5 +1,7 @@
 import Foundation
 import StepDocTestSupport
+import StepProject
+import StepReports
 import Testing
 
 /// The catalogue of bad inputs, part 5: sizes and depths. Large inputs must finish (no timing is

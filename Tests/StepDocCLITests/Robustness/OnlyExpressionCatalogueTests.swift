@@ -1,5 +1,7 @@
 import Foundation
 import StepDocTestSupport
+import StepProject
+import StepReports
 import Testing
 
 /// The catalogue of bad inputs, part 3: `.. only::` expressions that do not parse. Each is an error

@@ -1,5 +1,7 @@
 import Foundation
 import StepDocTestSupport
+import StepProject
+import StepReports
 import Testing
 
 /// The catalogue of bad inputs, part 2: giza structure and reStructuredText markup gone wrong.

@@ -1,3 +1,7 @@
+import StepDocTestSupport
+import StepProject
+import StepReports
+
 /// One lane for the robustness tests' heavy work: `stepdoc` runs, builds of thousands of files,
 /// megabyte-sized sources. Their tests are async and wait off the concurrency pool, so without a lane
 /// all of them would start at once and starve the timing-sensitive tests (file watchers, the preview

@@ -1,0 +1,97 @@
+import Foundation
+import StepProject
+import StepSyntax
+
+/// Writes the findings of a check as `--format` and `--report` ask: one format on standard output, any
+/// number to files (each written atomically), and the GitHub job summary when the `github` format is
+/// among them.
+///
+/// When parts of the run failed (an input could not be read), every report still gets what was found,
+/// with each failure added as an error finding, so no report of such a run looks clean.
+public struct ReportWriter {
+    /// What goes to standard output.
+    public var format: ReportFormat
+    /// The files `--report` asks for, in the order given.
+    public var reports: [ReportDestination]
+    /// Whether warnings fail the run (`--strict`), for JUnit's failures.
+    public var strict: Bool
+    /// Whether the text format on standard output is coloured.
+    public var useColor: Bool
+    public var environment: [String: String]
+
+    public init(
+        format: ReportFormat, reports: [ReportDestination], strict: Bool, useColor: Bool = false,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        self.format = format
+        self.reports = reports
+        self.strict = strict
+        self.useColor = useColor
+        self.environment = environment
+    }
+
+    /// What a run's reports came to: the text for standard output, and what could not be written.
+    public struct Written {
+        public var standardOutput: String
+        public var problems: [StepDocFailure]
+    }
+
+    /// Renders `report` for standard output and writes the `--report` files.
+    public func write(_ report: DiagnosticReport, failures: [StepDocFailure], sources: [SourceFile]) -> Written {
+        let complete = failures.isEmpty ? report : report.recording(failures)
+        let completed = failures.isEmpty
+        let standardOutput: String
+        if format == .text {
+            // On a terminal the failures go to standard error, after the findings and without a count line.
+            var reporter = TextReporter(useColor: useColor, sources: SourceExcerpts(sources))
+            standardOutput =
+                failures.isEmpty ? reporter.render(report) : report.diagnostics.map { reporter.render($0) }.joined()
+        } else {
+            standardOutput = render(format, complete, completed: completed, sources: sources)
+        }
+        var problems: [StepDocFailure] = []
+        for destination in reports {
+            do {
+                try AtomicWriter.write(
+                    Array(render(destination.format, complete, completed: completed, sources: sources).utf8),
+                    to: destination.path)
+            } catch {
+                problems.append(error)
+            }
+        }
+        if format == .github || reports.contains(where: { $0.format == .github }) {
+            do {
+                try GitHubStepSummary().append(complete, environment: environment)
+            } catch {
+                problems.append(error)
+            }
+        }
+        return Written(standardOutput: standardOutput, problems: problems)
+    }
+
+    /// Writes the reports of a run that stopped before it had a report (a missing input, a broken
+    /// stepdoc.yml), so they say why instead of keeping an earlier run's findings.
+    public func write(stoppedBy failure: StepDocFailure) -> Written {
+        write(DiagnosticReport(diagnostics: [], files: []), failures: [failure], sources: [])
+    }
+
+    /// The report in `format`, without colour; `completed` says whether the run read all its input.
+    public func render(_ format: ReportFormat, _ report: DiagnosticReport, completed: Bool, sources: [SourceFile]) -> String {
+        let excerpts = SourceExcerpts(sources)
+        switch format {
+        case .text:
+            var reporter = TextReporter(useColor: false, sources: excerpts)
+            return reporter.render(report)
+        case .json:
+            return JSONReporter().render(report)
+        case .github:
+            var reporter = GitHubReporter(sources: excerpts)
+            return reporter.render(report)
+        case .sarif:
+            var reporter = SARIFReporter(executionSuccessful: completed, sources: excerpts)
+            return reporter.render(report)
+        case .junit:
+            return JUnitReporter(strict: strict).render(report)
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import MigrationChecks
+import StepDocTestSupport
+import StepPreflight
+import StepProject
+import Testing
+
+@Suite struct PreflightReportTests {
+    private func report(_ facts: DeploymentFacts, file: String = "facts.json") throws -> PreflightReport {
+        let source = try ShippedProcedure.read()
+        return PreflightReport(
+            procedure: source.procedure, suite: AtlasLiveMigrationPrerequisites.suite(), facts: facts, factsFile: file)
+    }
+
+    private func statuses(_ report: PreflightReport) -> [String] {
+        report.results.map { "\($0.step ?? "-") \($0.status.rawValue)" }
+    }
+
+    @Test(arguments: ["replica-set-4.0-root", "replica-set-4.0-root-canonical"])
+    func passesEveryStepOnA40ReplicaSetWithARootUser(fixture: String) throws {
+        let report = try report(FactsFixture(fixture).facts())
+        #expect(report.passed)
+        #expect(statuses(report) == ["1 pass", "2 pass", "3 pass", "4 pass", "5 pass"])
+        #expect(
+            report.results.map(\.check) == [
+                "source-is-mongodb", "server-version", "replica-set", "auth-enabled", "migration-user-roles",
+            ])
+        #expect(report.summaryLine == "all 5 checks passed")
+    }
+
+    @Test func failsSteps2And3OnA24Standalone() throws {
+        let report = try report(FactsFixture("standalone-2.4").facts())
+        #expect(!report.passed)
+        #expect(statuses(report) == ["1 pass", "2 fail", "3 fail", "4 pass", "5 cannot-tell"])
+        #expect(report.results[1].reason == "MongoDB 2.4.14 is older than 2.6")
+        #expect(report.results[1].documentation.hasPrefix("Atlas supports the latest versions of MongoDB"))
+        #expect(report.results[2].documentation.contains("convert it to a replica set"))
+    }
+
+    @Test func failsStep3OnAMongosBecauseShardedClustersAreNotSupported() throws {
+        let report = try report(FactsFixture("mongos-4.0").facts())
+        #expect(statuses(report) == ["1 pass", "2 pass", "3 fail", "4 pass", "5 pass"])
+        let reason = try #require(report.results[2].reason)
+        #expect(reason.contains("sharded cluster"), "\(reason)")
+    }
+
+    @Test func failsStep5NamingBackupAndClusterMonitorForAReadAnyDatabaseUser() throws {
+        let report = try report(FactsFixture("read-any-database-user").facts())
+        let step5 = try #require(report.results.last)
+        #expect(step5.step == "5")
+        #expect(step5.status == .fail)
+        #expect(step5.reason == "user reader lacks backup, clusterMonitor on the admin database")
+        #expect(step5.documentation.contains("The user must have the clusterMonitor and backup roles."))
+    }
+
+    @Test func cannotTellStep4WhenTheFactsOmitGetCmdLineOpts() throws {
+        let report = try report(FactsFixture.withoutGetCmdLineOpts())
+        #expect(statuses(report) == ["1 pass", "2 pass", "3 pass", "4 cannot-tell", "5 pass"])
+        #expect(report.results[3].missingFact == "getCmdLineOpts")
+        #expect(!report.passed)
+        #expect(report.summaryLine == "4 of 5 checks passed, 1 cannot tell")
+    }
+
+    @Test func listsStepsWithoutACheckAndChecksWithoutAStep() throws {
+        let source = try ShippedProcedure.read()
+        let full = AtlasLiveMigrationPrerequisites.suite()
+        let partial = CheckSuite(
+            id: full.id, title: full.title,
+            checks: full.checks.filter { $0.id != "replica-set" } + [
+                Check(id: "oplog-window", summary: "the oplog holds a day", title: "Your oplog holds a day.") { _ in
+                    .fail(reason: "the oplog holds 2 hours", remedy: nil)
+                }
+            ])
+        let report = PreflightReport(
+            procedure: source.procedure, suite: partial, facts: try FactsFixture("replica-set-4.0-root").facts(),
+            factsFile: "facts.json")
+        #expect(statuses(report) == ["1 pass", "2 pass", "3 no-check", "4 pass", "5 pass", "- fail"])
+        #expect(report.results.last?.check == "oplog-window")
+        #expect(report.summaryLine == "4 of 5 checks passed, 1 failed; 1 step has no check")
+        let text = PreflightTextReporter(useColor: false).render(report)
+        #expect(text.contains("–  Step 3: Your current deployment is a MongoDB replica set. (no check)\n"), "\(text)")
+        #expect(text.contains("✘  check 'oplog-window' (no documented step): Your oplog holds a day.\n"), "\(text)")
+    }
+
+    @Test func writesTheSchemaVersionAndNullsInJSON() throws {
+        let report = try report(FactsFixture("standalone-2.4").facts())
+        let object = try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as? [String: Any]
+        let json = try #require(object)
+        #expect(json["version"] as? Int == 1)
+        #expect(json["facts"] as? String == "facts.json")
+        #expect(json["procedure"] as? String == "content/atlas-live-migration-prerequisites.rst")
+        #expect(json["passed"] as? Bool == false)
+        let results = try #require(json["results"] as? [[String: Any]])
+        #expect(results.map { $0["outcome"] as? String } == ["pass", "fail", "fail", "pass", "cannot-tell"])
+        #expect(results[4]["missingFact"] as? String == "usersInfo")
+        #expect(results[0]["reason"] is NSNull)
+        #expect(
+            Set(results[0].keys) == ["step", "title", "check", "outcome", "reason", "missingFact", "remedy", "detail"])
+    }
+}
