@@ -30,7 +30,7 @@ sphinx-venv:
 ## installed from Debian's packages when missing.
 test-browser: deps browser-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --filter BrowserTests
+	STEPDOC_BROWSER_TESTS=1 $(SWIFT) test --skip-build --filter BrowserTests
 
 browser-deps:
 	@Scripts/install-deps.sh chromium

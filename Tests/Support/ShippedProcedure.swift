@@ -1,6 +1,6 @@
 import Foundation
-import StepProject
 import StepModel
+import StepProject
 import StepSyntax
 
 /// The shipped step file, read through the real pipeline, named as `make run` names it.

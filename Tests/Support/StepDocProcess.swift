@@ -50,7 +50,8 @@ public struct StepDocProcess: Sendable {
     }
 
     /// Runs `stepdoc ARGUMENTS` in the folder, with `extraEnvironment` added to a clean environment.
-    public func run(_ arguments: [String], stdin: Data? = nil, environment extraEnvironment: [String: String] = [:]) throws
+    public func run(_ arguments: [String], stdin: Data? = nil, environment extraEnvironment: [String: String] = [:])
+        throws
         -> Outcome
     {
         try Self.launch(arguments, in: directory, scratch: directory, stdin: stdin, environment: extraEnvironment)

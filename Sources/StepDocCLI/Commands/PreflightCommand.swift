@@ -2,9 +2,9 @@ import ArgumentParser
 import Foundation
 import MigrationChecks
 import StepModel
+import StepPreflight
 import StepProject
 import StepRender
-import StepPreflight
 import StepReports
 import StepSyntax
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import StepProject
 import StepPreview
+import StepProject
 import StepReports
 
 /// `stepdoc preview`: serve the rendered step files over HTTP and reload open pages on every save.

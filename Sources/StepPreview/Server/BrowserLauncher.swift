@@ -4,7 +4,9 @@ import StepProject
 /// Opens a URL in the user's browser for `--open`; never fails the command.
 package enum BrowserLauncher {
     /// Starts `xdg-open URL` (`open URL` on macOS) when the tool is on the PATH; returns why it did not.
-    package static func open(_ url: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    package static func open(_ url: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> String?
+    {
         #if os(macOS)
             let tool = "open"
         #else

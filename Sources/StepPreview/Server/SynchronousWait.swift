@@ -7,7 +7,8 @@ import StepProject
 /// The command line's `main` is synchronous; the preview is a server. The work runs on Swift's
 /// concurrency pool while the main thread waits here, so it never holds a pool thread itself.
 package enum SynchronousWait {
-    package static func run<Success: Sendable>(_ work: @escaping @Sendable () async throws -> Success) throws -> Success {
+    package static func run<Success: Sendable>(_ work: @escaping @Sendable () async throws -> Success) throws -> Success
+    {
         let box = ResultBox<Success>()
         Task {
             do {

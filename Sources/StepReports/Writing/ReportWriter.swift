@@ -76,7 +76,9 @@ public struct ReportWriter {
     }
 
     /// The report in `format`, without colour; `completed` says whether the run read all its input.
-    public func render(_ format: ReportFormat, _ report: DiagnosticReport, completed: Bool, sources: [SourceFile]) -> String {
+    public func render(_ format: ReportFormat, _ report: DiagnosticReport, completed: Bool, sources: [SourceFile])
+        -> String
+    {
         let excerpts = SourceExcerpts(sources)
         switch format {
         case .text:

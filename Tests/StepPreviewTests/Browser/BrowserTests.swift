@@ -7,7 +7,8 @@ import Testing
 /// the findings panel.
 @Suite(
     .serialized,
-    .enabled(if: DevToolsBrowser.isInstalled, "needs Debian's chromium (make test-browser installs it)"))
+    .enabled(
+        if: DevToolsBrowser.isWanted, "needs Debian's chromium and STEPDOC_BROWSER_TESTS=1 (make test-browser)"))
 struct BrowserTests {
     /// A one-pixel PNG.
     static let pixel =

@@ -11,6 +11,9 @@ final class DevToolsBrowser: @unchecked Sendable {
     /// Where Debian's `chromium` package installs the browser; `make test-browser` installs it.
     static let executable = "/usr/bin/chromium"
     static var isInstalled: Bool { FileManager.default.isExecutableFile(atPath: executable) }
+    /// `make test-browser` sets STEPDOC_BROWSER_TESTS=1: beside the rest of `make test` a browser would
+    /// take the cores the timed tests need.
+    static var isWanted: Bool { isInstalled && ProcessInfo.processInfo.environment["STEPDOC_BROWSER_TESTS"] == "1" }
 
     private let process: pid_t
     private let commands: Int32
