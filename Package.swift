@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "stepdoc",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "stepdoc", targets: ["stepdoc"]),
         .library(name: "MigrationChecks", targets: ["MigrationChecks"]),
@@ -43,12 +43,14 @@ let package = Package(
         .target(name: "StepParity", dependencies: ["StepModel", "MigrationChecks"]),
         // glibc's allocator settings, which Swift's Glibc module does not import.
         .target(name: "CMemoryTuning"),
+        // Extended attributes, which Swift's Glibc module does not import either.
+        .target(name: "CExtendedAttributes"),
         // The project: stepdoc.yml, discovery, includes, the build cache, atomic output, and the run of
         // read → rules → parity → render, returning a result value. Never prints, never exits.
         .target(
             name: "StepProject",
             dependencies: [
-                "StepSyntax", "StepModel", "StepRender", "StepParity", "MigrationChecks",
+                "CExtendedAttributes", "StepSyntax", "StepModel", "StepRender", "StepParity", "MigrationChecks",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

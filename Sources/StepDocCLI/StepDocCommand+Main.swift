@@ -1,26 +1,54 @@
 import ArgumentParser
 import CMemoryTuning
 import Foundation
+import StepModel
 import StepProject
-import StepReports
 
 extension StepDocCommand {
-    /// Runs the command line. As ``StepDocCommand/main()`` from ArgumentParser, except that usage errors
-    /// exit with 2 rather than 64 (EX_USAGE): stepdoc's exit codes are 0 clean, 1 findings, 2 anything
-    /// that stopped the run.
-    public static func main() {
+    /// The process's entry point and its one exit: runs the command line on the process's own streams
+    /// and exits with the status the command returned.
+    public static func main() -> Never {
         // The big buffers of a large file (its bytes, its rendering) go back to the system after use:
         // peak memory on a 10 MiB file 73 → 67 MiB, at the same speed.
         stepdoc_fix_mmap_threshold(128 * 1024)
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch {
-            if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                exit(withError: ExitCode(2))
+        let status = run(Array(CommandLine.arguments.dropFirst()), in: .process())
+        Foundation.exit(status.rawValue)
+    }
+
+    /// Parses `arguments` and runs the command they name in `terminal`, returning its exit status.
+    ///
+    /// As ArgumentParser's own `main()`, except that nothing exits and usage errors end with 2 rather
+    /// than 64 (EX_USAGE): stepdoc's exit codes are 0 clean, 1 findings, 2 anything that stopped the run.
+    public static func run(_ arguments: [String], in terminal: Terminal) -> ExitStatus {
+        // ArgumentParser answers `help NAME` for a name it does not know with the general help and
+        // success; a typo deserves a usage error.
+        if arguments.first == "help", let name = arguments.dropFirst().first(where: { !$0.hasPrefix("-") }) {
+            let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+            if !names.contains(name) {
+                let hint = DidYouMean.phrase(for: name, among: names)
+                terminal.writeError(
+                    "error: unknown command '\(name)'"
+                        + (hint.isEmpty ? "; the commands are \(names.joined(separator: ", "))" : hint) + "\n")
+                return terminal.finalStatus(.stopped)
             }
-            exit(withError: error)
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            if let subcommand = command as? StepDocSubcommand {
+                return terminal.finalStatus(subcommand.run(in: terminal))
+            }
+            // `stepdoc` alone, or `stepdoc help COMMAND`: ArgumentParser's own commands, which end by
+            // throwing the help they show.
+            try command.run()
+            return terminal.finalStatus(.clean)
+        } catch {
+            let message = fullMessage(for: error)
+            if exitCode(for: error) == .success {
+                terminal.write(message.isEmpty ? "" : message + "\n")
+                return terminal.finalStatus(.clean)
+            }
+            terminal.writeError(message + "\n")
+            return terminal.finalStatus(.stopped)
         }
     }
 }

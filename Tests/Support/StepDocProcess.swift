@@ -8,6 +8,12 @@ public struct StepDocProcess: Sendable {
         public var status: Int32
         public var standardOutput: String
         public var standardError: String
+
+        public init(status: Int32, standardOutput: String, standardError: String) {
+            self.status = status
+            self.standardOutput = standardOutput
+            self.standardError = standardError
+        }
     }
 
     /// The executable beside the test bundle (`swift build --build-tests` builds both), or in
@@ -49,16 +55,18 @@ public struct StepDocProcess: Sendable {
         }
     }
 
-    /// Runs `stepdoc ARGUMENTS` in the folder, with `extraEnvironment` added to a clean environment.
-    public func run(_ arguments: [String], stdin: Data? = nil, environment extraEnvironment: [String: String] = [:])
+    /// Runs the `stepdoc` executable with ARGUMENTS in the folder, with `extraEnvironment` added to a clean
+    /// environment: for what only a process shows (signals, exit codes, closed streams).
+    public func spawn(_ arguments: [String], stdin: Data? = nil, environment extraEnvironment: [String: String] = [:])
         throws
         -> Outcome
     {
         try Self.launch(arguments, in: directory, scratch: directory, stdin: stdin, environment: extraEnvironment)
     }
 
-    /// Runs `stepdoc ARGUMENTS` in an existing folder (the project root by default).
-    public static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL = Fixtures.projectRoot()) throws
+    /// Runs the `stepdoc` executable with ARGUMENTS in an existing folder (the project root by default).
+    public static func spawn(_ arguments: [String], stdin: Data? = nil, in directory: URL = Fixtures.projectRoot())
+        throws
         -> Outcome
     {
         let scratch = try StepDocProcess()

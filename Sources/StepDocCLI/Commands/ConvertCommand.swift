@@ -6,7 +6,7 @@ import StepReports
 import StepSyntax
 
 /// `stepdoc convert`: write step files in another of the three formats.
-struct ConvertCommand: ParsableCommand {
+struct ConvertCommand: StepDocSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
         abstract: "Convert step files between giza reStructuredText, `.. procedure::` directives and giza YAML.",
@@ -32,109 +32,35 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .customLong("config"), help: "The configuration file (default: stepdoc.yml when present).")
     var configPath: String?
 
-    func run() throws {
-        do {
-            try convert()
-        } catch let failure as StepDocFailure {
-            throw fail(failure)
+    func validate() throws {
+        if paths.contains("") || configPath == "" || output == "" {
+            throw ValidationError("an empty path names no file")
         }
     }
 
-    private func convert() throws {
-        let sources = try RewriteSources(paths: paths, configPath: configPath)
-        let discovery = sources.discovery
-        let pipeline = sources.pipeline
-        var failed = false
-        var refused = false
-        for entry in discovery.entries {
-            let file: SourceFile
-            do {
-                file = try pipeline.reader.read(entry.path)
-            } catch {
-                _ = fail(error)
-                failed = true
-                continue
+    func run(in terminal: Terminal) -> ExitStatus {
+        let inputs = ProjectInputs(directory: terminal.directory, paths: paths, configPath: configPath)
+        let result = ConvertAction(inputs: inputs, target: target, output: output).run()
+        if let failure = result.stoppedBy {
+            terminal.report(failure)
+            return .stopped
+        }
+        terminal.reportFindings(result.discoveryDiagnostics)
+        for (path, outcome) in result.files {
+            switch outcome {
+            case .wrote(let written, let warning):
+                if let warning { terminal.writeError("\(path): warning: \(warning)\n") }
+                terminal.write("wrote \(written)\n")
+            case .refused(let diagnostics, let file):
+                terminal.reportFindings(diagnostics, sources: [file])
+                terminal.writeError("\(path): not converted: writing it as \(target.rawValue) would lose content\n")
+            case .noSteps:
+                terminal.writeError("\(path): no steps to convert\n")
+            case .failed(let failure):
+                terminal.report(failure)
             }
-            let text: ProcedureText
-            do {
-                text = try Self.text(of: file, lowering: pipeline.lowering)
-            } catch {
-                RewriteSources.print(error.diagnostics, excerptsFrom: file)
-                printError("\(file.path): not converted: writing it as \(target.rawValue) would lose content\n")
-                refused = true
-                continue
-            }
-            guard !text.steps.isEmpty else {
-                printError("\(file.path): no steps to convert\n")
-                refused = true
-                continue
-            }
-            if target == .gizaYAML,
-                text.steps.contains(where: { !$0.leading.isEmpty || $0.label != nil }) || !text.epilogue.isEmpty
-            {
-                printError(
-                    "\(file.path): warning: YAML holds only steps; content outside them and labels are left out\n")
-            }
-            let path = Self.outputPath(for: file.path, format: target, folder: output)
-            try AtomicWriter.write(Self.bytes(text, as: target), to: path)
-            print("wrote \(path)")
         }
-        if failed { finish(2) }
-        finish(refused ? 1 : 0)
-    }
-
-    /// The file's steps as text, read in its own format.
-    static func text(of file: SourceFile, lowering: LoweringOptions) throws(RegenerationRefusal) -> ProcedureText {
-        if ProcedureFormat.byName(file.path) == .gizaYAML {
-            return try ProcedureText(gizaYAML: file, options: lowering)
-        }
-        var diagnostics: [Diagnostic] = []
-        let procedure = Procedure(parsing: file, options: lowering, diagnostics: &diagnostics)
-        if procedure.format == .procedureDirective {
-            return ProcedureText(procedureDirective: file, procedure: procedure)
-        }
-        return try ProcedureText(giza: file, procedure: procedure, lowering: diagnostics)
-    }
-
-    static func bytes(_ text: ProcedureText, as format: ProcedureFormat) -> [UInt8] {
-        switch format {
-        case .gizaRST: GizaWriter.bytes(text)
-        case .procedureDirective: ProcedureDirectiveWriter.bytes(text)
-        case .gizaYAML: GizaYAMLWriter.bytes(text)
-        }
-    }
-
-    /// Where the conversion of `input` goes: beside it or in `folder`, named for the format, never
-    /// the input itself.
-    static func outputPath(for input: String, format: ProcedureFormat, folder: String?) -> String {
-        let directory = folder ?? input.parentFolder
-        var base = (input as NSString).lastPathComponent
-        for suffix in [".procedure.rst", ".giza.rst", ".rst", ".yaml", ".yml", ".txt"] where base.hasSuffix(suffix) {
-            base.removeLast(suffix.count)
-            break
-        }
-        let name: String
-        let alternative: String
-        switch format {
-        case .gizaYAML:
-            let stem = base.hasPrefix("steps-") ? base : "steps-" + base
-            name = stem + ".yaml"
-            alternative = stem + ".converted.yaml"
-        case .gizaRST:
-            name = base + ".rst"
-            alternative = base + ".giza.rst"
-        case .procedureDirective:
-            name = base + ".rst"
-            alternative = base + ".procedure.rst"
-        }
-        let candidate = (directory as NSString).appendingPathComponent(name)
-        return isSameFile(candidate, input) ? (directory as NSString).appendingPathComponent(alternative) : candidate
-    }
-
-    private static func isSameFile(_ lhs: String, _ rhs: String) -> Bool {
-        let left = URL(fileURLWithPath: lhs).standardizedFileURL.resolvingSymlinksInPath().path
-        let right = URL(fileURLWithPath: rhs).standardizedFileURL.resolvingSymlinksInPath().path
-        return left == right
+        return result.status
     }
 }
 

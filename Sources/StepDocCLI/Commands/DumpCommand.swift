@@ -6,7 +6,7 @@ import StepReports
 import StepSyntax
 
 /// `stepdoc dump`: show the syntax tree or the step model of a file, with source ranges.
-struct DumpCommand: ParsableCommand {
+struct DumpCommand: StepDocSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "dump", abstract: "Print the syntax tree or the step model of a file, with ranges.")
 
@@ -23,20 +23,24 @@ struct DumpCommand: ParsableCommand {
     @Option(name: .customLong("config"), help: "The configuration file (default: stepdoc.yml when present).")
     var configPath: String?
 
-    func run() throws {
-        do {
-            let config = try ConfigLoader.load(
-                path: configPath ?? ConfigLoader.defaultPath, required: configPath != nil)
-            let file = try SourceReader(maximumSize: config.limits.maxFileSize).read(path)
-            let pipeline = Pipeline(config: config, sourceRoot: config.sourceRoot ?? path.parentFolder)
-            let source = pipeline.process(SourceEntry(path: path, root: ".", name: path), file: file)
+    func run(in terminal: Terminal) -> ExitStatus {
+        do throws(StepDocFailure) {
+            let project = try Project.load(ProjectInputs(directory: terminal.directory, configPath: configPath))
+            let config = project.config
+            let file = try SourceReader(maximumSize: config.limits.maxFileSize, directory: terminal.directory).read(
+                path)
+            let pipeline = project.pipeline(sourceRoot: config.sourceRoot ?? path.parentFolder)
             switch stage {
             case .syntax:
-                print(SyntaxTree(parsing: file, options: pipeline.lowering.parseOptions).dump.rendered, terminator: "")
-            case .model: print(source.procedure.dump.rendered, terminator: "")
+                terminal.write(SyntaxTree(parsing: file, options: pipeline.lowering.parseOptions).dump.rendered)
+            case .model:
+                let source = pipeline.process(SourceEntry(path: path, root: ".", name: path), file: file)
+                terminal.write(source.procedure.dump.rendered)
             }
+            return .clean
         } catch {
-            throw fail(error)
+            terminal.report(error)
+            return .stopped
         }
     }
 }

@@ -6,7 +6,7 @@ import StepReports
 import StepSyntax
 
 /// `stepdoc fmt`: rewrite giza step files from their steps, in their own template era.
-struct FormatCommand: ParsableCommand {
+struct FormatCommand: StepDocSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "fmt",
         abstract:
@@ -43,73 +43,51 @@ struct FormatCommand: ParsableCommand {
         help: "The branch to regenerate from: html (default) or text, the other builders' branch.")
     var from: SourceBranch = .html
 
-    func run() throws {
-        do {
-            try format()
-        } catch let failure as StepDocFailure {
-            throw fail(failure)
-        }
+    func validate() throws {
+        if paths.contains("") || configPath == "" { throw ValidationError("an empty path names no file") }
     }
 
-    private func format() throws {
-        let sources = try RewriteSources(paths: paths, configPath: configPath)
-        let discovery = sources.discovery
-        let pipeline = sources.pipeline
-        var unreadable = 0
-        var refused = 0
-        var changed: [String] = []
-        for entry in discovery.entries {
-            let file: SourceFile
-            do {
-                file = try pipeline.reader.read(entry.path)
-            } catch {
-                _ = fail(error)
-                unreadable += 1
-                continue
-            }
-            guard ProcedureFormat.byName(file.path) == .gizaRST else { continue }
-            var diagnostics: [Diagnostic] = []
-            let procedure = Procedure(parsing: file, options: pipeline.lowering, diagnostics: &diagnostics)
-            let formatted: [UInt8]
-            do {
-                formatted = try GizaFormatter.format(
-                    file, procedure: procedure, lowering: diagnostics, from: from.branch)
-            } catch {
-                RewriteSources.print(error.diagnostics, excerptsFrom: file)
-                printError("\(file.path): not formatted: regenerating it would lose content\n")
-                refused += 1
-                continue
-            }
-            guard formatted != file.bytes else { continue }
-            changed.append(file.path)
-            if check {
-                print(
-                    FileDiff(old: file.bytes, new: formatted).render(
-                        oldLabel: "a/" + file.path, newLabel: "b/" + file.path),
-                    terminator: "")
-            } else {
-                try Self.replace(file.path, with: formatted)
-                print("formatted \(file.path)")
+    func run(in terminal: Terminal) -> ExitStatus {
+        let inputs = ProjectInputs(directory: terminal.directory, paths: paths, configPath: configPath)
+        let result = FormatAction(inputs: inputs, checkOnly: check, from: from.branch).run()
+        if let failure = result.stoppedBy {
+            terminal.report(failure)
+            return .stopped
+        }
+        terminal.reportFindings(result.discoveryDiagnostics)
+        var changed = 0
+        var untouched = 0
+        for (path, outcome) in result.files {
+            switch outcome {
+            case .unchanged, .notGiza:
+                untouched += 1
+            case .wouldChange(let diff):
+                changed += 1
+                terminal.write(diff)
+            case .formatted:
+                changed += 1
+                terminal.write("formatted \(path)\n")
+            case .refused(let diagnostics, let file):
+                terminal.reportFindings(diagnostics, sources: [file])
+                terminal.writeError("\(path): not formatted: regenerating it would lose content\n")
+            case .unreadable(let failure):
+                terminal.report(failure)
             }
         }
-        let total = discovery.entries.count
         if check {
-            let count = changed.count
-            printError(
-                count == 0
-                    ? "\(total == 1 ? "1 file" : "\(total) files") already formatted\n"
-                    : "\(count == 1 ? "1 file" : "\(count) files") would be reformatted (run `stepdoc fmt` to rewrite)\n"
-            )
+            let problems = result.files.count - changed - untouched
+            var parts: [String] = []
+            if changed > 0 {
+                parts.append(
+                    "\(changed == 1 ? "1 file" : "\(changed) files") would be reformatted (run `stepdoc fmt` to rewrite)"
+                )
+            }
+            if changed == 0, untouched > 0 {
+                parts.append("\(untouched == 1 ? "1 file" : "\(untouched) files") already formatted")
+            }
+            if problems > 0 { parts.append("\(problems == 1 ? "1 file" : "\(problems) files") not checked") }
+            if !parts.isEmpty { terminal.writeError(parts.joined(separator: "; ") + "\n") }
         }
-        if unreadable > 0 { finish(2) }
-        finish(refused > 0 || (check && !changed.isEmpty) ? 1 : 0)
-    }
-
-    /// Replaces the file (the target of a symbolic link, not the link) atomically, keeping its mode.
-    static func replace(_ path: String, with bytes: [UInt8]) throws(StepDocFailure) {
-        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        var info = stat()
-        let mode = stat(target, &info) == 0 ? info.st_mode & 0o7777 : 0o644
-        try AtomicWriter.write(bytes, to: target, permissions: mode, exactPermissions: true)
+        return result.status
     }
 }

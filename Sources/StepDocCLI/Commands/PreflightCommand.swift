@@ -10,7 +10,7 @@ import StepSyntax
 
 /// `stepdoc preflight`: run a procedure's checks on a deployment's facts, step by step, with the
 /// documented steps as the remedy.
-struct PreflightCommand: ParsableCommand {
+struct PreflightCommand: StepDocSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "preflight",
         abstract: "Run the checks of a procedure on a deployment's facts; the documented steps are the remedy.",
@@ -23,10 +23,6 @@ struct PreflightCommand: ParsableCommand {
             Exit codes: 0 every check passed, 1 a check failed or cannot tell, 2 unreadable or malformed \
             facts, a usage error, or unreadable content.
             """)
-
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
 
     @Argument(help: "The step files to check (default: the procedures stepdoc.yml binds to check suites).")
     var paths: [String] = []
@@ -41,7 +37,7 @@ struct PreflightCommand: ParsableCommand {
     var facts: String?
 
     @Option(name: .customLong("format"), help: "text (default) or json.")
-    var format: Format = .text
+    var format: PreflightAction.Format = .text
 
     @Option(name: .customLong("html"), help: "Also write a report page to this file.")
     var html: String?
@@ -62,161 +58,50 @@ struct PreflightCommand: ParsableCommand {
     @Option(name: .customLong("template"), help: "With --html: the template set (default, giza …).")
     var template: String?
 
-    func run() throws {
-        do {
-            if printCollector {
-                try printCollectorScript()
-            } else {
-                try preflight()
+    func validate() throws {
+        if paths.contains("") || configPath == "" || facts == "" || html == "" || templates == "" {
+            throw ValidationError("an empty path names no file")
+        }
+    }
+
+    func run(in terminal: Terminal) -> ExitStatus {
+        if printCollector {
+            guard facts == nil, html == nil, paths.isEmpty else {
+                terminal.report(
+                    .usage(
+                        "--print-collector prints the collector script only; run it, then pass its output to --facts"))
+                return .stopped
             }
-        } catch let failure as StepDocFailure {
-            throw fail(failure)
+            terminal.write(PreflightAction.collectorScript(user: user))
+            return .clean
         }
-    }
-
-    // MARK: - The collector
-
-    private func printCollectorScript() throws(StepDocFailure) {
-        guard facts == nil, html == nil, paths.isEmpty else {
-            throw .usage("--print-collector prints the collector script only; run it, then pass its output to --facts")
-        }
-        let script = user.map { FactsCollector.mongoshScript(user: $0) } ?? FactsCollector.mongoshScript
-        let setUser =
-            user == nil
-            ? "// 1. Save it as collect-facts.js and put the migration user's name in migrationUser below\n"
-                + "//    (or run: stepdoc preflight --print-collector --user NAME > collect-facts.js).\n"
-            : "// 1. Save it as collect-facts.js.\n"
-        print(
-            "// stepdoc preflight: collects the facts the migration prerequisite checks read, as one JSON document.\n"
-                + setUser
-                + "// 2. Run it against the source deployment, authenticated as the migration user:\n"
-                + "//      \(FactsCollector.usage)\n"
-                + "// 3. Check the facts: stepdoc preflight --facts facts.json\n"
-                + "// It only reads: hello (or isMaster), buildInfo, getCmdLineOpts, connectionStatus, usersInfo.\n\n"
-                + script,
-            terminator: "")
-    }
-
-    // MARK: - Preflight
-
-    private func preflight() throws {
-        guard let factsPath = facts else {
-            throw StepDocFailure.usage(
-                "preflight needs --facts FILE (or - for standard input); print the script that collects them "
-                    + "with: stepdoc preflight --print-collector")
+        guard let facts else {
+            terminal.report(
+                .usage(
+                    "preflight needs --facts FILE (or - for standard input); print the script that collects them "
+                        + "with: stepdoc preflight --print-collector"))
+            return .stopped
         }
         if user != nil {
-            throw StepDocFailure.usage("--user goes with --print-collector")
+            terminal.report(.usage("--user goes with --print-collector"))
+            return .stopped
         }
-        let deploymentFacts = try readFacts(factsPath)
-        var config = try ConfigLoader.load(path: configPath ?? ConfigLoader.defaultPath, required: configPath != nil)
-        config.tags += tags
-        let targets = try procedures(config)
-        if format == .json && targets.count > 1 {
-            throw StepDocFailure.usage(
-                "--format json reports one procedure; name it: "
-                    + targets.map { "stepdoc preflight --facts \(factsPath) --format json \($0.entry.path)" }
-                    .joined(separator: ", or "))
+        var options = PreflightAction.Options(facts: facts)
+        options.format = format
+        options.html = html
+        options.suite = suite
+        options.templates = templates
+        options.template = template
+        options.useColor = terminal.colorsOutput
+        let inputs = ProjectInputs(directory: terminal.directory, paths: paths, configPath: configPath, tags: tags)
+        let result = PreflightAction(inputs: inputs, options: options).run {
+            () throws(StepDocFailure) -> [UInt8] in
+            try terminal.readInput(limit: StepDocConfig.Limits().maxFileSize)
         }
-        let options = RenderOptions(
-            extraTags: Set(config.tags), textWidth: max(20, config.textWidth - PreflightTextReporter.bodyIndent)
-        )
-        .withTextLinks(config.textLinks)
-        let factsName = factsPath == "-" ? "<stdin>" : factsPath
-        var runs: [(report: PreflightReport, procedure: Procedure, title: String)] = []
-        for target in targets {
-            let pipeline = Pipeline(config: config, sourceRoot: config.sourceRoot ?? target.sourceRoot)
-            let source = try pipeline.process(target.entry).get()
-            let report = PreflightReport(
-                procedure: source.procedure, suite: target.suite, facts: deploymentFacts, factsFile: factsName,
-                options: options)
-            runs.append((report, source.procedure, ProcedureTitle.title(for: target.entry, config: config)))
-        }
-
-        switch format {
-        case .text:
-            let reporter = PreflightTextReporter(useColor: TextReporter.wantsColor(fileDescriptor: 1))
-            print(runs.map { reporter.render($0.report) }.joined(separator: "\n"), terminator: "")
-        case .json:
-            print(runs.map { $0.report.json() }.joined(), terminator: "")
-        }
-        if let html {
-            let templateSet = try TemplateLoader.load(
-                directory: templates ?? config.templates, name: template ?? config.template)
-            guard templateSet.hasTemplate("preflight") else {
-                throw StepDocFailure.templates(
-                    "\(templates ?? config.templates)/\(template ?? config.template)/preflight.mustache: missing template"
-                )
-            }
-            let context = PreflightPageContext(
-                runs: runs, facts: factsName, renderer: HTMLRenderer(templates: templateSet, options: options))
-            try AtomicWriter.write((templateSet.render(context, template: "preflight") ?? "").utf8, to: html)
-        }
-        if !runs.allSatisfy({ $0.report.passed }) {
-            throw ExitCode(1)
-        }
-    }
-
-    /// Reads and parses the facts; a parse error carries the line and column where reading stopped.
-    private func readFacts(_ path: String) throws(StepDocFailure) -> DeploymentFacts {
-        let bytes: [UInt8]
-        if path == "-" {
-            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        } else {
-            // As source files are read: a folder, a read error or a named pipe nobody writes to stop here.
-            bytes = try SourceReader().readBytes(path)
-        }
-        do {
-            return try DeploymentFacts(json: bytes)
-        } catch {
-            throw .facts(
-                path: path == "-" ? "<stdin>" : path, line: error.line, column: error.column, message: error.message)
-        }
-    }
-
-    private struct Target {
-        var entry: SourceEntry
-        var suite: CheckSuite
-        var sourceRoot: String
-    }
-
-    /// The procedures to check, each with its suite: those named on the command line, or every
-    /// procedure stepdoc.yml binds to a suite.
-    private func procedures(_ config: StepDocConfig) throws(StepDocFailure) -> [Target] {
-        let configFile = configPath ?? ConfigLoader.defaultPath
-        let bindings = try ProcedureBindings(config: config, configPath: configFile)
-        var chosen: CheckSuite? = nil
-        if let suite {
-            guard let found = CheckSuites.named(suite) else {
-                let known = CheckSuites.all.map(\.id)
-                throw .usage(
-                    "unknown check suite '\(suite)'" + DidYouMean.phrase(for: suite, among: known)
-                        + " (known suites: \(known.joined(separator: ", ")))")
-            }
-            chosen = found
-        }
-        if paths.isEmpty {
-            let discovery = try ContentDiscovery.discover(config.content)
-            let targets = discovery.entries.compactMap { entry in
-                (chosen ?? bindings.suite(for: entry)).map {
-                    Target(entry: entry, suite: $0, sourceRoot: config.content.first ?? entry.root)
-                }
-            }
-            guard !targets.isEmpty else {
-                throw .usage(
-                    "no procedure in \(configFile) is bound to a check suite (procedures: NAME: checks: SUITE); "
-                        + "name one: stepdoc preflight --facts FILE --suite SUITE PATH")
-            }
-            return targets
-        }
-        let discovery = try ContentDiscovery.discover(paths)
-        return try discovery.entries.map { entry throws(StepDocFailure) in
-            guard let suite = chosen ?? bindings.suite(for: entry) else {
-                throw .usage(
-                    "\(entry.path) is not bound to a check suite in \(configFile) "
-                        + "(procedures: \(entry.name): checks: SUITE); or pass --suite SUITE")
-            }
-            return Target(entry: entry, suite: suite, sourceRoot: entry.root)
-        }
+        terminal.write(result.output)
+        if let failure = result.failure { terminal.report(failure) }
+        return result.status
     }
 }
+
+extension PreflightAction.Format: ExpressibleByArgument {}

@@ -5,7 +5,7 @@ import StepProject
 import StepReports
 
 /// `stepdoc preview`: serve the rendered step files over HTTP and reload open pages on every save.
-struct PreviewCommand: ParsableCommand {
+struct PreviewCommand: StepDocSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "preview",
         abstract: "Serve step files as readers will see them, reloading open pages when a file is saved.",
@@ -40,12 +40,13 @@ struct PreviewCommand: ParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
 
-    func run() throws {
+    func run(in terminal: Terminal) -> ExitStatus {
         let settings: PreviewSettings
         do {
-            settings = try makeSettings()
-        } catch let failure as StepDocFailure {
-            throw fail(failure)
+            settings = try makeSettings(in: terminal)
+        } catch {
+            terminal.report(error)
+            return .stopped
         }
         let label = settings.contentPaths.joined(separator: " ")
         let open = self.open
@@ -54,38 +55,45 @@ struct PreviewCommand: ParsableCommand {
             try SynchronousWait.run {
                 let server = try PreviewServer(settings: settings)
                 let url = try await server.start()
-                print("stepdoc preview: serving \(label) at \(url) (Ctrl-C to stop)")
-                fflush(nil)
+                terminal.write("stepdoc preview: serving \(label) at \(url) (Ctrl-C to stop)\n")
                 if !server.isLoopback {
-                    printError(
+                    terminal.writeError(
                         "warning: --host \(settings.host) is not a loopback address: anyone who can reach this "
                             + "machine can read the preview\n")
                 }
-                if let note = await server.watcherNote { printError("note: \(note)\n") }
-                if open, let problem = BrowserLauncher.open(url) { printError("note: \(problem)\n") }
+                if let note = await server.watcherNote { terminal.writeError("note: \(note)\n") }
+                if open, let problem = BrowserLauncher.open(url) { terminal.writeError("note: \(problem)\n") }
                 _ = await TerminationSignal.wait()
                 await server.stop()
             }
         } catch let failure as PreviewFailure {
-            if case .project(let failure) = failure { throw fail(failure) }
-            throw fail(.usage(failure.description))
+            if case .project(let failure) = failure {
+                terminal.report(failure)
+            } else {
+                terminal.report(.usage(failure.description))
+            }
+            return .stopped
+        } catch {
+            terminal.report(.usage("\(error)"))
+            return .stopped
         }
-        print("stepdoc preview: stopped")
-        finish(0)
+        terminal.write("stepdoc preview: stopped\n")
+        return .clean
     }
 
-    private func makeSettings() throws -> PreviewSettings {
-        let config = try project.loadConfig()
+    private func makeSettings(in terminal: Terminal) throws(StepDocFailure) -> PreviewSettings {
+        let loaded = try Project.load(project.inputs(in: terminal))
+        let config = loaded.config
         var settings = PreviewSettings(
-            config: config, contentPaths: project.contentPaths(config), templatesFolder: templates ?? config.templates,
+            config: config, contentPaths: loaded.contentPaths, templatesFolder: templates ?? config.templates,
             templateName: template ?? config.template)
         settings.sourceRoot = config.sourceRoot ?? (project.paths.isEmpty ? config.content.first : nil)
-        settings.parity = try ProjectParity(config: config, configPath: project.configPath ?? ConfigLoader.defaultPath)
+        settings.parity = try loaded.parity()
         settings.host = host
         settings.port = UInt16(port)
         settings.watchMode = poll ? .polling : .automatic
         settings.strict = project.strict
-        settings.jobs = project.jobCount
+        settings.jobs = loaded.inputs.jobs
         return settings
     }
 }

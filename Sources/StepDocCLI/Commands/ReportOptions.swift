@@ -1,5 +1,4 @@
 import ArgumentParser
-import StepProject
 import StepReports
 
 /// `--format` and `--report`: how `stepdoc check` reports, on standard output and in files.
@@ -34,6 +33,13 @@ struct ReportOptions: ParsableArguments {
                 throw ValidationError("--report '\(argument)': another --report already writes '\(destination.path)'")
             }
         }
+    }
+
+    /// The writer of these reports for a run in `terminal`.
+    func writer(strict: Bool, terminal: Terminal) -> ReportWriter {
+        ReportWriter(
+            format: format, reports: reports, strict: strict, useColor: terminal.colorsOutput,
+            environment: terminal.environment, directory: terminal.directory)
     }
 }
 

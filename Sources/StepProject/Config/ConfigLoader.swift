@@ -9,14 +9,16 @@ public enum ConfigLoader {
     public static let defaultPath = "stepdoc.yml"
 
     /// Loads the configuration at `path`; `nil` with `required: false` when the file does not exist.
-    public static func load(path: String, required: Bool) throws(StepDocFailure) -> StepDocConfig {
+    public static func load(
+        path: String, required: Bool, in directory: WorkingDirectory = .current
+    ) throws(StepDocFailure) -> StepDocConfig {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard FileManager.default.fileExists(atPath: directory.resolve(path), isDirectory: &isDirectory) else {
             if required { throw .missingPath(path) }
             return StepDocConfig()
         }
         guard !isDirectory.boolValue else { throw .notAFile(path) }
-        let data = try SourceReader().readBytes(path)
+        let data = try SourceReader(directory: directory).readBytes(path)
         guard let text = String(bytes: data, encoding: .utf8) else {
             throw .configuration(path: path, line: 1, column: 1, message: "stepdoc.yml is not valid UTF-8")
         }

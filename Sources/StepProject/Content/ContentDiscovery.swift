@@ -11,12 +11,14 @@ public enum ContentDiscovery {
 
     /// Files named directly are taken whatever their extension; folders are searched for `.rst` and
     /// `steps-*.yaml` files (hidden entries skipped, symlinked folders followed once).
-    public static func discover(_ paths: [String]) throws(StepDocFailure) -> Result {
+    public static func discover(
+        _ paths: [String], in directory: WorkingDirectory = .current
+    ) throws(StepDocFailure) -> Result {
         var result = Result(entries: [], diagnostics: [])
         for path in paths {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                if isSymlinkLoop(path) {
+            guard FileManager.default.fileExists(atPath: directory.resolve(path), isDirectory: &isDirectory) else {
+                if isSymlinkLoop(directory.resolve(path)) {
                     throw .unreadable(path: path, reason: "symbolic link loop")
                 }
                 throw .missingPath(path)
@@ -25,7 +27,9 @@ public enum ContentDiscovery {
                 let root = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
                 var visited: Set<FileIdentity> = []
                 var found: [SourceEntry] = []
-                walk(root, relative: "", root: root, visited: &visited, into: &found, diagnostics: &result.diagnostics)
+                walk(
+                    root, relative: "", root: root, in: directory, visited: &visited, into: &found,
+                    diagnostics: &result.diagnostics)
                 if found.isEmpty && result.diagnostics.isEmpty { throw .noSourceFiles(path) }
                 result.entries.append(contentsOf: found.sorted { $0.path < $1.path })
             } else {
@@ -56,11 +60,13 @@ public enum ContentDiscovery {
     }
 
     private static func walk(
-        _ directory: String, relative: String, root: String, visited: inout Set<FileIdentity>,
-        into entries: inout [SourceEntry], diagnostics: inout [Diagnostic]
+        _ directory: String, relative: String, root: String, in workingDirectory: WorkingDirectory,
+        visited: inout Set<FileIdentity>, into entries: inout [SourceEntry], diagnostics: inout [Diagnostic]
     ) {
-        guard let identity = identity(directory), visited.insert(identity).inserted else { return }
-        guard let listing = FolderEntries(directory) else {
+        guard let identity = identity(workingDirectory.resolve(directory)), visited.insert(identity).inserted else {
+            return
+        }
+        guard let listing = FolderEntries(workingDirectory.resolve(directory)) else {
             diagnostics.append(fileDiagnostic(directory, id: "io.unreadable", "cannot list folder: permission denied"))
             return
         }
@@ -72,7 +78,7 @@ public enum ContentDiscovery {
             if kind == .unknown {
                 // A symbolic link (followed, once per folder) or a file system that does not say.
                 var info = stat()
-                guard stat(path, &info) == 0 else {
+                guard stat(workingDirectory.resolve(path), &info) == 0 else {
                     if errno == ELOOP {
                         diagnostics.append(fileDiagnostic(path, id: "io.symlink-loop", "symbolic link loop; skipped"))
                     } else {
@@ -84,8 +90,8 @@ public enum ContentDiscovery {
             }
             if kind == .folder {
                 walk(
-                    path, relative: relativePath, root: root, visited: &visited, into: &entries,
-                    diagnostics: &diagnostics)
+                    path, relative: relativePath, root: root, in: workingDirectory, visited: &visited,
+                    into: &entries, diagnostics: &diagnostics)
             } else if let length = stepFileExtensionLength(name) {
                 entries.append(SourceEntry(path: path, root: root, name: String(relativePath.dropLast(length))))
             }

@@ -41,11 +41,12 @@ public struct FileSystemIncludes: IncludeResolver {
             return .failure(failure)
         case .success(let found):
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: found.path, isDirectory: &isFolder) else {
+            let real = reader.directory.resolve(found.path)
+            guard FileManager.default.fileExists(atPath: real, isDirectory: &isFolder) else {
                 return .failure(.missing(path: path))
             }
             if isFolder.boolValue { return .failure(.isDirectory(path: path)) }
-            guard FileManager.default.isReadableFile(atPath: found.path) else {
+            guard FileManager.default.isReadableFile(atPath: real) else {
                 return .failure(.unreadable(path: path, reason: "permission denied"))
             }
             return .file(ImageFile(path: found.path, relativePath: found.relative))
@@ -62,8 +63,10 @@ public struct FileSystemIncludes: IncludeResolver {
             candidate = (includingFile.parentFolder as NSString).appendingPathComponent(path)
         }
         let normalized = (candidate as NSString).standardizingPath
-        let rootReal = (URL(fileURLWithPath: sourceRoot).resolvingSymlinksInPath().path as NSString).standardizingPath
-        let candidateReal = URL(fileURLWithPath: normalized).resolvingSymlinksInPath().path
+        let rootReal =
+            (URL(fileURLWithPath: reader.directory.resolve(sourceRoot)).resolvingSymlinksInPath().path as NSString)
+            .standardizingPath
+        let candidateReal = URL(fileURLWithPath: reader.directory.resolve(normalized)).resolvingSymlinksInPath().path
         let rootPrefix = rootReal.hasSuffix("/") ? rootReal : rootReal + "/"
         guard candidateReal == rootReal || candidateReal.hasPrefix(rootPrefix) else {
             return .failure(.outsideSourceRoot(path: path, root: sourceRoot))

@@ -4,9 +4,12 @@ import StepSyntax
 /// Reads source files from disk with the project's limits.
 public struct SourceReader: Sendable {
     public var maximumSize: Int
+    /// Where relative paths are read from.
+    public var directory: WorkingDirectory
 
-    public init(maximumSize: Int = 64 * 1024 * 1024) {
+    public init(maximumSize: Int = 64 * 1024 * 1024, directory: WorkingDirectory = .current) {
         self.maximumSize = maximumSize
+        self.directory = directory
     }
 
     /// The file's bytes as a ``SourceFile``; directories, unreadable, oversized and binary files fail.
@@ -17,8 +20,9 @@ public struct SourceReader: Sendable {
     }
 
     package func readBytes(_ path: String) throws(StepDocFailure) -> [UInt8] {
+        let location = directory.resolve(path)
         var info = stat()
-        guard stat(path, &info) == 0 else {
+        guard stat(location, &info) == 0 else {
             let code = errno
             if code == ENOENT { throw .missingPath(path) }
             throw .unreadable(path: path, reason: String(cString: strerror(code)))
@@ -27,7 +31,7 @@ public struct SourceReader: Sendable {
         if Int(info.st_size) > maximumSize { throw .tooLarge(path: path, size: Int(info.st_size), limit: maximumSize) }
         // Non-blocking only to open: a named pipe nobody writes to would otherwise block open() for ever
         // (it then reads as empty); reads block as usual, so a pipe being written is read to its end.
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
+        let descriptor = open(location, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)

@@ -27,6 +27,7 @@ public struct BuildCache: Sendable {
 
     private let settings: String
     private let path: String
+    private let directory: WorkingDirectory
     private var entries: [String: Entry] = [:]
     private var recorded: [String: Entry] = [:]
     /// The files in the folders the recorded outputs are in, listed once when the cache is read: one
@@ -34,10 +35,11 @@ public struct BuildCache: Sendable {
     private var existingOutputs: Set<String> = []
 
     /// The cache of `outputFolder`, empty when there is none or it was made with other settings.
-    public init(outputFolder: String, settings: String) {
+    public init(outputFolder: String, settings: String, in directory: WorkingDirectory = .current) {
         self.settings = settings
+        self.directory = directory
         path = FolderEntries.join(outputFolder, Self.fileName)
-        guard let data = FileManager.default.contents(atPath: path) else { return }
+        guard let data = FileManager.default.contents(atPath: directory.resolve(path)) else { return }
         // Bytes, not Characters: the file has a line per source, and it is read on every build.
         let bytes = [UInt8](data)
         var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)[...]
@@ -58,7 +60,8 @@ public struct BuildCache: Sendable {
             entries[Self.text(fields[0])] = Entry(source: source, dependencies: dependencies, outputs: outputs)
         }
         for folder in folders {
-            for entry in FolderEntries(String(folder)) ?? FolderEntries.empty where entry.kind != .folder {
+            for entry in FolderEntries(directory.resolve(String(folder))) ?? FolderEntries.empty
+            where entry.kind != .folder {
                 existingOutputs.insert(folder.isEmpty ? entry.name : FolderEntries.join(String(folder), entry.name))
             }
         }
@@ -81,9 +84,9 @@ public struct BuildCache: Sendable {
     }
 
     /// The stamp of a file on disk without reading it (size and modification time), or `nil`.
-    static func quickStamp(_ path: String) -> (size: Int, modified: String)? {
+    func quickStamp(_ path: String) -> (size: Int, modified: String)? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard stat(directory.resolve(path), &info) == 0 else { return nil }
         return (Int(info.st_size), "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
     }
 
@@ -91,7 +94,7 @@ public struct BuildCache: Sendable {
     /// alone; `nil` when they changed and only its bytes can tell (see ``isUpToDate(_:hash:)``).
     public func isUpToDateWithoutReading(_ name: String, path: String) -> Bool? {
         guard let entry = entries[name] else { return false }
-        guard let stamp = Self.quickStamp(path), stamp.size == entry.source.size,
+        guard let stamp = quickStamp(path), stamp.size == entry.source.size,
             stamp.modified == entry.source.modified
         else { return nil }
         return outputsAndDependenciesHold(entry)
@@ -106,9 +109,9 @@ public struct BuildCache: Sendable {
     private func outputsAndDependenciesHold(_ entry: Entry) -> Bool {
         for output in entry.outputs where !existingOutputs.contains(output) { return false }
         for (dependency, stamp) in entry.dependencies {
-            guard let now = Self.quickStamp(dependency) else { return false }
+            guard let now = quickStamp(dependency) else { return false }
             if now.size == stamp.size, now.modified == stamp.modified { continue }
-            guard let data = FileManager.default.contents(atPath: dependency),
+            guard let data = FileManager.default.contents(atPath: directory.resolve(dependency)),
                 ContentHash.hex([UInt8](data)) == stamp.hash
             else { return false }
         }
@@ -122,10 +125,11 @@ public struct BuildCache: Sendable {
 
     /// Records a source that was built cleanly from the bytes of `path` hashing to `hash`.
     public mutating func record(_ name: String, path: String, hash: String, dependencies: [String], outputs: [String]) {
-        guard let stamp = Self.quickStamp(path) else { return }
+        guard let stamp = quickStamp(path) else { return }
         var stamps: [String: Stamp] = [:]
         for dependency in dependencies {
-            guard let quick = Self.quickStamp(dependency), let data = FileManager.default.contents(atPath: dependency)
+            guard let quick = quickStamp(dependency),
+                let data = FileManager.default.contents(atPath: directory.resolve(dependency))
             else { return }
             stamps[dependency] = Stamp(size: quick.size, modified: quick.modified, hash: ContentHash.hex([UInt8](data)))
         }
@@ -149,6 +153,6 @@ public struct BuildCache: Sendable {
                 ]
                 .joined(separator: "\t") + "\n"
         }
-        try AtomicWriter.write(text, to: path)
+        try AtomicWriter.write(text, to: path, in: directory)
     }
 }

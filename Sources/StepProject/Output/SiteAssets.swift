@@ -43,14 +43,14 @@ public struct SiteAssets: Sendable {
 
     /// Copies every asset whose destination is missing or different, atomically; returns how many
     /// were written.
-    public func copy() throws(StepDocFailure) -> Int {
+    public func copy(in directory: WorkingDirectory = .current) throws(StepDocFailure) -> Int {
         var written = 0
         for (destination, source) in files {
-            guard let bytes = FileManager.default.contents(atPath: source) else {
+            guard let bytes = FileManager.default.contents(atPath: directory.resolve(source)) else {
                 throw .unreadable(path: source, reason: "cannot read the file to copy it into the output")
             }
-            if FileManager.default.contents(atPath: destination) == bytes { continue }
-            try AtomicWriter.write([UInt8](bytes), to: destination)
+            if FileManager.default.contents(atPath: directory.resolve(destination)) == bytes { continue }
+            try AtomicWriter.write([UInt8](bytes), to: destination, in: directory)
             written += 1
         }
         return written

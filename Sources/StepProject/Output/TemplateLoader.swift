@@ -3,21 +3,27 @@ import StepRender
 
 /// Reads a template set from `templates/NAME/`: every `*.mustache` file, and `style.css`.
 public enum TemplateLoader {
-    public static func load(directory: String, name: String) throws(StepDocFailure) -> TemplateSet {
+    public static func load(
+        directory: String, name: String, in workingDirectory: WorkingDirectory = .current
+    ) throws(StepDocFailure) -> TemplateSet {
         let folder = (directory as NSString).appendingPathComponent(name)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: workingDirectory.resolve(folder), isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else {
             let available =
-                (try? FileManager.default.contentsOfDirectory(atPath: directory))?
+                (try? FileManager.default.contentsOfDirectory(atPath: workingDirectory.resolve(directory)))?
                 .filter { !$0.hasPrefix(".") }.sorted() ?? []
             let hint = available.isEmpty ? "" : " (available: \(available.joined(separator: ", ")))"
             throw .templates("\(folder): no template set '\(name)' in '\(directory)'\(hint)")
         }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        let names =
+            ((try? FileManager.default.contentsOfDirectory(atPath: workingDirectory.resolve(folder))) ?? []).sorted()
         var sources: [String: (path: String, text: String)] = [:]
         for file in names where file.hasSuffix(".mustache") {
             let path = (folder as NSString).appendingPathComponent(file)
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+            guard let data = FileManager.default.contents(atPath: workingDirectory.resolve(path)),
+                let text = String(data: data, encoding: .utf8)
             else {
                 throw .unreadable(path: path, reason: "permission denied or not UTF-8")
             }
@@ -25,7 +31,9 @@ public enum TemplateLoader {
         }
         let cssPath = (folder as NSString).appendingPathComponent("style.css")
         let stylesheet =
-            FileManager.default.contents(atPath: cssPath).flatMap { String(data: $0, encoding: .utf8) } ?? ""
+            FileManager.default.contents(atPath: workingDirectory.resolve(cssPath)).flatMap {
+                String(data: $0, encoding: .utf8)
+            } ?? ""
         do {
             return try TemplateSet(name: name, sources: sources, stylesheet: stylesheet)
         } catch {

@@ -22,10 +22,13 @@ public struct Pipeline: Sendable {
     public let parity: ProjectParity?
 
     /// `jobs` above 1 lets a large file be parsed and lowered on two threads at once.
-    public init(config: StepDocConfig, sourceRoot: String, parity: ProjectParity? = nil, jobs: Int = 1) {
+    public init(
+        config: StepDocConfig, sourceRoot: String, parity: ProjectParity? = nil, jobs: Int = 1,
+        directory: WorkingDirectory = .current
+    ) {
         self.config = config
         self.parity = parity
-        reader = SourceReader(maximumSize: config.limits.maxFileSize)
+        reader = SourceReader(maximumSize: config.limits.maxFileSize, directory: directory)
         var lowering = LoweringOptions(
             roles: RoleTable.mongoDB.adding(config.roles), substitutions: config.substitutions,
             includes: FileSystemIncludes(sourceRoot: sourceRoot, reader: reader),

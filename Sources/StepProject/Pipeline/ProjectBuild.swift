@@ -29,13 +29,17 @@ public struct ProjectBuild: Sendable {
         public var jobs: Int
         /// Docs/code parity for the procedures `stepdoc.yml` binds to check suites.
         public var parity: ProjectParity?
+        /// Where relative paths are read from and written to.
+        public var directory: WorkingDirectory
 
         public init(
             config: StepDocConfig, paths: [String], sourceRoot: String, targets: [RenderTarget],
             templates: TemplateSet?,
-            outputFolder: String, fragment: Bool = false, jobs: Int = 1, parity: ProjectParity? = nil
+            outputFolder: String, fragment: Bool = false, jobs: Int = 1, parity: ProjectParity? = nil,
+            directory: WorkingDirectory = .current
         ) {
             self.parity = parity
+            self.directory = directory
             self.config = config
             self.paths = paths
             self.sourceRoot = sourceRoot
@@ -54,7 +58,8 @@ public struct ProjectBuild: Sendable {
         progress: (@Sendable (Int) -> Void)? = nil
     ) -> ProjectBuild {
         let pipeline = Pipeline(
-            config: settings.config, sourceRoot: settings.sourceRoot, parity: settings.parity, jobs: settings.jobs)
+            config: settings.config, sourceRoot: settings.sourceRoot, parity: settings.parity, jobs: settings.jobs,
+            directory: settings.directory)
         enum Outcome: Sendable {
             case processed(ProcessedSource, hash: String?)
             case upToDate(SourceEntry)

@@ -152,16 +152,18 @@ public struct TextReporter {
 public struct SourceExcerpts {
     private var files: [String: SourceFile]
     private var missing: Set<String> = []
+    private let directory: WorkingDirectory
 
-    public init(_ files: [SourceFile] = []) {
+    public init(_ files: [SourceFile] = [], directory: WorkingDirectory = .current) {
         self.files = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        self.directory = directory
     }
 
     public mutating func file(_ path: String) -> SourceFile? {
         if let file = files[path] { return file }
         if missing.contains(path) { return nil }
         // A binary file (one the run refused to read) has no lines worth showing.
-        guard let data = FileManager.default.contents(atPath: path), data.count <= 16 * 1024 * 1024,
+        guard let data = FileManager.default.contents(atPath: directory.resolve(path)), data.count <= 16 * 1024 * 1024,
             !SourceReader.looksBinary([UInt8](data))
         else {
             missing.insert(path)

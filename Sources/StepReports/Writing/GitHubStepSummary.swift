@@ -21,8 +21,11 @@ public struct GitHubStepSummary {
     }
 
     /// Appends the table to the summary file named in `environment`; without one, does nothing.
-    public func append(_ report: DiagnosticReport, environment: [String: String]) throws(StepDocFailure) {
-        guard let path = environment[Self.environmentKey], !path.isEmpty else { return }
+    public func append(
+        _ report: DiagnosticReport, environment: [String: String], directory: WorkingDirectory = .current
+    ) throws(StepDocFailure) {
+        guard let named = environment[Self.environmentKey], !named.isEmpty else { return }
+        let path = directory.resolve(named)
         var info = stat()
         let existing = stat(path, &info) == 0 ? Int(info.st_size) : 0
         let text = markdown(report, budget: sizeLimit - existing)

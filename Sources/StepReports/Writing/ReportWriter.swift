@@ -18,11 +18,14 @@ public struct ReportWriter {
     /// Whether the text format on standard output is coloured.
     public var useColor: Bool
     public var environment: [String: String]
+    /// Where relative report paths are written and source paths are made relative to.
+    public var directory: WorkingDirectory
 
     public init(
         format: ReportFormat, reports: [ReportDestination], strict: Bool, useColor: Bool = false,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment, directory: WorkingDirectory = .current
     ) {
+        self.directory = directory
         self.format = format
         self.reports = reports
         self.strict = strict
@@ -43,7 +46,7 @@ public struct ReportWriter {
         let standardOutput: String
         if format == .text {
             // On a terminal the failures go to standard error, after the findings and without a count line.
-            var reporter = TextReporter(useColor: useColor, sources: SourceExcerpts(sources))
+            var reporter = TextReporter(useColor: useColor, sources: SourceExcerpts(sources, directory: directory))
             standardOutput =
                 failures.isEmpty ? reporter.render(report) : report.diagnostics.map { reporter.render($0) }.joined()
         } else {
@@ -54,14 +57,14 @@ public struct ReportWriter {
             do {
                 try AtomicWriter.write(
                     Array(render(destination.format, complete, completed: completed, sources: sources).utf8),
-                    to: destination.path)
+                    to: destination.path, in: directory)
             } catch {
                 problems.append(error)
             }
         }
         if format == .github || reports.contains(where: { $0.format == .github }) {
             do {
-                try GitHubStepSummary().append(complete, environment: environment)
+                try GitHubStepSummary().append(complete, environment: environment, directory: directory)
             } catch {
                 problems.append(error)
             }
@@ -79,7 +82,7 @@ public struct ReportWriter {
     public func render(_ format: ReportFormat, _ report: DiagnosticReport, completed: Bool, sources: [SourceFile])
         -> String
     {
-        let excerpts = SourceExcerpts(sources)
+        let excerpts = SourceExcerpts(sources, directory: directory)
         switch format {
         case .text:
             var reporter = TextReporter(useColor: false, sources: excerpts)
@@ -87,10 +90,11 @@ public struct ReportWriter {
         case .json:
             return JSONReporter().render(report)
         case .github:
-            var reporter = GitHubReporter(sources: excerpts)
+            var reporter = GitHubReporter(sources: excerpts, currentDirectory: directory.path)
             return reporter.render(report)
         case .sarif:
-            var reporter = SARIFReporter(executionSuccessful: completed, sources: excerpts)
+            var reporter = SARIFReporter(
+                executionSuccessful: completed, sources: excerpts, currentDirectory: directory.path)
             return reporter.render(report)
         case .junit:
             return JUnitReporter(strict: strict).render(report)

@@ -8,8 +8,8 @@ import Testing
 /// new (never torn or empty), the next build leaves no temporary files behind, and an incremental build
 /// after a killed one writes what the killed one did not.
 @Suite struct KilledBuildTests {
-    static let fileCount = 2000
-    static let rounds = 12
+    static let fileCount = 600
+    static let rounds = 10
     static let wantedInterruptedWrites = 3
 
     /// A procedure of two steps whose first title says `verb`, so every output changes with it.

@@ -61,7 +61,7 @@ struct BrowserTests {
                 let url = Fixtures.projectRoot().appendingPathComponent("templates/default/\(name)")
                 try project.write(try Data(contentsOf: url), to: "templates/default/\(name)")
             }
-            let outcome = try project.run(["build"])
+            let outcome = try project.spawn(["build"])
             guard outcome.status == 0 else { throw DevToolsBrowser.Failure(description: outcome.standardError) }
         }
         deinit { project.remove() }

@@ -1,0 +1,206 @@
+import Foundation
+import StepModel
+import StepRender
+import StepSyntax
+
+/// `stepdoc build`: reads, checks and renders every step file, and writes the outputs when nothing is
+/// an error. The previous output stays as it was otherwise.
+public struct BuildAction: Sendable {
+    public var inputs: ProjectInputs
+    public var options: Options
+
+    /// What `build` adds to the shared inputs; `nil` means stepdoc.yml's setting.
+    public struct Options: Sendable, Equatable {
+        public var output: String?
+        public var formats: [String]?
+        public var templates: String?
+        public var template: String?
+        /// The procedure without page chrome, for embedding.
+        public var fragment: Bool
+        /// Whether unchanged sources are skipped (`--no-cache` turns it off).
+        public var usesCache: Bool
+
+        public init(
+            output: String? = nil, formats: [String]? = nil, templates: String? = nil, template: String? = nil,
+            fragment: Bool = false, usesCache: Bool = true
+        ) {
+            self.output = output
+            self.formats = formats
+            self.templates = templates
+            self.template = template
+            self.fragment = fragment
+            self.usesCache = usesCache
+        }
+    }
+
+    public init(inputs: ProjectInputs, options: Options = Options()) {
+        self.inputs = inputs
+        self.options = options
+    }
+
+    /// The phases a long build reports progress in.
+    public enum Phase: String, Sendable {
+        case reading, rendering
+    }
+
+    /// What a build did.
+    public struct Result: Sendable {
+        public var report: DiagnosticReport
+        /// What stopped the build or part of it.
+        public var failures: [StepDocFailure]
+        /// The files read, for excerpts.
+        public var sources: [SourceFile]
+        /// The output files written, in order.
+        public var written: [String]
+        /// Images and scripts copied beside the pages (those already there and unchanged are not).
+        public var copied = 0
+        /// Whether pages link a code highlighter that is not installed (they read the same without it).
+        public var highlighterMissing = false
+        /// Procedures read and rendered, and those the cache found unchanged.
+        public var processed: Int
+        public var upToDate: Int
+        public var outputFolder: String
+        /// Whether the build refused to write because of errors (or warnings with `--strict`).
+        public var refused: Bool
+        public var status: ExitStatus
+
+        static func stopped(_ failure: StepDocFailure, outputFolder: String = "") -> Result {
+            Result(
+                report: DiagnosticReport(diagnostics: [], files: []), failures: [failure], sources: [], written: [],
+                processed: 0, upToDate: 0, outputFolder: outputFolder, refused: false, status: .stopped)
+        }
+    }
+
+    public func run(progress: (@Sendable (Phase, Int, Int) -> Void)? = nil) -> Result {
+        do throws(StepDocFailure) {
+            return try build(progress: progress)
+        } catch {
+            return .stopped(error)
+        }
+    }
+
+    private func build(progress: (@Sendable (Phase, Int, Int) -> Void)?) throws(StepDocFailure) -> Result {
+        let project = try Project.load(inputs)
+        let config = project.config
+        let directory = inputs.directory
+        let targets = try Self.targets(options.formats ?? config.formats)
+        let discovery = try project.discover()
+        let templatesFolder = options.templates ?? config.templates
+        let templateName = options.template ?? config.template
+        let templateSet =
+            targets.contains(.html)
+            ? try TemplateLoader.load(directory: templatesFolder, name: templateName, in: directory) : nil
+        let settings = ProjectBuild.Settings(
+            config: config, paths: project.contentPaths, sourceRoot: project.sourceRoot(entries: discovery.entries),
+            targets: targets, templates: templateSet, outputFolder: options.output ?? config.output,
+            fragment: options.fragment, jobs: inputs.jobs, parity: try project.parity(), directory: directory)
+        let cache =
+            options.usesCache
+            ? BuildCache(
+                outputFolder: settings.outputFolder, settings: settingsKey(project, targets: targets), in: directory)
+            : nil
+        let total = discovery.entries.count
+        var reading: (@Sendable (Int) -> Void)? = nil
+        if let progress { reading = { done in progress(.reading, done, total) } }
+        var build = ProjectBuild.read(settings, discovery: discovery, cache: cache, progress: reading)
+
+        var result = Result(
+            report: build.report, failures: build.failures, sources: build.sources.map(\.file), written: [],
+            processed: build.sources.count, upToDate: build.upToDate.count, outputFolder: settings.outputFolder,
+            refused: false, status: .clean)
+        if !build.failures.isEmpty {
+            result.status = .stopped
+            return result
+        }
+        if ExitStatus(build.report, strict: inputs.strict) != .clean {
+            result.refused = true
+            result.status = .findings
+            return result
+        }
+
+        // What rendering needs is the model; the sources' bytes can go (a 10 MiB file holds 15 MiB).
+        let procedures = build.sources.map { ($0.entry, $0.procedure) }
+        let clean = build.sources.filter(\.diagnostics.isEmpty).map {
+            ($0.entry.name, $0.entry.path, $0.procedure.includedFiles)
+        }
+        build.sources.removeAll()
+        for target in targets {
+            AtomicWriter.removeStrayTemporaries(
+                under: (settings.outputFolder as NSString).appendingPathComponent(target.rawValue), in: directory)
+        }
+        let folders = Set(
+            procedures.flatMap { entry, _ in targets.map { "\(settings.outputFolder)/\($0.rawValue)/\(entry.name)" } }
+                .map { ($0 as NSString).deletingLastPathComponent })
+        for folder in folders.sorted() { try AtomicWriter.makeDirectory(folder, in: directory) }
+        let count = procedures.count
+        var rendering: (@Sendable (Int) -> Void)? = nil
+        if let progress { rendering = { done in progress(.rendering, done, count) } }
+        // Each output is written as soon as it is rendered, so only one per thread is held at a time.
+        let written = ProjectBuild.render(procedures, settings: settings, progress: rendering) {
+            path, text -> (String, StepDocFailure?) in
+            do throws(StepDocFailure) {
+                try AtomicWriter.write(text, to: path, in: directory)
+                return (path, nil)
+            } catch {
+                return (path, error)
+            }
+        }.flatMap { $0 }
+        if let failure = written.compactMap(\.1).first { throw failure }
+        result.written = written.map(\.0)
+        // Images next to the pages that show them, and the code highlighter.
+        let assets = SiteAssets(procedures: procedures.map(\.1), outputFolder: settings.outputFolder, targets: targets)
+        result.copied = try assets.copy(in: directory)
+        result.highlighterMissing = targets.contains(.html) && !SiteAssets.highlighterIsInstalled
+        if var cache {
+            for entry in build.upToDate { cache.keep(entry.name) }
+            for (name, path, dependencies) in clean {
+                guard let hash = build.sourceHashes[name] else { continue }
+                let outputs = targets.map { "\(settings.outputFolder)/\($0.rawValue)/\(name).\($0.fileExtension)" }
+                cache.record(name, path: path, hash: hash, dependencies: dependencies, outputs: outputs)
+            }
+            try cache.save()
+        }
+        return result
+    }
+
+    /// Everything besides the sources that the outputs depend on: stepdoc itself, the configuration,
+    /// the options and the templates. A change to any of them rebuilds everything.
+    private func settingsKey(_ project: Project, targets: [RenderTarget]) -> String {
+        let config = project.config
+        let directory = inputs.directory
+        let templateName = options.template ?? config.template
+        var parts = [
+            StepDocVersion.current, targets.map(\.rawValue).joined(separator: ","), String(options.fragment),
+            config.tags.sorted().joined(separator: ","), templateName,
+        ]
+        var info = stat()
+        if stat("/proc/self/exe", &info) == 0 {
+            parts.append("\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+        }
+        parts.append(
+            FileManager.default.contents(atPath: directory.resolve(project.configPath)).map {
+                ContentHash.hex([UInt8]($0))
+            } ?? "no config")
+        let folder = directory.resolve(
+            ((options.templates ?? config.templates) as NSString).appendingPathComponent(templateName))
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
+            let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(name))
+            parts.append(name + "=" + (data.map { ContentHash.hex([UInt8]($0)) } ?? ""))
+        }
+        return ContentHash.hex(parts.joined(separator: "\n"))
+    }
+
+    /// The targets named by `--format` or `formats:`, each once.
+    static func targets(_ names: [String]) throws(StepDocFailure) -> [RenderTarget] {
+        var targets: [RenderTarget] = []
+        for name in names {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard let target = RenderTarget(rawValue: trimmed) else {
+                throw .usage("unknown format '\(trimmed)'; expected html, text or markdown")
+            }
+            if !targets.contains(target) { targets.append(target) }
+        }
+        guard !targets.isEmpty else { throw .usage("--format needs at least one of html, text, markdown") }
+        return targets
+    }
+}

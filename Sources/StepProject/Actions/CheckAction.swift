@@ -1,0 +1,46 @@
+import StepSyntax
+
+/// `stepdoc check`: reads and validates every step file (and docs/code parity) without writing.
+public struct CheckAction: Sendable {
+    public var inputs: ProjectInputs
+
+    public init(inputs: ProjectInputs) {
+        self.inputs = inputs
+    }
+
+    /// What a check found.
+    public struct Result: Sendable {
+        /// Every finding, with the files read and their steps.
+        public var report: DiagnosticReport
+        /// What stopped part of the run (an input that could not be read) or all of it (a broken
+        /// stepdoc.yml, a missing path): the run's status is then ``ExitStatus/stopped``.
+        public var failures: [StepDocFailure]
+        /// The files read, for excerpts.
+        public var sources: [SourceFile]
+        /// Whether the run stopped before it read any source.
+        public var stoppedEarly: Bool
+        public var status: ExitStatus
+    }
+
+    public func run(progress: (@Sendable (Int) -> Void)? = nil) -> Result {
+        do throws(StepDocFailure) {
+            let project = try Project.load(inputs)
+            let discovery = try project.discover()
+            let settings = ProjectBuild.Settings(
+                config: project.config, paths: project.contentPaths,
+                sourceRoot: project.sourceRoot(entries: discovery.entries), targets: [], templates: nil,
+                outputFolder: project.config.output, jobs: inputs.jobs, parity: try project.parity(),
+                directory: inputs.directory)
+            let build = ProjectBuild.read(settings, discovery: discovery, progress: progress)
+            let status: ExitStatus =
+                build.failures.isEmpty ? ExitStatus(build.report, strict: inputs.strict) : .stopped
+            return Result(
+                report: build.report, failures: build.failures, sources: build.sources.map(\.file),
+                stoppedEarly: false, status: status)
+        } catch {
+            return Result(
+                report: DiagnosticReport(diagnostics: [], files: []), failures: [error], sources: [],
+                stoppedEarly: true, status: .stopped)
+        }
+    }
+}
