@@ -38,7 +38,7 @@ extension SyntaxTree {
     }
 
     static func encodingDiagnostics(_ file: SourceFile) -> [Diagnostic] {
-        func diagnostic(at offset: Int, id: String, summary: String, explanation: String) -> Diagnostic {
+        func diagnostic(at offset: Int, id: RuleID, summary: String, explanation: String) -> Diagnostic {
             let location = file.location(ofOffset: offset)
             let end = SourceLocation(line: location.line, column: location.column + 1)
             return Diagnostic(
@@ -47,12 +47,12 @@ extension SyntaxTree {
         }
         return file.invalidUTF8Offsets.map {
             diagnostic(
-                at: $0, id: "rst.invalid-utf8", summary: "invalid UTF-8 at byte offset \($0)",
+                at: $0, id: .rstInvalidUTF8, summary: "invalid UTF-8 at byte offset \($0)",
                 explanation: "The file must be UTF-8. The bad bytes are shown as U+FFFD (\u{FFFD}).")
         }
             + file.nulOffsets.map {
                 diagnostic(
-                    at: $0, id: "rst.invalid-character", summary: "NUL byte at byte offset \($0)",
+                    at: $0, id: .rstInvalidCharacter, summary: "NUL byte at byte offset \($0)",
                     explanation: "A text file has no NUL bytes; is this a binary file, or saved as UTF-16?")
             }
             + (tabIndentation(file).map { [$0] } ?? [])
@@ -78,7 +78,7 @@ extension SyntaxTree {
         let start = SourceLocation(line: firstTab + 1, column: 1)
         let lines = tabLines == 1 ? "this line is" : "\(tabLines) lines are"
         return Diagnostic(
-            severity: .warning, id: "rst.markup", summary: "indentation mixes tabs and spaces",
+            severity: .warning, id: .rstMarkup, summary: "indentation mixes tabs and spaces",
             explanation: "A tab counts as up to 8 columns, so \(lines) nested deeper than the lines indented with "
                 + "spaces may suggest. Indent with spaces only.",
             location: DiagnosticLocation(

@@ -186,7 +186,7 @@ struct GizaSourceReader {
     ) {
         problems.append(
             Diagnostic(
-                severity: .error, id: "steps.structure", summary: summary, explanation: explanation,
+                severity: .error, id: .stepsStructure, summary: summary, explanation: explanation,
                 location: DiagnosticLocation(file: file.path, range: range)))
     }
 }

@@ -3,8 +3,8 @@ import StepSyntax
 extension ProcedureText {
     /// Lowering findings that make a file unsafe to regenerate: what lowering could not read as a step
     /// (a step without a title), and bytes that are not text.
-    static let blockingRuleIDs: Set<String> = [
-        "steps.structure", "rst.invalid-utf8", "rst.invalid-character", "limits.nesting-depth",
+    static let blockingRuleIDs: Set<RuleID> = [
+        .stepsStructure, .rstInvalidUTF8, .rstInvalidCharacter, .limitsNestingDepth,
     ]
 
     /// The steps of a giza step file as text: titles and bodies from `branch` (the HTML branch by

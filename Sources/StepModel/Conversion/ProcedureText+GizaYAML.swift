@@ -10,13 +10,13 @@ extension ProcedureText {
     public init(gizaYAML file: SourceFile, options: LoweringOptions = LoweringOptions()) throws(RegenerationRefusal) {
         var reader = GizaYAMLReader(includes: options.includes, maximumDepth: options.maximumIncludeDepth)
         let steps = reader.steps(of: file)
-        var problems = reader.diagnostics.filter { $0.severity == .error && $0.id == "steps.yaml" }
+        var problems = reader.diagnostics.filter { $0.severity == .error && $0.id == .stepsYAML }
         var texts: [StepText] = []
         for (step, number) in steps {
             guard let title = step.title else {
                 problems.append(
                     Diagnostic(
-                        severity: .error, id: "steps.structure", summary: "step \(number) has no title",
+                        severity: .error, id: .stepsStructure, summary: "step \(number) has no title",
                         location: DiagnosticLocation(file: step.file, range: step.range)))
                 continue
             }

@@ -50,7 +50,7 @@ public enum GizaFormatter {
             file: original.path,
             diagnostics: [
                 Diagnostic(
-                    severity: .error, id: "steps.structure",
+                    severity: .error, id: .stepsStructure,
                     summary: "regenerating the file would not read back as the same steps",
                     explanation:
                         "A step's body holds markup that starts a step (a sequence-step div, a 'Step N:' heading, "

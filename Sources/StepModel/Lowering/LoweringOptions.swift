@@ -9,12 +9,6 @@ public struct LoweringOptions: Sendable {
     /// Includes nested deeper than this are reported (`limits.include-depth`) instead of read.
     public var maximumIncludeDepth: Int
     public var parseOptions: ParseOptions
-    /// Parse and lower a large file on two threads at once (for callers with a core to spare).
-    public var pipelinesLargeFiles: Bool = false
-
-    /// The size from which ``pipelinesLargeFiles`` applies: below it, a second thread costs more
-    /// than it saves.
-    public static let pipelineThreshold = 512 * 1024
 
     public init(
         roles: RoleTable = .mongoDB, substitutions: [String: String] = [:],

@@ -1,4 +1,3 @@
-import Dispatch
 import StepSyntax
 
 extension Procedure {
@@ -15,36 +14,11 @@ extension Procedure {
         parsing file: SourceFile, options: LoweringOptions = LoweringOptions(), diagnostics: inout [Diagnostic],
         suppressions: inout Suppressions
     ) {
-        var lowerer = ProcedureLowerer(filePath: file.path, options: options)
-        // References may come before their targets: find the targets first, with a quick line scan.
-        lowerer.collectDefinitions(in: SyntaxTree.definitions(in: file, options: options.parseOptions))
-        let result: (diagnostics: [Diagnostic], titleStyles: [TitleStyle])
-        if options.pipelinesLargeFiles, file.bytes.count >= LoweringOptions.pipelineThreshold {
-            // Parse here while another thread lowers what has been parsed.
-            let channel = BlockChannel(capacity: 64)
-            let half = PipelinedLowering(lowerer: lowerer, suppressions: suppressions)
-            let done = DispatchGroup()
-            DispatchQueue.global().async(group: done) { half.run(channel, file: file) }
-            result = SyntaxTree.stream(file, options: options.parseOptions) { block, styles in
-                channel.send((block, styles))
-            }
-            channel.close()
-            done.wait()
-            lowerer = half.lowerer
-            suppressions = half.suppressions
-        } else {
-            var collected = suppressions
-            result = SyntaxTree.stream(file, options: options.parseOptions) { block, styles in
-                lowerer.titleStyles = styles
-                collected.collect([block], file: file)
-                lowerer.consume(block)
-            }
-            suppressions = collected
+        var reader = ProcedureReader(file: file, options: options)
+        let parsed = SyntaxTree.stream(file, options: options.parseOptions) { block, styles in
+            reader.consume(block, titleStyles: styles)
         }
-        diagnostics.append(contentsOf: result.diagnostics)
-        lowerer.titleStyles = result.titleStyles
-        self = lowerer.finish()
-        diagnostics.append(contentsOf: lowerer.diagnostics)
+        self = reader.finish(parsed: parsed, diagnostics: &diagnostics, suppressions: &suppressions)
     }
 
     /// Builds the procedure from a parsed file: finds each step's copies in the two branches, pairs

@@ -67,7 +67,7 @@ extension ProcedureLowerer {
             }
         }
         if let pendingClassRange {
-            diagnose(.warning, "rst.markup", "'cssclass' has no block after it to style", pendingClassRange)
+            diagnose(.warning, .rstMarkup, "'cssclass' has no block after it to style", pendingClassRange)
         }
         return output
     }
@@ -143,7 +143,7 @@ extension ProcedureLowerer {
                     return Block(.container(Container(classes: [name], body: contentBlocks(directive))), range: range)
                 }
                 diagnose(
-                    .warning, "rst.directive", "'\(name)' has no code", directive.nameRange,
+                    .warning, .rstDirective, "'\(name)' has no code", directive.nameRange,
                     explanation: "The code goes after a blank line, indented under the directive.")
                 return Block(.codeBlock(CodeBlock(language: nonEmpty(directive.argument), code: "")), range: range)
             }
@@ -218,7 +218,7 @@ extension ProcedureLowerer {
             ? DidYouMean.phrase(
                 for: name, among: Self.knownDirectiveNames.union(options.parseOptions.directives.specs.keys)) : ""
         diagnose(
-            .warning, "rst.unknown-directive", "unknown directive '\(name)'" + suggestion, directive.nameRange,
+            .warning, .rstUnknownDirective, "unknown directive '\(name)'" + suggestion, directive.nameRange,
             explanation: "Its content is kept and rendered as ordinary text.")
         var optionValues: [String: String] = [:]
         for option in directive.options { optionValues[option.name] = option.value }
@@ -241,7 +241,7 @@ extension ProcedureLowerer {
                 emphasized = lines.expanded(upTo: code.split(separator: "\n", omittingEmptySubsequences: false).count)
             } else {
                 diagnose(
-                    .warning, "rst.directive", "':emphasize-lines:' value '\(value)' is not a list of line numbers",
+                    .warning, .rstDirective, "':emphasize-lines:' value '\(value)' is not a list of line numbers",
                     directive.options.first { $0.name == "emphasize-lines" }?.range ?? directive.nameRange)
             }
         }
@@ -291,7 +291,7 @@ extension ProcedureLowerer {
                 // Content that is not a tab (the YAML form of old giza tabs, stray text) stays visible.
                 if tabs.isEmpty {
                     diagnose(
-                        .warning, "rst.directive", "'\(directive.name)' content is not a list of '.. tab::' directives",
+                        .warning, .rstDirective, "'\(directive.name)' content is not a list of '.. tab::' directives",
                         block.range, explanation: "It is shown as it is, under one tab.")
                     tabs.append(Tab(id: "content", title: [], body: [lowered]))
                 } else {

@@ -13,7 +13,7 @@ extension ProcedureLowerer {
         let uri = directive.argument.filter { $0 != " " }
         if uri.isEmpty {
             diagnose(
-                .error, "rst.directive", "'\(directive.name)' needs the path of an image", directive.nameRange,
+                .error, .rstDirective, "'\(directive.name)' needs the path of an image", directive.nameRange,
                 explanation: "Write '.. \(directive.name):: /images/name.png'.")
         }
         var caption: [Inline] = []
@@ -72,7 +72,7 @@ extension ProcedureLowerer {
             default:
                 guard !known.contains(option.name) else { break }
                 diagnose(
-                    .warning, "rst.directive", "'\(directive.name)' has no option ':\(option.name):'", option.range,
+                    .warning, .rstDirective, "'\(directive.name)' has no option ':\(option.name):'", option.range,
                     explanation: "It is ignored. '\(directive.name)' takes "
                         + known.sorted().map { ":\($0):" }.joined(separator: ", ") + ".")
             }
@@ -80,7 +80,7 @@ extension ProcedureLowerer {
         if let scale {
             if figure.width == nil && figure.height == nil {
                 diagnose(
-                    .warning, "rst.image", "':scale:' needs ':width:' or ':height:' to scale here",
+                    .warning, .rstImage, "':scale:' needs ':width:' or ':height:' to scale here",
                     directive.options.first { $0.name == "scale" }?.range ?? directive.nameRange,
                     explanation: "stepdoc does not read image sizes; give the width the scaled image should have.")
             }
@@ -91,7 +91,7 @@ extension ProcedureLowerer {
             figure.file = locateImage(uri, directive: directive)
             if figure.alt == nil {
                 diagnose(
-                    .note, "rst.image",
+                    .note, .rstImage,
                     "'\(directive.name)' has no ':alt:' text; its \(caption.isEmpty ? "file name" : "caption") is used",
                     directive.nameRange,
                     explanation: "Screen readers read the alternative text in place of the image: say what it shows.")
@@ -117,7 +117,7 @@ extension ProcedureLowerer {
             case .tooLarge(_, let limit): summary = "image file '\(uri)' is larger than \(limit) bytes"
             }
             diagnose(
-                .warning, "rst.image", summary, range,
+                .warning, .rstImage, summary, range,
                 explanation:
                     "A path starting with '/' is read from the source root, others from the file's folder; "
                     + "the page shows the alternative text instead.")
@@ -132,7 +132,7 @@ extension ProcedureLowerer {
             let name = String(value.dropLast()).trimmingCharacters(in: "`")
             if let destination = targets.destination(of: ReferenceName.normalize(name)) { return destination }
             diagnose(
-                .warning, "rst.unknown-target", "no hyperlink target named '\(name)' for ':target:'", option.range,
+                .warning, .rstUnknownTarget, "no hyperlink target named '\(name)' for ':target:'", option.range,
                 explanation: "The image is shown without a link.")
             return nil
         }
@@ -156,7 +156,7 @@ extension ProcedureLowerer {
 
     private mutating func invalidOption(_ option: DirectiveOption, directive: Directive, expected: String) {
         diagnose(
-            .warning, "rst.directive",
+            .warning, .rstDirective,
             "':\(option.name):' of '\(directive.name)' must be \(expected), not '\(option.value)'", option.range,
             explanation: "The option is dropped.")
     }

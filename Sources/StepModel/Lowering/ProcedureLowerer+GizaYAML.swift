@@ -84,7 +84,7 @@ extension ProcedureLowerer {
         if step.title == nil {
             currentFile = step.file
             diagnose(
-                .error, "steps.structure", "step \(parsed.number) has no title", step.range,
+                .error, .stepsStructure, "step \(parsed.number) has no title", step.range,
                 explanation: "giza writes 'Step \(parsed.number)' alone; give the step a 'title'.")
         }
         // A step without a title is kept (giza writes it as a bare "Step N"), so the numbers after it hold.

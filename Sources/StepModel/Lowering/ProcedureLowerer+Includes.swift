@@ -42,7 +42,7 @@ extension ProcedureLowerer {
             guard let marker = directive.option(option), !marker.isEmpty else { continue }
             guard let index = lines.firstIndex(where: { $0.contains(marker) }) else {
                 diagnose(
-                    .error, "rst.include", "':\(option):' text '\(marker)' is not in '\(path)'",
+                    .error, .rstInclude, "':\(option):' text '\(marker)' is not in '\(path)'",
                     directive.options.first { $0.name == option }?.range ?? range,
                     explanation: "The included text would be empty or wrong; check the marker against the file.")
                 continue
@@ -61,7 +61,7 @@ extension ProcedureLowerer {
                 lines = chosen.map { lines[$0 - 1] }
             } else {
                 diagnose(
-                    .warning, "rst.directive", "':lines:' value '\(selection)' is not a list of line numbers",
+                    .warning, .rstDirective, "':lines:' value '\(selection)' is not a list of line numbers",
                     directive.options.first { $0.name == "lines" }?.range ?? range)
             }
         }
@@ -75,7 +75,7 @@ extension ProcedureLowerer {
                 amount = value
             } else {
                 diagnose(
-                    .warning, "rst.directive", "':dedent:' value '\(dedent)' is not a number of spaces",
+                    .warning, .rstDirective, "':dedent:' value '\(dedent)' is not a number of spaces",
                     directive.options.first { $0.name == "dedent" }?.range ?? range)
                 amount = 0
             }
@@ -91,12 +91,12 @@ extension ProcedureLowerer {
 
     private mutating func readIncluded(_ path: String, directive: Directive, range: SourceRange) -> SourceFile? {
         guard !path.isEmpty else {
-            diagnose(.error, "rst.include", "'\(directive.name)' needs the path of a file", directive.nameRange)
+            diagnose(.error, .rstInclude, "'\(directive.name)' needs the path of a file", directive.nameRange)
             return nil
         }
         guard includeStack.count < options.maximumIncludeDepth else {
             diagnose(
-                .error, "limits.include-depth",
+                .error, .limitsIncludeDepth,
                 "includes are nested more than \(options.maximumIncludeDepth) deep at '\(path)'", range,
                 explanation: "Include chain: " + ([filePath] + includeStack).joined(separator: " → "))
             return nil
@@ -105,13 +105,13 @@ extension ProcedureLowerer {
         case .failure(let failure):
             // Every failure is an error, a missing file too: the included text would be silently
             // absent from the output.
-            diagnose(.error, "rst.include", failure.summary, range)
+            diagnose(.error, .rstInclude, failure.summary, range)
             return nil
         case .file(let file):
             if file.path == filePath || includeStack.contains(file.path) {
                 let chain = [filePath] + includeStack + [file.path]
                 diagnose(
-                    .error, "rst.include", "include cycle: '\(path)' includes itself",
+                    .error, .rstInclude, "include cycle: '\(path)' includes itself",
                     range, explanation: "Include chain: " + chain.joined(separator: " → "))
                 return nil
             }

@@ -50,7 +50,7 @@ extension ProcedureLowerer {
             let roleRange = interpreted.roleRange ?? range
             let suggestion = spendSuggestion() ? DidYouMean.phrase(for: name, among: options.roles.names) : ""
             diagnose(
-                .warning, "rst.unknown-role", "unknown role '\(name)'" + suggestion, roleRange,
+                .warning, .rstUnknownRole, "unknown role '\(name)'" + suggestion, roleRange,
                 explanation:
                     "Its text is shown as it is. Add the role to 'roles' in stepdoc.yml if the project defines it.")
             return Inline(.text(interpreted.titleAndTarget.title ?? interpreted.titleAndTarget.target), range: range)
@@ -106,7 +106,7 @@ extension ProcedureLowerer {
             let suggestion =
                 spendSuggestion() ? DidYouMean.phrase(for: name, among: targets.entries.values.map(\.name)) : ""
             diagnose(
-                .warning, "rst.unknown-target", "no hyperlink target named '\(name)'" + suggestion, range,
+                .warning, .rstUnknownTarget, "no hyperlink target named '\(name)'" + suggestion, range,
                 explanation:
                     "Define it with '.. _\(name): https://…' or write the link inline as `\(name) <https://…>`_.")
             return Inline(.text(reference.text), range: range)
@@ -118,7 +118,7 @@ extension ProcedureLowerer {
                     range: range)
             }
             diagnose(
-                .warning, "rst.unknown-target", "anonymous reference '\(reference.text)' has no anonymous target",
+                .warning, .rstUnknownTarget, "anonymous reference '\(reference.text)' has no anonymous target",
                 range,
                 explanation: "Each `text`__ needs a '.. __: https://…' target after it.")
             return Inline(.text(reference.text), range: range)
@@ -132,14 +132,14 @@ extension ProcedureLowerer {
             if expandingSubstitutions.contains(reference.name) {
                 let chain = (expandingSubstitutions + [reference.name]).map { "|\($0)|" }.joined(separator: " → ")
                 diagnose(
-                    .error, "rst.markup", "substitution '|\(reference.name)|' refers to itself", range,
+                    .error, .rstMarkup, "substitution '|\(reference.name)|' refers to itself", range,
                     explanation: "Substitution chain: \(chain).")
                 return [Inline(.text(reference.name), range: range)]
             }
             guard substitutionExpansionsLeft > 0 else {
                 if substitutionExpansionsLeft == 0 {
                     diagnose(
-                        .error, "rst.markup",
+                        .error, .rstMarkup,
                         "substitutions expand to more than \(Self.maximumSubstitutionExpansions) references", range,
                         explanation: "The rest are shown as their names. Do the definitions use each other?")
                     substitutionExpansionsLeft = -1
@@ -165,7 +165,7 @@ extension ProcedureLowerer {
             ? DidYouMean.phrase(
                 for: reference.name, among: Array(substitutions.keys) + Array(options.substitutions.keys)) : ""
         diagnose(
-            .warning, "rst.unknown-substitution",
+            .warning, .rstUnknownSubstitution,
             "substitution '|\(reference.name)|' is not defined" + suggestion,
             range,
             explanation: "Define it in the file ('.. |\(reference.name)| replace:: text') or under "

@@ -7,7 +7,7 @@ extension ProcedureLowerer {
         guard case .blocks(let children) = directive.content else { return [] }
         if let style = directive.option("style"), style != "normal", style != "connected" {
             let range = directive.options.first { $0.name == "style" }?.range ?? directive.nameRange
-            diagnose(.warning, "rst.directive", "procedure style '\(style)' is not 'normal' or 'connected'", range)
+            diagnose(.warning, .rstDirective, "procedure style '\(style)' is not 'normal' or 'connected'", range)
         }
         var items: [Item] = []
         var position = 0
@@ -30,7 +30,7 @@ extension ProcedureLowerer {
         let argumentRange = step.argumentRange ?? step.nameRange
         if step.argument.isEmpty {
             diagnose(
-                .error, "steps.structure", "step \(number) has no title", step.nameRange,
+                .error, .stepsStructure, "step \(number) has no title", step.nameRange,
                 explanation: "A step is written '.. step:: Title', with its body indented below.")
         }
         var parsed: [Diagnostic] = []

@@ -180,7 +180,7 @@ struct ProcedureLowerer {
                 let closed = end < blocks.count && isSequenceCloser(blocks[end])
                 if !closed {
                     diagnose(
-                        .warning, "steps.structure", "the sequence-block div of step \(opener.text) is never closed",
+                        .warning, .stepsStructure, "the sequence-block div of step \(opener.text) is never closed",
                         opener.range, explanation: "giza closes each HTML step with a raw '</div>' block.")
                 }
                 let content = Array(blocks[(index + 1)..<end])
@@ -308,7 +308,7 @@ struct ProcedureLowerer {
             // An error, not a warning as in Sphinx: the content is then kept for every builder, so a
             // branch meant for some builders shows in all of them (every step twice).
             diagnose(
-                .error, "rst.only-expression", "malformed 'only' expression: \(error.message)", range,
+                .error, .rstOnlyExpression, "malformed 'only' expression: \(error.message)", range,
                 explanation: "The content is kept for every builder, as Sphinx does. Expressions combine tag names "
                     + "with 'and', 'or', 'not' and parentheses, e.g. 'not (html or dirhtml or singlehtml)'.",
                 notes: notes)
@@ -343,19 +343,19 @@ struct ProcedureLowerer {
         let number = Int(opener.text)
         if number == nil {
             diagnose(
-                .error, "steps.numbering", "step number '\(opener.text)' is not a number", opener.range,
+                .error, .stepsNumbering, "step number '\(opener.text)' is not a number", opener.range,
                 explanation: "giza numbers steps 1, 2, 3 …; the sequence-step div must hold a whole number.")
         }
         guard let titleNode, let titleBlockRange else {
             diagnose(
-                .error, "steps.structure", "step \(opener.text) has no title", opener.range,
+                .error, .stepsStructure, "step \(opener.text) has no title", opener.range,
                 explanation: "Each step is a raw 'sequence-step' block, then a title with its underline, then the body."
             )
             return nil
         }
         if !before.isEmpty, let first = before.first {
             diagnose(
-                .warning, "steps.structure", "content before the title of step \(opener.text)", first.range,
+                .warning, .stepsStructure, "content before the title of step \(opener.text)", first.range,
                 explanation: "It is kept at the start of the step's body.")
         }
         let bodyBlocks = before + content[index...]
@@ -377,7 +377,7 @@ struct ProcedureLowerer {
         let number = Int(heading.numberText)
         if number == nil {
             diagnose(
-                .error, "steps.numbering", "step number '\(heading.numberText)' is not a number", numberRange,
+                .error, .stepsNumbering, "step number '\(heading.numberText)' is not a number", numberRange,
                 explanation: "giza writes print headings as 'Step N: title' with N a whole number.")
         }
         var label: String? = nil
@@ -519,7 +519,7 @@ struct ProcedureLowerer {
     }
 
     mutating func diagnose(
-        _ severity: Diagnostic.Severity, _ id: String, _ summary: String, _ range: SourceRange,
+        _ severity: Diagnostic.Severity, _ id: RuleID, _ summary: String, _ range: SourceRange,
         explanation: String? = nil, notes: [DiagnosticNote] = []
     ) {
         diagnostics.append(

@@ -92,7 +92,7 @@ extension ProcedureLowerer {
             // The same target in both branches of a giza file is normal; a different destination is not.
             guard existing.destination.value != target.destination.value else { return }
             diagnose(
-                .warning, "rst.duplicate-target",
+                .warning, .rstDuplicateTarget,
                 "hyperlink target '\(target.name)' is defined again with a different destination",
                 target.nameRange,
                 explanation: "'\(existing.destination.value)' first, now '\(target.destination.value)'; "

@@ -6,7 +6,7 @@ import StepSyntax
 /// points at the first word that differs in the HTML copy, with a note at the same place in the other
 /// copy, and its explanation shows a short unified diff.
 public struct BranchesMustAgree: ProcedureRule {
-    public static let id = "steps.branches-agree"
+    public static let id: RuleID = .stepsBranchesAgree
     public static let defaultSeverity = Diagnostic.Severity.error
     public static let summary = "the HTML branch and the other branch of each step have the same title and body"
 

@@ -6,7 +6,7 @@ import StepSyntax
 /// copy comes first was edited by hand or pasted into the wrong place, and the next edit is likely to
 /// change one copy and miss the other.
 public struct BranchesMustBeInOrder: ProcedureRule {
-    public static let id = "steps.branch-order"
+    public static let id: RuleID = .stepsBranchOrder
     public static let defaultSeverity = Diagnostic.Severity.warning
     public static let summary = "the HTML copy of each step comes before its copy in the other branch"
 

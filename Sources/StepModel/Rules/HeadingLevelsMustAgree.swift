@@ -3,7 +3,7 @@ import StepSyntax
 /// Step headings share one level (one adornment style) across the file, and action headings sit
 /// one level below their step.
 public struct HeadingLevelsMustAgree: ProcedureRule {
-    public static let id = "rst.heading-levels"
+    public static let id: RuleID = .rstHeadingLevels
     public static let defaultSeverity = Diagnostic.Severity.warning
     public static let summary = "step headings use one level throughout, and action headings are below their step"
 

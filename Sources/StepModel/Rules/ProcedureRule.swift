@@ -5,7 +5,7 @@ import StepSyntax
 /// Each rule has a stable id users type in `stepdoc.yml` and in `.. stepdoc: ignore[id]` comments, a
 /// default severity, and a one-line statement of what it requires.
 public protocol ProcedureRule: Sendable {
-    static var id: String { get }
+    static var id: RuleID { get }
     static var defaultSeverity: Diagnostic.Severity { get }
     static var summary: String { get }
 

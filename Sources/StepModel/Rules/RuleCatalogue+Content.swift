@@ -13,60 +13,60 @@ extension RuleCatalogue {
 
     private static let readerRules = [
         RuleDescriptor(
-            id: "rst.invalid-utf8", defaultSeverity: .error,
+            id: .rstInvalidUTF8, defaultSeverity: .error,
             summary: "the file is valid UTF-8"),
         RuleDescriptor(
-            id: "rst.invalid-character", defaultSeverity: .error,
+            id: .rstInvalidCharacter, defaultSeverity: .error,
             summary: "the file holds no NUL bytes"),
         RuleDescriptor(
-            id: "rst.markup", defaultSeverity: .warning,
+            id: .rstMarkup, defaultSeverity: .warning,
             summary: "reStructuredText markup is well formed: blank lines, indentation, closed inline markup"),
         RuleDescriptor(
-            id: "rst.title-underline", defaultSeverity: .warning,
+            id: .rstTitleUnderline, defaultSeverity: .warning,
             summary: "section title underlines and overlines are at least as long as the title"),
         RuleDescriptor(
-            id: "limits.nesting-depth", defaultSeverity: .error,
+            id: .limitsNestingDepth, defaultSeverity: .error,
             summary: "content is nested no deeper than 'limits.max-nesting-depth' of stepdoc.yml"),
     ]
 
     private static let loweringRules = [
         RuleDescriptor(
-            id: "rst.only-expression", defaultSeverity: .error,
+            id: .rstOnlyExpression, defaultSeverity: .error,
             summary: "the argument of an 'only' directive is a valid tag expression"),
         RuleDescriptor(
-            id: "rst.unknown-role", defaultSeverity: .warning,
+            id: .rstUnknownRole, defaultSeverity: .warning,
             summary: "interpreted-text roles are MongoDB's or defined under 'roles' in stepdoc.yml"),
         RuleDescriptor(
-            id: "rst.unknown-directive", defaultSeverity: .warning,
+            id: .rstUnknownDirective, defaultSeverity: .warning,
             summary: "directives are ones stepdoc knows how to render"),
         RuleDescriptor(
-            id: "rst.directive", defaultSeverity: .warning,
+            id: .rstDirective, defaultSeverity: .warning,
             summary: "directives have the arguments, options and content they need"),
         RuleDescriptor(
-            id: "rst.unknown-target", defaultSeverity: .warning,
+            id: .rstUnknownTarget, defaultSeverity: .warning,
             summary: "hyperlink references name a target the file defines"),
         RuleDescriptor(
-            id: "rst.duplicate-target", defaultSeverity: .warning,
+            id: .rstDuplicateTarget, defaultSeverity: .warning,
             summary: "a hyperlink target defined twice has the same destination both times"),
         RuleDescriptor(
-            id: "rst.unknown-substitution", defaultSeverity: .warning,
+            id: .rstUnknownSubstitution, defaultSeverity: .warning,
             summary: "substitution references are defined in the file or under 'substitutions' in stepdoc.yml"),
         RuleDescriptor(
-            id: "rst.image", defaultSeverity: .warning,
+            id: .rstImage, defaultSeverity: .warning,
             summary: "images and figures name a file that exists under the source root, and say what they show"),
         RuleDescriptor(
-            id: "rst.include", defaultSeverity: .error,
+            id: .rstInclude, defaultSeverity: .error,
             summary: "included files exist, can be read, do not include themselves and hold the markers named"),
         RuleDescriptor(
-            id: "limits.include-depth", defaultSeverity: .error,
+            id: .limitsIncludeDepth, defaultSeverity: .error,
             summary: "includes are nested no deeper than 'limits.max-include-depth' of stepdoc.yml"),
         RuleDescriptor(
-            id: "steps.structure", defaultSeverity: .warning, summary: stepStructureSummary),
+            id: .stepsStructure, defaultSeverity: .warning, summary: stepStructureSummary),
         RuleDescriptor(
-            id: "steps.yaml", defaultSeverity: .error,
+            id: .stepsYAML, defaultSeverity: .error,
             summary: "a giza steps YAML file is valid YAML, one mapping of the fields giza reads per step"),
         RuleDescriptor(
-            id: "steps.inherit", defaultSeverity: .error,
+            id: .stepsInherit, defaultSeverity: .error,
             summary: "a YAML step's 'source' or 'inherit' names a file and a ref that exist, without a cycle"),
     ]
 

@@ -8,22 +8,22 @@ import StepSyntax
 public struct RuleCatalogue: Sendable, Equatable {
     /// The rules in catalogue order; the first description of an id wins.
     public private(set) var rules: [RuleDescriptor] = []
-    private var indexByID: [String: Int] = [:]
+    private var indexByID: [RuleID: Int] = [:]
 
     public init(_ rules: some Sequence<RuleDescriptor>) {
         append(contentsOf: rules)
     }
 
     /// Every id, in catalogue order.
-    public var ids: [String] { rules.map(\.id) }
+    public var ids: [RuleID] { rules.map(\.id) }
 
     /// The rule with `id`, if the catalogue lists it.
-    public subscript(id: String) -> RuleDescriptor? {
+    public subscript(id: RuleID) -> RuleDescriptor? {
         index(of: id).map { rules[$0] }
     }
 
     /// The position of `id` in ``rules`` (SARIF's `ruleIndex`).
-    public func index(of id: String) -> Int? {
+    public func index(of id: RuleID) -> Int? {
         indexByID[id]
     }
 

@@ -6,14 +6,14 @@ import StepSyntax
 /// into one ``RuleCatalogue`` for SARIF's rule table and for checking the rule ids of `stepdoc.yml`.
 public struct RuleDescriptor: Sendable, Equatable, Hashable {
     /// The id users type in `stepdoc.yml` and in ignore comments, such as `steps.numbering`.
-    public var id: String
+    public var id: RuleID
     public var defaultSeverity: Diagnostic.Severity
     /// What the rule requires, in one line (lowercase start, no final period).
     public var summary: String
     /// Where the rule is documented, when a page for it exists.
     public var helpURI: String?
 
-    public init(id: String, defaultSeverity: Diagnostic.Severity, summary: String, helpURI: String? = nil) {
+    public init(id: RuleID, defaultSeverity: Diagnostic.Severity, summary: String, helpURI: String? = nil) {
         self.id = id
         self.defaultSeverity = defaultSeverity
         self.summary = summary

@@ -6,7 +6,7 @@ import StepSyntax
 /// renders as a page without a procedure: most likely the wrong file, or a generator that wrote
 /// nothing. It is a warning (a file may be a work in progress), an error with `--strict`.
 public struct StepFilesMustHaveSteps: ProcedureRule {
-    public static let id = "steps.structure"
+    public static let id: RuleID = .stepsStructure
     public static let defaultSeverity = Diagnostic.Severity.warning
     public static let summary = RuleCatalogue.stepStructureSummary
 

@@ -5,7 +5,7 @@ import StepSyntax
 /// giza never checked its numbers, so real files have gaps (1, 2, 3, 6) and repeats (3, 3). Every
 /// location involved is reported: the step out of sequence, and the step before it in a note.
 public struct StepNumbersMustBeSequential: ProcedureRule {
-    public static let id = "steps.numbering"
+    public static let id: RuleID = .stepsNumbering
     public static let defaultSeverity = Diagnostic.Severity.error
     public static let summary = "step numbers start at 1, increase by one, and agree between the two branches"
 

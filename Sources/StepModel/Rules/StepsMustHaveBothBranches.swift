@@ -4,7 +4,7 @@ import StepSyntax
 ///
 /// A step in one branch only vanishes from the other builders' output (the PDF, the man page …).
 public struct StepsMustHaveBothBranches: ProcedureRule {
-    public static let id = "steps.missing-branch"
+    public static let id: RuleID = .stepsMissingBranch
     public static let defaultSeverity = Diagnostic.Severity.error
     public static let summary = "each step has a copy in the HTML branch and in the other branch"
 

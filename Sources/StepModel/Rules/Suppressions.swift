@@ -35,7 +35,7 @@ public struct Suppressions: Sendable, Equatable {
     public func suppresses(_ diagnostic: Diagnostic) -> Bool {
         guard let location = diagnostic.location, location.file == file else { return false }
         let line = location.range.lowerBound.line
-        return entries.contains { $0.line == line && ($0.ids.contains(diagnostic.id) || $0.ids.contains("*")) }
+        return entries.contains { $0.line == line && ($0.ids.contains(diagnostic.id.rawValue) || $0.ids.contains("*")) }
     }
 
     private static func collect(_ blocks: [BlockNode], file: SourceFile, into entries: inout [Entry]) {

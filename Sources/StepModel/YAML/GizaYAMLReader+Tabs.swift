@@ -33,7 +33,7 @@ extension GizaYAMLReader {
                 }
             }
             diagnose(
-                .warning, "rst.directive", message,
+                .warning, .rstDirective, message,
                 location..<SourceLocation(line: location.line, column: location.column + 1), file: source.path,
                 explanation: "The tabs are left out.")
             return []
@@ -42,12 +42,12 @@ extension GizaYAMLReader {
             let range =
                 node.map { self.range($0, source) } ?? SourceLocation(
                     line: 1, column: 1)..<SourceLocation(line: 1, column: 2)
-            diagnose(.warning, "rst.directive", "giza's YAML tabs need a 'tabs:' list", range, file: source.path)
+            diagnose(.warning, .rstDirective, "giza's YAML tabs need a 'tabs:' list", range, file: source.path)
             return []
         }
         guard case .sequence(let items) = list else {
             diagnose(
-                .warning, "rst.directive", "'tabs' must be a list of tabs ('- id: …')", range(list, source),
+                .warning, .rstDirective, "'tabs' must be a list of tabs ('- id: …')", range(list, source),
                 file: source.path)
             return []
         }
@@ -55,7 +55,7 @@ extension GizaYAMLReader {
         for item in items {
             guard case .mapping(let fields) = item else {
                 diagnose(
-                    .warning, "rst.directive", "a tab is a mapping of 'id', 'name' and 'content'", range(item, source),
+                    .warning, .rstDirective, "a tab is a mapping of 'id', 'name' and 'content'", range(item, source),
                     file: source.path)
                 continue
             }
@@ -68,12 +68,12 @@ extension GizaYAMLReader {
                 case "hidden": break
                 default:
                     diagnose(
-                        .warning, "rst.directive", "unknown tab field '\(key.string ?? "")'", range(key, source),
+                        .warning, .rstDirective, "unknown tab field '\(key.string ?? "")'", range(key, source),
                         file: source.path, explanation: "giza reads 'id', 'name' and 'content'.")
                 }
             }
             if tab.id.isEmpty, tab.name == nil {
-                diagnose(.warning, "rst.directive", "a tab needs an 'id' or a 'name'", tab.range, file: source.path)
+                diagnose(.warning, .rstDirective, "a tab needs an 'id' or a 'name'", tab.range, file: source.path)
             }
             tabs.append(tab)
         }

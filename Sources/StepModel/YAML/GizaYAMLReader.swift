@@ -39,7 +39,7 @@ struct GizaYAMLReader {
             let elsewhere = added.filter { $0.location?.file != file.path }
             if let source = step.source, let problem = elsewhere.first(where: { $0.severity == .error }) {
                 diagnose(
-                    .error, "steps.inherit",
+                    .error, .stepsInherit,
                     "step '\(source.ref)' of '\(source.file)' cannot be read completely: \(problem.summary)",
                     source.range, file: file.path,
                     notes: problem.location.map { [DiagnosticNote(message: "the problem is here", location: $0)] } ?? []
@@ -50,7 +50,7 @@ struct GizaYAMLReader {
             if let ref = resolved.ref {
                 if let first = seen[ref] {
                     diagnose(
-                        .warning, "steps.yaml", "ref '\(ref)' is used by an earlier step too", step.range,
+                        .warning, .stepsYAML, "ref '\(ref)' is used by an earlier step too", step.range,
                         file: file.path,
                         notes: [
                             DiagnosticNote(
@@ -72,13 +72,13 @@ struct GizaYAMLReader {
         let key = source.file + "#" + source.ref
         guard !chain.contains(key) else {
             diagnose(
-                .error, "steps.inherit", "step '\(source.ref)' of '\(source.file)' inherits from itself", source.range,
+                .error, .stepsInherit, "step '\(source.ref)' of '\(source.file)' inherits from itself", source.range,
                 file: step.file)
             return step
         }
         guard depth < maximumDepth else {
             diagnose(
-                .error, "limits.include-depth",
+                .error, .limitsIncludeDepth,
                 "inheritance is nested more than \(maximumDepth) levels deep", source.range, file: step.file)
             return step
         }
@@ -86,7 +86,7 @@ struct GizaYAMLReader {
         switch includes.resolve(source.file, from: step.file) {
         case .failure(let failure):
             diagnose(
-                .error, "steps.inherit", "cannot inherit from '\(source.file)': " + failure.summary, source.range,
+                .error, .stepsInherit, "cannot inherit from '\(source.file)': " + failure.summary, source.range,
                 file: step.file,
                 explanation:
                     "giza looks the file up beside this one, or from the source root for a path starting with '/'.")
@@ -102,7 +102,7 @@ struct GizaYAMLReader {
         guard let base = steps.first(where: { $0.ref == source.ref }) else {
             let refs = steps.compactMap(\.ref)
             diagnose(
-                .error, "steps.inherit",
+                .error, .stepsInherit,
                 "'\(source.file)' has no step with ref '\(source.ref)'"
                     + DidYouMean.phrase(for: source.ref, among: refs),
                 source.range, file: step.file)
@@ -186,7 +186,7 @@ struct GizaYAMLReader {
         let range = range(key, file)
         if let earlier = seen[name] {
             diagnose(
-                .warning, "steps.yaml", "'\(name)' is given again; giza keeps this value and drops the earlier one",
+                .warning, .stepsYAML, "'\(name)' is given again; giza keeps this value and drops the earlier one",
                 range, file: file.path, explanation: "Remove one of the two.",
                 notes: [
                     DiagnosticNote(
@@ -201,7 +201,7 @@ struct GizaYAMLReader {
         guard case .mapping(let mapping) = node else {
             if case .scalar(let scalar) = node, scalar.string.isEmpty { return nil }
             diagnose(
-                .error, "steps.yaml", "a step is a mapping of fields (title, ref, content …)", range(node, file),
+                .error, .stepsYAML, "a step is a mapping of fields (title, ref, content …)", range(node, file),
                 file: file.path)
             return nil
         }
@@ -242,7 +242,7 @@ struct GizaYAMLReader {
                 break
             default:
                 diagnose(
-                    .warning, "steps.yaml",
+                    .warning, .stepsYAML,
                     "unknown step field '\(name)'"
                         + DidYouMean.phrase(for: name, among: Self.stepFields), range(key, file), file: file.path,
                     explanation: "giza ignores it.")
@@ -288,7 +288,7 @@ struct GizaYAMLReader {
             case "level", "edition": break
             default:
                 diagnose(
-                    .warning, "steps.yaml",
+                    .warning, .stepsYAML,
                     "unknown action field '\(name)'"
                         + DidYouMean.phrase(for: name, among: Self.actionFields), range(key, file), file: file.path,
                     explanation: "giza ignores it.")
@@ -318,7 +318,7 @@ struct GizaYAMLReader {
         }
         if title == nil {
             diagnose(
-                .error, "steps.yaml", "a title written as a mapping needs its 'text'", range(node, file),
+                .error, .stepsYAML, "a title written as a mapping needs its 'text'", range(node, file),
                 file: file.path)
         }
         return (title, character)
@@ -416,7 +416,7 @@ struct GizaYAMLReader {
     }
 
     private mutating func wrongType(_ node: Node, field: String, expected: String, file: SourceFile) {
-        diagnose(.error, "steps.yaml", "'\(field)' must be \(expected)", range(node, file), file: file.path)
+        diagnose(.error, .stepsYAML, "'\(field)' must be \(expected)", range(node, file), file: file.path)
     }
 
     // MARK: - Positions
@@ -459,12 +459,12 @@ struct GizaYAMLReader {
             }
         }
         diagnose(
-            .error, "steps.yaml", message, location..<SourceLocation(line: location.line, column: location.column + 1),
+            .error, .stepsYAML, message, location..<SourceLocation(line: location.line, column: location.column + 1),
             file: file.path, explanation: "The documents after this point are not read.")
     }
 
     mutating func diagnose(
-        _ severity: Diagnostic.Severity, _ id: String, _ summary: String, _ range: SourceRange, file: String,
+        _ severity: Diagnostic.Severity, _ id: RuleID, _ summary: String, _ range: SourceRange, file: String,
         explanation: String? = nil, notes: [DiagnosticNote] = []
     ) {
         diagnostics.append(

@@ -8,7 +8,7 @@ import StepSyntax
 /// check's declaration. One check matching several steps: it points at the second step's title, with
 /// notes at the other steps and at the declaration.
 public struct ChecksMustMatchOneStep: ParityRule {
-    public static let id = "parity.ambiguous"
+    public static let id: RuleID = .parityAmbiguous
     public static let defaultSeverity = Diagnostic.Severity.error
     public static let summary = "each step is implemented by one check, and each check implements one step"
 

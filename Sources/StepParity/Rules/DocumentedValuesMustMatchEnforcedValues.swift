@@ -13,7 +13,7 @@ import StepSyntax
 ///
 /// Every finding has a note at the check's Swift declaration.
 public struct DocumentedValuesMustMatchEnforcedValues: ParityRule {
-    public static let id = "parity.value-mismatch"
+    public static let id: RuleID = .parityValueMismatch
     public static let defaultSeverity = Diagnostic.Severity.error
     public static let summary = "the values a step documents are the values its check enforces"
 

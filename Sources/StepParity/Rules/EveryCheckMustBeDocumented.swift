@@ -8,7 +8,7 @@ import StepSyntax
 /// without a check whose title is closest ("did you mean step 4 …?"), or else where the step would go:
 /// after the step the previous check of the suite implements.
 public struct EveryCheckMustBeDocumented: ParityRule {
-    public static let id = "parity.undocumented-check"
+    public static let id: RuleID = .parityUndocumentedCheck
     public static let defaultSeverity = Diagnostic.Severity.error
     public static let summary = "every check of the procedure's suite implements a documented step"
 

@@ -9,7 +9,7 @@ import StepSyntax
 /// When an unmatched check's title (with its enforced values) is close to the step's, a note at that
 /// check's declaration asks whether it was meant, and fix-its rewrite the step title to match it.
 public struct EveryStepMustHaveACheck: ParityRule {
-    public static let id = "parity.undefined-step"
+    public static let id: RuleID = .parityUndefinedStep
     public static let defaultSeverity = Diagnostic.Severity.error
     public static let summary = "every documented step is implemented by a check of the procedure's suite"
 

@@ -6,7 +6,7 @@ import StepSyntax
 /// Like ``ProcedureRule``, each rule has a stable id users type in `stepdoc.yml` (`rules:`) and in
 /// `.. stepdoc: ignore[id]` comments, a default severity, and a one-line statement of what it requires.
 public protocol ParityRule: Sendable {
-    static var id: String { get }
+    static var id: RuleID { get }
     static var defaultSeverity: Diagnostic.Severity { get }
     static var summary: String { get }
 

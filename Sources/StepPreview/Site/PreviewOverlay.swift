@@ -58,9 +58,9 @@ package struct PreviewOverlay: Sendable {
     private func item(_ finding: PreviewFinding) -> String {
         let diagnostic = finding.diagnostic
         let severity = PreviewTally.severity(of: diagnostic, strict: strict).rawValue
-        var html = "<li class=\"stepdoc-finding stepdoc-\(severity)\" data-id=\"\(escape(diagnostic.id))\">"
+        var html = "<li class=\"stepdoc-finding stepdoc-\(severity)\" data-id=\"\(escape(diagnostic.id.rawValue))\">"
         html += "<span class=\"stepdoc-severity\">\(severity)</span> "
-        html += "<code class=\"stepdoc-id\">\(escape(diagnostic.id))</code> "
+        html += "<code class=\"stepdoc-id\">\(escape(diagnostic.id.rawValue))</code> "
         html += "<span class=\"stepdoc-message\">\(escape(diagnostic.summary))</span>"
         if let position = finding.position {
             if let index = finding.stepIndex, index < stepAnchors.count {

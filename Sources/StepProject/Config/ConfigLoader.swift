@@ -73,10 +73,13 @@ public enum ConfigLoader {
                 }
             case "rules":
                 for (idNode, settingNode) in try reader.mapping(value, what: "'rules'") {
-                    let id = try reader.string(idNode, what: "a rule id")
+                    let name = try reader.string(idNode, what: "a rule id")
+                    let id = RuleID(rawValue: name)
                     guard rules[id] != nil else {
                         throw reader.error(
-                            idNode, "unknown rule id '\(id)'" + DidYouMean.phrase(for: id, among: rules.ids))
+                            idNode,
+                            "unknown rule id '\(name)'" + DidYouMean.phrase(for: name, among: rules.ids.map(\.rawValue))
+                        )
                     }
                     let text = try reader.string(settingNode, what: "the setting of rule '\(id)'")
                     guard let setting = StepDocConfig.RuleSetting(rawValue: text) else {

@@ -21,7 +21,7 @@ public struct StepDocConfig: Sendable, Equatable {
     public var roles: [RoleDefinition] = []
     public var substitutions: [String: String] = [:]
     /// Severity per rule id: `error`, `warning` or `off`.
-    public var rules: [String: RuleSetting] = [:]
+    public var rules: [RuleID: RuleSetting] = [:]
     public var limits = Limits()
 
     public init() {}

@@ -67,7 +67,7 @@ public enum ContentDiscovery {
             return
         }
         guard let listing = FolderEntries(workingDirectory.resolve(directory)) else {
-            diagnostics.append(fileDiagnostic(directory, id: "io.unreadable", "cannot list folder: permission denied"))
+            diagnostics.append(fileDiagnostic(directory, id: .ioUnreadable, "cannot list folder: permission denied"))
             return
         }
         for entry in listing.entries.sorted(by: { $0.name < $1.name }) where !entry.name.hasPrefix(".") {
@@ -80,9 +80,9 @@ public enum ContentDiscovery {
                 var info = stat()
                 guard stat(workingDirectory.resolve(path), &info) == 0 else {
                     if errno == ELOOP {
-                        diagnostics.append(fileDiagnostic(path, id: "io.symlink-loop", "symbolic link loop; skipped"))
+                        diagnostics.append(fileDiagnostic(path, id: .ioSymlinkLoop, "symbolic link loop; skipped"))
                     } else {
-                        diagnostics.append(fileDiagnostic(path, id: "io.broken-link", "broken symbolic link; skipped"))
+                        diagnostics.append(fileDiagnostic(path, id: .ioBrokenLink, "broken symbolic link; skipped"))
                     }
                     continue
                 }
@@ -108,7 +108,7 @@ public enum ContentDiscovery {
         return nil
     }
 
-    static func fileDiagnostic(_ path: String, id: String, _ summary: String) -> Diagnostic {
+    static func fileDiagnostic(_ path: String, id: RuleID, _ summary: String) -> Diagnostic {
         let start = SourceLocation(line: 1, column: 1)
         return Diagnostic(
             severity: .warning, id: id, summary: summary,

@@ -6,32 +6,32 @@ extension StepDocFailure {
     public var diagnostic: Diagnostic {
         switch self {
         case .missingPath(let path), .noSourceFiles(let path), .notAFile(let path), .binaryFile(let path):
-            return finding("io.unreadable", at: path)
+            return finding(.ioUnreadable, at: path)
         case .unreadable(let path, _), .tooLarge(let path, _, _):
-            return finding("io.unreadable", at: path)
+            return finding(.ioUnreadable, at: path)
         case .outputNotWritable(let path, _):
-            return finding("io.unwritable", at: path)
+            return finding(.ioUnwritable, at: path)
         case .configuration(let path, let line, let column, let message):
-            return finding("config.invalid", message, at: path, line: line, column: column)
+            return finding(.configInvalid, message, at: path, line: line, column: column)
         case .facts(let path, let line, let column, let message):
-            return finding("io.unreadable", message, at: path, line: line, column: column)
+            return finding(.ioUnreadable, message, at: path, line: line, column: column)
         case .templates(let message):
-            return Diagnostic(severity: .error, id: "templates.invalid", summary: message, location: nil)
+            return Diagnostic(severity: .error, id: .templatesInvalid, summary: message, location: nil)
         case .templateSyntax(let path, let line, let column, let message):
-            return finding("templates.invalid", "template syntax: " + message, at: path, line: line, column: column)
+            return finding(.templatesInvalid, "template syntax: " + message, at: path, line: line, column: column)
         case .usage(let message):
-            return Diagnostic(severity: .error, id: "config.invalid", summary: message, location: nil)
+            return Diagnostic(severity: .error, id: .configInvalid, summary: message, location: nil)
         }
     }
 
     /// A finding at the start of `path`, its summary the description without the leading path.
-    private func finding(_ id: String, at path: String) -> Diagnostic {
+    private func finding(_ id: RuleID, at path: String) -> Diagnostic {
         let prefix = path + ": "
         let summary = description.hasPrefix(prefix) ? String(description.dropFirst(prefix.count)) : description
         return finding(id, summary, at: path, line: 1, column: 1)
     }
 
-    private func finding(_ id: String, _ summary: String, at path: String, line: Int, column: Int) -> Diagnostic {
+    private func finding(_ id: RuleID, _ summary: String, at path: String, line: Int, column: Int) -> Diagnostic {
         let start = SourceLocation(line: line, column: column)
         return Diagnostic(
             severity: .error, id: id, summary: summary, location: DiagnosticLocation(file: path, range: start..<start))

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import StepModel
 import StepSyntax
@@ -20,6 +19,8 @@ public struct Pipeline: Sendable {
     public let lowering: LoweringOptions
     /// Docs/code parity for bound procedures, when the project binds any.
     public let parity: ProjectParity?
+    /// Whether a large file is parsed and lowered on two threads at once (when there is a core to spare).
+    public let pipelinesLargeFiles: Bool
 
     /// `jobs` above 1 lets a large file be parsed and lowered on two threads at once.
     public init(
@@ -29,13 +30,13 @@ public struct Pipeline: Sendable {
         self.config = config
         self.parity = parity
         reader = SourceReader(maximumSize: config.limits.maxFileSize, directory: directory)
-        var lowering = LoweringOptions(
+        let lowering = LoweringOptions(
             roles: RoleTable.mongoDB.adding(config.roles), substitutions: config.substitutions,
             includes: FileSystemIncludes(sourceRoot: sourceRoot, reader: reader),
             maximumIncludeDepth: config.limits.maxIncludeDepth,
             parseOptions: ParseOptions(maximumNestingDepth: config.limits.maxNestingDepth))
-        lowering.pipelinesLargeFiles = jobs > 1
         self.lowering = lowering
+        pipelinesLargeFiles = jobs > 1
     }
 
     /// Processes one file. Reading failures are returned, not thrown, so one bad file does not hide
@@ -54,8 +55,11 @@ public struct Pipeline: Sendable {
     public func process(_ entry: SourceEntry, file: SourceFile) -> ProcessedSource {
         var diagnostics: [Diagnostic] = []
         var suppressions = Suppressions(file: file.path)
-        let procedure = Procedure(
-            reading: file, options: lowering, diagnostics: &diagnostics, suppressions: &suppressions)
+        let procedure =
+            pipelinesLargeFiles && file.bytes.count >= PipelinedReading.threshold
+                && ProcedureFormat.byName(file.path) != .gizaYAML
+            ? PipelinedReading.read(file, options: lowering, diagnostics: &diagnostics, suppressions: &suppressions)
+            : Procedure(reading: file, options: lowering, diagnostics: &diagnostics, suppressions: &suppressions)
         diagnostics.append(contentsOf: ProcedureRules.check(procedure, in: file))
         if let parity {
             diagnostics.append(contentsOf: parity.diagnostics(for: entry, procedure: procedure, file: file))
@@ -98,72 +102,5 @@ public enum DiagnosticOrder {
         if let l = left?.range.lowerBound, let r = right?.range.lowerBound, l != r { return l < r }
         if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
         return lhs.id < rhs.id
-    }
-}
-
-/// A parallel map that keeps input order; with one job it runs on the calling thread.
-public enum Parallel {
-    public static func map<Input: Sendable, Output: Sendable>(
-        _ inputs: [Input], jobs: Int, progress: (@Sendable (Int) -> Void)? = nil,
-        _ transform: @Sendable (Input) -> Output
-    ) -> [Output] {
-        let workers = max(1, min(jobs, inputs.count))
-        if workers == 1 {
-            var outputs: [Output] = []
-            outputs.reserveCapacity(inputs.count)
-            for (index, input) in inputs.enumerated() {
-                outputs.append(transform(input))
-                progress?(index + 1)
-            }
-            return outputs
-        }
-        let results = ResultSlots<Output>(count: inputs.count)
-        let counter = AtomicCounter()
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let index = counter.next()
-                guard index < inputs.count else { return }
-                results.store(transform(inputs[index]), at: index)
-                progress?(results.completed)
-            }
-        }
-        return results.values()
-    }
-}
-
-/// Output slots filled by several threads, each slot once.
-final class ResultSlots<Value: Sendable>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-    private(set) var completed = 0
-
-    init(count: Int) {
-        storage = [Value?](repeating: nil, count: count)
-    }
-
-    func store(_ value: Value, at index: Int) {
-        lock.lock()
-        storage[index] = value
-        completed += 1
-        lock.unlock()
-    }
-
-    func values() -> [Value] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage.compactMap { $0 }
-    }
-}
-
-/// The next index to work on, shared by worker threads.
-final class AtomicCounter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-
-    func next() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value - 1
     }
 }

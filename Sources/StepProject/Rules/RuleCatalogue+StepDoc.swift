@@ -16,22 +16,22 @@ extension RuleCatalogue {
     /// Problems reading the inputs and writing the outputs.
     static let fileRules = [
         RuleDescriptor(
-            id: "io.unreadable", defaultSeverity: .error,
+            id: .ioUnreadable, defaultSeverity: .error,
             summary: "every input file and folder can be read and is a text file within the size limit"),
         RuleDescriptor(
-            id: "io.symlink-loop", defaultSeverity: .warning,
+            id: .ioSymlinkLoop, defaultSeverity: .warning,
             summary: "symbolic links in content folders do not loop"),
         RuleDescriptor(
-            id: "io.broken-link", defaultSeverity: .warning,
+            id: .ioBrokenLink, defaultSeverity: .warning,
             summary: "symbolic links in content folders point at something that exists"),
         RuleDescriptor(
-            id: "io.unwritable", defaultSeverity: .error,
+            id: .ioUnwritable, defaultSeverity: .error,
             summary: "output files and reports can be written"),
         RuleDescriptor(
-            id: "templates.invalid", defaultSeverity: .error,
+            id: .templatesInvalid, defaultSeverity: .error,
             summary: "the template set exists, has the templates a command needs, and they are valid Mustache"),
         RuleDescriptor(
-            id: "config.invalid", defaultSeverity: .error,
+            id: .configInvalid, defaultSeverity: .error,
             summary: "stepdoc.yml and the command-line options are valid"),
     ]
 }

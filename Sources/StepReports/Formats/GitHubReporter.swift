@@ -80,7 +80,7 @@ public struct GitHubReporter {
                 properties.append(("endLine", String(end.line)))
             }
         }
-        properties.append(("title", diagnostic.id))
+        properties.append(("title", diagnostic.id.rawValue))
         let propertyText = properties.map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")
         return "::\(kind) \(propertyText)::" + Self.escapeMessage(message(diagnostic))
     }

@@ -4,7 +4,7 @@ import StepSyntax
 /// `--format json`: every finding with its position, notes and fix-its, keys in a fixed order.
 ///
 /// ```json
-/// {"version": 1, "files": 2, "diagnostics": [{"id": "steps.numbering", "severity": "error",
+/// {"version": 1, "files": 2, "diagnostics": [{"id": .stepsNumbering, "severity": "error",
 ///   "file": "content/a.rst", "line": 9, "column": 4, "endLine": 9, "endColumn": 5, "summary": "…",
 ///   "explanation": null, "notes": [], "fixIts": []}]}
 /// ```
@@ -28,7 +28,7 @@ public struct JSONReporter {
 
     private func value(_ diagnostic: Diagnostic) -> JSONValue {
         .object(
-            [("id", .string(diagnostic.id)), ("severity", .string(diagnostic.severity.rawValue))]
+            [("id", .string(diagnostic.id.rawValue)), ("severity", .string(diagnostic.severity.rawValue))]
                 + position(diagnostic.location)
                 + [
                     ("summary", .string(diagnostic.summary)),

@@ -77,7 +77,7 @@ public struct JUnitReporter {
             for diagnostic in testCase.diagnostics where fails(diagnostic) {
                 xml +=
                     "      <failure message=\"\(XMLEscaping.attribute(diagnostic.summary))\" "
-                    + "type=\"\(XMLEscaping.attribute(diagnostic.id))\">"
+                    + "type=\"\(XMLEscaping.attribute(diagnostic.id.rawValue))\">"
                     + XMLEscaping.text(describe(diagnostic)) + "</failure>\n"
             }
             if !output.isEmpty {

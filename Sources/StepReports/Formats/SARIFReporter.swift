@@ -37,7 +37,7 @@ public struct SARIFReporter {
         // Ids a finding uses that no module described still need an entry for ruleIndex to point at.
         let catalogue = rules.appending(
             report.diagnostics.map { diagnostic in
-                RuleDescriptor(id: diagnostic.id, defaultSeverity: diagnostic.severity, summary: diagnostic.id)
+                RuleDescriptor(id: diagnostic.id, defaultSeverity: diagnostic.severity, summary: diagnostic.id.rawValue)
             })
         var occurrences: [String: Int] = [:]
         var results: [JSONValue] = []
@@ -84,7 +84,7 @@ public struct SARIFReporter {
 
     private func rule(_ rule: RuleDescriptor) -> JSONValue {
         var members: [(String, JSONValue)] = [
-            ("id", .string(rule.id)),
+            ("id", .string(rule.id.rawValue)),
             ("shortDescription", .object([("text", .string(rule.summary))])),
         ]
         if let help = rule.helpURI { members.append(("helpUri", .string(help))) }
@@ -96,7 +96,7 @@ public struct SARIFReporter {
         var text = diagnostic.summary
         if let explanation = diagnostic.explanation, !explanation.isEmpty { text += "\n\n" + explanation }
         var members: [(String, JSONValue)] = [
-            ("ruleId", .string(diagnostic.id)),
+            ("ruleId", .string(diagnostic.id.rawValue)),
             ("ruleIndex", .int(ruleIndex)),
             ("level", .string(Self.level(diagnostic.severity))),
             ("message", .object([("text", .string(text))])),
@@ -129,7 +129,7 @@ public struct SARIFReporter {
         return .object([
             ("level", .string(Self.level(diagnostic.severity))),
             ("message", .object([("text", .string(text))])),
-            ("associatedRule", .object([("id", .string(diagnostic.id)), ("index", .int(ruleIndex))])),
+            ("associatedRule", .object([("id", .string(diagnostic.id.rawValue)), ("index", .int(ruleIndex))])),
         ])
     }
 
@@ -188,7 +188,7 @@ public struct SARIFReporter {
     /// FNV-1a (64 bits, hex) of rule id, file, step and summary. The step is named by its title, and
     /// by its number only when it has none, so inserting a step before it keeps the fingerprint.
     static func fingerprint(_ diagnostic: Diagnostic, steps: [String: [StepSummary]], paths: ReportPath) -> String {
-        var parts = [diagnostic.id, diagnostic.location.map { paths.relative($0.file) } ?? ""]
+        var parts = [diagnostic.id.rawValue, diagnostic.location.map { paths.relative($0.file) } ?? ""]
         if let location = diagnostic.location,
             let step = StepSummary.containing(location.range.lowerBound, in: steps[location.file] ?? [])
         {

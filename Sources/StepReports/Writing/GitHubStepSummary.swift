@@ -80,7 +80,7 @@ public struct GitHubStepSummary {
             diagnostic.location.map {
                 "\($0.file):\($0.range.lowerBound.line):\($0.range.lowerBound.column)"
             } ?? "stepdoc"
-        let cells = [location, diagnostic.severity.rawValue, diagnostic.id, diagnostic.summary]
+        let cells = [location, diagnostic.severity.rawValue, diagnostic.id.rawValue, diagnostic.summary]
         return "| " + cells.map(Self.escapeCell).joined(separator: " | ") + " |\n"
     }
 

@@ -62,7 +62,7 @@ extension BlockParser {
                 && bytes[start + 1] == UInt8(ascii: "_")
             if !isExplicit && !isAnonymousTarget {
                 warn(
-                    "rst.markup", "explicit markup ends without a blank line; unexpected unindent",
+                    .rstMarkup, "explicit markup ends without a blank line; unexpected unindent",
                     lineRange(end, region),
                     explanation: "Put a blank line between a directive, comment or target and the text after it.")
             }
@@ -151,7 +151,7 @@ extension BlockParser {
             if spec.arguments == .word, argumentLines.count > 1, spec.content != .none, optionLines.isEmpty {
                 // `.. code-block:: sh` directly followed by its content: the blank line is missing.
                 warn(
-                    "rst.markup", "directive '\(name)' needs a blank line between its argument and its content",
+                    .rstMarkup, "directive '\(name)' needs a blank line between its argument and its content",
                     lineRange(argumentLines.lowerBound + 1, block))
                 contentLines = (argumentLines.lowerBound + 1)..<block.upper
                 argumentLines = argumentLines.lowerBound..<(argumentLines.lowerBound + 1)
@@ -194,7 +194,7 @@ extension BlockParser {
                     LiteralBlock(text: literalText(contentRegion.lower, contentRegion.upper, contentRegion)))
             case .none:
                 warn(
-                    "rst.markup", "directive '\(name)' has no content, but content was found",
+                    .rstMarkup, "directive '\(name)' has no content, but content was found",
                     contentRange ?? nameRange,
                     explanation: "Is the blank line after the directive missing, or the text indented by mistake?")
             }
@@ -227,7 +227,7 @@ extension BlockParser {
                     continue
                 }
                 warn(
-                    "rst.markup", "invalid option block in directive '\(directive)'", lineRange(line, block),
+                    .rstMarkup, "invalid option block in directive '\(directive)'", lineRange(line, block),
                     explanation: "Options are ':name: value' lines right after the directive line; "
                         + "content follows after a blank line.")
                 contentLines = line..<contentLines.upperBound
@@ -283,7 +283,7 @@ extension BlockParser {
             }
             guard colon < lineEnd, colon > position, bytes[colon - 1] != 0x20 else {
                 warn(
-                    "rst.markup", "malformed hyperlink target: the name must end with ':'",
+                    .rstMarkup, "malformed hyperlink target: the name must end with ':'",
                     lineRange(index, region),
                     explanation: "Write '.. _name: https://example.com/' or '.. _label:' for a label.")
                 return nil
@@ -368,7 +368,7 @@ extension BlockParser {
         while position < lineEnd, isSpace(bytes[position]) { position += 1 }
         guard let (nameEnd, after) = directiveMarker(position, lineEnd) else {
             warn(
-                "rst.markup", "substitution definition '\(name)' is missing its directive", lineRange(index, region),
+                .rstMarkup, "substitution definition '\(name)' is missing its directive", lineRange(index, region),
                 explanation: "Write '.. |name| replace:: text' or '.. |name| image:: path'.")
             return nil
         }

@@ -119,7 +119,7 @@ extension BlockParser {
         guard let first = items.first, let last = items.last else { return }
         blocks.append(BlockNode(kind: kind, range: first.range.lowerBound..<last.range.upperBound))
         if end < region.upper, !isBlank(end, region), end > region.lower, !lines[end - 1].isBlank {
-            warn("rst.markup", "\(what) list ends without a blank line; unexpected unindent", lineRange(end, region))
+            warn(.rstMarkup, "\(what) list ends without a blank line; unexpected unindent", lineRange(end, region))
         }
     }
 

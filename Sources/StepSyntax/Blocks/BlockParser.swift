@@ -193,7 +193,7 @@ struct BlockParser {
         let first = region.lower
         diagnostics.append(
             Diagnostic(
-                severity: .error, id: "limits.nesting-depth",
+                severity: .error, id: .limitsNestingDepth,
                 summary: "content is nested more than \(options.maximumNestingDepth) levels deep",
                 explanation: "The content from here on is kept as literal text instead of being read.",
                 location: DiagnosticLocation(file: file.path, range: lineRange(first, region))))
@@ -221,7 +221,7 @@ struct BlockParser {
             }
             if length >= 4, next < region.upper, !isBlank(next, region), adornmentCharacter(next, region) == nil {
                 warn(
-                    "rst.title-underline", "section title overline without a matching underline",
+                    .rstTitleUnderline, "section title overline without a matching underline",
                     lineRange(index, region))
             }
         }
@@ -244,7 +244,7 @@ struct BlockParser {
                 return parseDefinitionList(index, region, depth: depth, into: &blocks)
             }
             warn(
-                "rst.markup", "unexpected indentation", lineRange(end, region),
+                .rstMarkup, "unexpected indentation", lineRange(end, region),
                 explanation: "An indented line must follow a blank line (it then starts a block quote).")
         }
         return parseParagraph(index, end, region, depth: depth, into: &blocks)
@@ -321,7 +321,7 @@ struct BlockParser {
             }
         }
         warn(
-            "rst.markup", "literal block expected; none found", marker,
+            .rstMarkup, "literal block expected; none found", marker,
             explanation: "A paragraph ending in '::' must be followed by a blank line and an indented block.")
         return paragraphEnd
     }
@@ -367,7 +367,7 @@ struct BlockParser {
             }
             diagnostics.append(
                 Diagnostic(
-                    severity: .warning, id: "rst.title-underline",
+                    severity: .warning, id: .rstTitleUnderline,
                     summary: "title \(overline == nil ? "underline" : "overline and underline") too short: "
                         + "\(underlineLength) characters for a title of \(textWidth)",
                     location: DiagnosticLocation(file: file.path, range: underlineRange),
@@ -650,7 +650,7 @@ struct BlockParser {
         return String(decoding: output, as: UTF8.self)
     }
 
-    mutating func warn(_ id: String, _ summary: String, _ range: SourceRange, explanation: String? = nil) {
+    mutating func warn(_ id: RuleID, _ summary: String, _ range: SourceRange, explanation: String? = nil) {
         diagnostics.append(
             Diagnostic(
                 severity: .warning, id: id, summary: summary, explanation: explanation,

@@ -6,7 +6,7 @@
 public struct Diagnostic: Sendable, Equatable {
     public var severity: Severity
     /// Stable identifier, such as `steps.numbering` or `rst.unknown-role`.
-    public var id: String
+    public var id: RuleID
     public var summary: String
     public var explanation: String?
     public var location: DiagnosticLocation?
@@ -14,7 +14,7 @@ public struct Diagnostic: Sendable, Equatable {
     public var fixIts: [FixIt]
 
     public init(
-        severity: Severity, id: String, summary: String, explanation: String? = nil,
+        severity: Severity, id: RuleID, summary: String, explanation: String? = nil,
         location: DiagnosticLocation?, notes: [DiagnosticNote] = [], fixIts: [FixIt] = []
     ) {
         self.severity = severity

@@ -615,14 +615,14 @@ package struct InlineParser {
 
     private func markupDiagnostic(_ summary: String, _ start: Int, _ end: Int) -> Diagnostic {
         Diagnostic(
-            severity: .warning, id: "rst.markup", summary: summary,
+            severity: .warning, id: .rstMarkup, summary: summary,
             location: DiagnosticLocation(file: file, range: map.range(start, end)))
     }
 
     private mutating func warnUnterminated(_ start: Int, length: Int, what: String) {
         diagnostics.append(
             Diagnostic(
-                severity: .warning, id: "rst.markup",
+                severity: .warning, id: .rstMarkup,
                 summary: "inline \(what) start-string without end-string",
                 explanation: "The start-string is shown as text. Escape it with a backslash if it is not markup.",
                 location: DiagnosticLocation(file: file, range: map.range(start, start + max(length, 1)))))

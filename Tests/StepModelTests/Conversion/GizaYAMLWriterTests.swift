@@ -29,7 +29,9 @@ import Testing
             var diagnostics: [Diagnostic] = []
             let fromYAML = Procedure(
                 parsingGizaYAML: SourceFile(path: "steps-x.yaml", text: yaml), diagnostics: &diagnostics)
-            #expect(diagnostics.filter { $0.id.hasPrefix("steps.") }.isEmpty, "\(name): \(diagnostics.map(\.summary))")
+            #expect(
+                diagnostics.filter { $0.id.rawValue.hasPrefix("steps.") }.isEmpty,
+                "\(name): \(diagnostics.map(\.summary))")
             let expected = ModelShape.lines(GizaSource.procedure(text, path: name))
             let actual = ModelShape.lines(fromYAML)
             #expect(

@@ -17,7 +17,7 @@ import Testing
         #expect(document["version"] as? Int == 1)
         #expect(document["files"] as? Int == 3)
         let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
-        #expect(diagnostics.map { $0["id"] as? String ?? "" } == SampleReport.report.diagnostics.map(\.id))
+        #expect(diagnostics.map { $0["id"] as? String ?? "" } == SampleReport.report.diagnostics.map(\.id.rawValue))
         #expect(diagnostics[0]["explanation"] as? String == SampleReport.report.diagnostics[0].explanation)
         #expect(diagnostics[2]["explanation"] is NSNull)
         #expect(diagnostics[4]["file"] is NSNull && diagnostics[4]["line"] is NSNull)

@@ -25,7 +25,7 @@ import Testing
     @Test func describesEveryRuleIdTheSourcesUse() throws {
         let used = try idsUsedInSources()
         #expect(used.count > 20, "the scan found too few ids: \(used.sorted())")
-        let missing = used.subtracting(RuleCatalogue.stepdoc.ids).sorted()
+        let missing = used.subtracting(RuleCatalogue.stepdoc.ids.map(\.rawValue)).sorted()
         #expect(
             missing.isEmpty,
             "rule ids used in Sources but not in RuleCatalogue.stepdoc: \(missing); describe them with a RuleDescriptor"

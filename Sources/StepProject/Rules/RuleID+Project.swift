@@ -1,0 +1,18 @@
+import StepSyntax
+
+// The ids of the project's own rules (reading inputs, writing outputs, templates, configuration); their
+// descriptors are in RuleCatalogue+StepDoc.swift.
+extension RuleID {
+    /// Every input can be read and is a text file within the size limit.
+    public static let ioUnreadable = RuleID(rawValue: "io.unreadable")
+    /// Symbolic links in content folders do not loop.
+    public static let ioSymlinkLoop = RuleID(rawValue: "io.symlink-loop")
+    /// Symbolic links in content folders point at something.
+    public static let ioBrokenLink = RuleID(rawValue: "io.broken-link")
+    /// Outputs and reports can be written.
+    public static let ioUnwritable = RuleID(rawValue: "io.unwritable")
+    /// The template set exists and is valid.
+    public static let templatesInvalid = RuleID(rawValue: "templates.invalid")
+    /// stepdoc.yml and the command line are valid.
+    public static let configInvalid = RuleID(rawValue: "config.invalid")
+}
