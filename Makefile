@@ -2,17 +2,38 @@
 SWIFT   ?= swift
 STEPDOC := .build/debug/stepdoc
 
-.PHONY: run test deps build release output check roles format lint clean bench bench-peers bench-corpus fuzz fuzz-build test-asan
+.PHONY: run test sphinx-venv test-browser browser-deps screenshots deps build release output check roles format lint clean bench bench-peers bench-corpus fuzz fuzz-build test-asan
 
 ## Install what is missing, build, render content/ into output/, and validate it.
 run: build
 	$(STEPDOC) build
 	$(STEPDOC) check
+	@Scripts/screenshots.sh
 
-## Build and run every test (Swift Testing).
-test: deps
+## Screenshots of the shipped procedure (light, dark, phone) in output/screenshots/.
+screenshots:
+	@Scripts/screenshots.sh
+
+## Build and run every test (Swift Testing). Sphinx goes into .build/sphinx-venv for the comparison
+## with its text builder (the test is skipped when pip cannot install it).
+SPHINX_VENV := .build/sphinx-venv
+
+test: deps sphinx-venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+sphinx-venv:
+	@[ -x $(SPHINX_VENV)/bin/sphinx-build ] || (python3 -m venv $(SPHINX_VENV) && $(SPHINX_VENV)/bin/pip install -q sphinx) \
+		|| echo "sphinx not installed: the Sphinx text comparison is skipped" >&2
+
+## The browser tests (BrowserTests): built pages and the preview in headless Chromium, which is
+## installed from Debian's packages when missing.
+test-browser: deps browser-deps
+	$(SWIFT) build --build-tests
+	STEPDOC_BROWSER_TESTS=1 $(SWIFT) test --skip-build --filter BrowserTests
+
+browser-deps:
+	@Scripts/install-deps.sh chromium
 
 deps:
 	@Scripts/install-deps.sh

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what stepdoc needs from Debian when it is missing: cmark-gfm (library, extensions, headers)
-# and pkg-config. Runs apt-get as root (or through sudo), `apt-get update` first, one apt-get at a time.
+# Installs what stepdoc needs from Debian when it is missing: cmark-gfm (library, extensions, headers),
+# pkg-config, and highlight.js (libjs-highlight.js), which built pages use to highlight code. Runs apt-get as root (or through sudo), `apt-get update` first, one apt-get at a time.
 set -euo pipefail
 
 missing=()
@@ -11,6 +11,7 @@ fi
 if [ ! -f /usr/include/cmark-gfm-core-extensions.h ]; then
   missing+=(libcmark-gfm-extensions-dev)
 fi
+[ -f /usr/share/javascript/highlight.js/highlight.min.js ] || missing+=(libjs-highlight.js)
 for package in "$@"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done

@@ -17,6 +17,16 @@ public enum RenderTarget: String, Sendable, CaseIterable {
     }
 }
 
+/// How plain text shows where links go (`text-links` in stepdoc.yml).
+public enum TextLinkStyle: String, Sendable, CaseIterable {
+    /// "the manual <https://…>": the URL after the link text.
+    case inline
+    /// "the manual [1]", and "[1] https://…" at the end of the step.
+    case references
+    /// The link text alone.
+    case none
+}
+
 /// Settings shared by the renderers.
 public struct RenderOptions: Sendable {
     /// Extra tags for `only` expressions (`-t TAG`), added to the target's own tag.
@@ -25,11 +35,32 @@ public struct RenderOptions: Sendable {
     public var textWidth: Int
     /// Write the procedure without page chrome, for embedding in a bigger site.
     public var fragment: Bool
+    /// The way from the page being rendered to the top of its output folder (`""`, `"../"`), which
+    /// copied images and the page's scripts are linked from.
+    public var siteRoot: String = ""
+    /// How plain text shows link destinations.
+    public var textLinks: TextLinkStyle = .references
 
     public init(extraTags: Set<String> = [], textWidth: Int = 72, fragment: Bool = false) {
         self.extraTags = extraTags
         self.textWidth = textWidth
         self.fragment = fragment
+    }
+
+    /// These options with plain-text links shown as `style` says.
+    public func withTextLinks(_ style: TextLinkStyle) -> RenderOptions {
+        var options = self
+        options.textLinks = style
+        return options
+    }
+
+    /// The options for the page of the procedure named `name` (its path in the output folder, without
+    /// extension): ``siteRoot`` climbs one folder for each folder in the name.
+    public func forPage(named name: String) -> RenderOptions {
+        var options = self
+        let depth = name.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+        options.siteRoot = String(repeating: "../", count: depth)
+        return options
     }
 
     public func tags(for target: RenderTarget) -> Set<String> {

@@ -34,6 +34,18 @@ enum RenderTestSupport {
         let renderer = HTMLRenderer(templates: try templates("default"), options: RenderOptions(extraTags: tags))
         return renderer.renderSteps(procedure).first?.bodyHTML ?? ""
     }
+
+    /// The plain text of one step's body written in reST.
+    static func bodyText(_ body: [String], options: RenderOptions = RenderOptions()) -> String {
+        let procedure = procedure(GizaStep.text(body))
+        guard let step = procedure.steps.first else { return "" }
+        return PlainTextRenderer(options: options).render(body: step.body, stepLevel: step.primary.heading.level)
+    }
+
+    /// The CommonMark page of one step whose body is written in reST.
+    static func pageMarkdown(_ body: [String], options: RenderOptions = RenderOptions()) -> String {
+        MarkdownRenderer(options: options).render(procedure(GizaStep.text(body)), title: "T")
+    }
 }
 
 /// One 2017-era step with the given body in both branches.

@@ -75,7 +75,7 @@ import Testing
         let summary = tree.blocks.map { String($0.dump.label.split(separator: "@")[0].dropLast()) }
         #expect(
             summary == [
-                "BulletList '-'", "EnumeratedList automatic period start 1", "EnumeratedList lowerAlpha period start 1",
+                "BulletList '-'", "EnumeratedList arabic period start 1", "EnumeratedList lowerAlpha period start 1",
                 "EnumeratedList arabic parentheses start 1", "EnumeratedList lowerRoman rightParenthesis start 1",
             ])
         guard case .bulletList(let list) = tree.blocks[0].kind else { return }

@@ -65,6 +65,14 @@ struct BuildCommand: StepDocSubcommand {
         let files = result.written.count == 1 ? "1 file" : "\(result.written.count) files"
         var summary = "built \(total == 1 ? "1 procedure" : "\(total) procedures"): \(files) written"
         if result.upToDate > 0 { summary += ", \(result.upToDate) up to date" }
+        if result.copied > 0 {
+            summary += ", \(result.copied) \(result.copied == 1 ? "image or script" : "images and scripts") copied"
+        }
+        if result.highlighterMissing {
+            terminal.writeError(
+                "warning: code is not highlighted: \(SiteAssets.highlighterSource) is missing "
+                    + "(apt-get install libjs-highlight.js)\n")
+        }
         terminal.write(summary + " in \(result.outputFolder)/\n")
         return result.status
     }

@@ -7,6 +7,22 @@ import StepSyntax
 public protocol IncludeResolver: Sendable {
     /// The file `path` (as written in the directive) names, seen from `includingFile`.
     func resolve(_ path: String, from includingFile: String) -> IncludeResult
+
+    /// The image file `path` (as written in a `figure` or `image`) names, seen from `includingFile`,
+    /// without reading it.
+    func locateImage(_ path: String, from includingFile: String) -> ImageLookup
+}
+
+public enum ImageLookup: Sendable, Equatable {
+    case file(ImageFile)
+    case failure(IncludeFailure)
+}
+
+extension IncludeResolver {
+    /// Resolvers that serve no images find none.
+    public func locateImage(_ path: String, from includingFile: String) -> ImageLookup {
+        .failure(.missing(path: path))
+    }
 }
 
 public enum IncludeResult: Sendable {
@@ -45,13 +61,22 @@ public struct NoIncludes: IncludeResolver {
 /// A resolver serving files from memory, keyed by the path as written (for tests and previews).
 public struct InMemoryIncludes: IncludeResolver {
     public var files: [String: String]
+    /// Image paths as written that exist.
+    public var images: Set<String>
 
-    public init(_ files: [String: String]) {
+    public init(_ files: [String: String], images: Set<String> = []) {
         self.files = files
+        self.images = images
     }
 
     public func resolve(_ path: String, from includingFile: String) -> IncludeResult {
         guard let text = files[path] else { return .failure(.missing(path: path)) }
         return .file(SourceFile(path: path, text: text))
+    }
+
+    public func locateImage(_ path: String, from includingFile: String) -> ImageLookup {
+        guard images.contains(path) else { return .failure(.missing(path: path)) }
+        let relative = path.hasPrefix("/") ? String(path.dropFirst()) : path
+        return .file(ImageFile(path: path, relativePath: relative))
     }
 }

@@ -275,35 +275,16 @@ extension ProcedureLowerer {
         return Admonition(kind: directive.name, title: title, body: body)
     }
 
-    private mutating func figure(_ directive: Directive) -> Figure {
-        let uri = directive.argument.filter { $0 != " " }
-        if uri.isEmpty {
-            diagnose(
-                .error, .rstDirective, "'\(directive.name)' needs the path of an image", directive.nameRange,
-                explanation: "Write '.. \(directive.name):: /images/name.png'.")
-        }
-        var caption: [Inline] = []
-        var legend: [Block] = []
-        if directive.name == "figure", case .blocks(let blocks) = directive.content {
-            var rest = blocks[...]
-            if let first = rest.first, case .paragraph(let paragraph) = first.kind {
-                caption = lowerInlines(paragraph.inlines)
-                rest = rest.dropFirst()
-            }
-            legend = lowerBlocks(Array(rest))
-        }
-        return Figure(
-            uri: uri, alt: directive.option("alt"), width: directive.option("width") ?? directive.option("figwidth"),
-            caption: caption, legend: legend, isImage: directive.name == "image")
-    }
-
     private mutating func tabs(_ directive: Directive) -> [Tab] {
+        if case .literal(let literal) = directive.content, let contentRange = directive.contentRange {
+            return yamlTabs(literal.text, at: contentRange.lowerBound)
+        }
         guard case .blocks(let blocks) = directive.content else { return [] }
         var tabs: [Tab] = []
         for block in blocks {
             if case .directive(let tab) = block.kind, tab.name == "tab" || tab.name == "tab-item" {
                 let id = tab.option("tabid") ?? tab.option("id") ?? tab.argument
-                let titleText = tab.argument.isEmpty ? (tab.option("title") ?? id) : tab.argument
+                let titleText = tab.argument.isEmpty ? (tab.option("title") ?? TabNames.title(forID: id)) : tab.argument
                 let titleRange = tab.argumentRange ?? tab.nameRange
                 tabs.append(Tab(id: id, title: [Inline(.text(titleText), range: titleRange)], body: contentBlocks(tab)))
             } else if let lowered = lowerBlock(block) {

@@ -64,7 +64,7 @@ extension ProcedureLowerer {
     }
 
     /// The text read as reStructuredText where it stands in the YAML file.
-    private mutating func parse(_ text: YAMLText, styles: inout [TitleStyle]) -> [BlockNode] {
+    mutating func parse(_ text: YAMLText, styles: inout [TitleStyle]) -> [BlockNode] {
         var parseOptions = options.parseOptions
         parseOptions.titleStyles = styles
         let tree = SyntaxTree(parsing: text.positionedSource, options: parseOptions)

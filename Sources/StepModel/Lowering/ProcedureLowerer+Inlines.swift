@@ -169,7 +169,7 @@ extension ProcedureLowerer {
             "substitution '|\(reference.name)|' is not defined" + suggestion,
             range,
             explanation: "Define it in the file ('.. |\(reference.name)| replace:: text') or under "
-                + "'substitutions' in stepdoc.yml. Its name is shown instead.")
-        return [Inline(.text(reference.name), range: range)]
+                + "'substitutions' in stepdoc.yml. It is shown as written, bars and all, as Sphinx shows it.")
+        return [Inline(.text("|\(reference.name)|"), range: range)]
     }
 }

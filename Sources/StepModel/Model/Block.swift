@@ -127,21 +127,64 @@ public struct Admonition: Sendable, Equatable {
 }
 
 public struct Figure: Sendable, Equatable {
+    /// The image path or URL as written.
     public var uri: String
+    /// The `:alt:` text as written.
     public var alt: String?
+    /// The image's `:width:` as a CSS length (`760px`, `50%`, `12em`), validated as docutils does.
     public var width: String?
+    public var height: String?
+    /// The figure's `:figwidth:` as a CSS length.
+    public var figureWidth: String?
+    /// `left`, `center`, `right` (and `top`, `middle`, `bottom` for an image).
+    public var align: String?
+    /// Where the image links (`:target:`): a URL, already resolved when it was a reference name.
+    public var target: String?
+    public var classes: [String]
     public var caption: [Inline]
     public var legend: [Block]
     /// `image` rather than `figure`: no caption.
     public var isImage: Bool
+    /// The image file, when it was found under the source root.
+    public var file: ImageFile?
 
-    public init(uri: String, alt: String?, width: String?, caption: [Inline], legend: [Block], isImage: Bool) {
+    public init(
+        uri: String, alt: String?, width: String?, height: String? = nil, figureWidth: String? = nil,
+        align: String? = nil, target: String? = nil, classes: [String] = [], caption: [Inline], legend: [Block],
+        isImage: Bool, file: ImageFile? = nil
+    ) {
         self.uri = uri
         self.alt = alt
         self.width = width
+        self.height = height
+        self.figureWidth = figureWidth
+        self.align = align
+        self.target = target
+        self.classes = classes
         self.caption = caption
         self.legend = legend
         self.isImage = isImage
+        self.file = file
+    }
+
+    /// The text a reader without the image gets: `:alt:`, else the caption, else the file name.
+    public var alternativeText: String {
+        if let alt { return alt }
+        if !caption.isEmpty { return caption.plainText }
+        return String(uri.split(separator: "/").last ?? Substring(uri))
+    }
+}
+
+/// An image file a figure shows, found under the source root.
+public struct ImageFile: Sendable, Equatable, Hashable {
+    /// Where it is read from.
+    public var path: String
+    /// Its path relative to the source root (`images/atlas.png`): where a build puts its copy.
+    public var relativePath: String
+
+    public init(path: String, relativePath: String) {
+        self.path = path
+        self.relativePath = relativePath
     }
 }
 

@@ -1,16 +1,43 @@
 extension Procedure {
-    /// The files the procedure's `include` and `literalinclude` directives read, in order, without
-    /// repeats: what its outputs depend on besides the file itself.
+    /// The files the procedure's `include` and `literalinclude` directives read and the images its
+    /// figures show, in order, without repeats: what its outputs depend on besides the file itself.
     public var includedFiles: [String] {
         var files: [String] = []
+        visitBlocks { block in
+            switch block.kind {
+            case .include(let include):
+                if let path = include.resolvedPath, !files.contains(path) { files.append(path) }
+            case .literalInclude(let include):
+                if let path = include.resolvedPath, !files.contains(path) { files.append(path) }
+            case .figure(let figure):
+                if let path = figure.file?.path, !files.contains(path) { files.append(path) }
+            default: break
+            }
+        }
+        return files
+    }
+
+    /// The image files the procedure's figures and images show, in order, without repeats.
+    public var images: [ImageFile] {
+        var images: [ImageFile] = []
+        var seen: Set<String> = []
+        visitBlocks { block in
+            if case .figure(let figure) = block.kind, let file = figure.file, seen.insert(file.relativePath).inserted {
+                images.append(file)
+            }
+        }
+        return images
+    }
+
+    /// Calls `visit` with every block of the loose content and both copies of every step, nested
+    /// blocks after their parent (a print copy that shares the HTML copy's body is not visited twice).
+    public func visitBlocks(_ visitor: (Block) -> Void) {
         func visit(_ blocks: [Block]) {
             for block in blocks {
+                visitor(block)
                 switch block.kind {
-                case .include(let include):
-                    if let path = include.resolvedPath, !files.contains(path) { files.append(path) }
-                    visit(include.body)
-                case .literalInclude(let include):
-                    if let path = include.resolvedPath, !files.contains(path) { files.append(path) }
+                case .include(let include): visit(include.body)
+                case .literalInclude: break
                 case .list(let list): list.items.forEach(visit)
                 case .definitionList(let items): items.forEach { visit($0.definition) }
                 case .admonition(let admonition): visit(admonition.body)
@@ -30,6 +57,5 @@ extension Procedure {
             visit(step.html?.body ?? [])
             if step.print?.sharesBodyWithHTMLCopy != true { visit(step.print?.body ?? []) }
         }
-        return files
     }
 }

@@ -32,8 +32,10 @@ enum ContentEquivalence {
         case (.admonition(let a), .admonition(let b)):
             return a.kind == b.kind && equalOptional(a.title, b.title) && equal(a.body, b.body)
         case (.figure(let a), .figure(let b)):
-            return a.uri == b.uri && a.alt == b.alt && a.width == b.width && a.isImage == b.isImage
-                && equal(a.caption, b.caption) && equal(a.legend, b.legend)
+            return a.uri == b.uri && a.alt == b.alt && a.width == b.width && a.height == b.height
+                && a.figureWidth == b.figureWidth && a.align == b.align && a.target == b.target
+                && a.classes == b.classes && a.isImage == b.isImage && equal(a.caption, b.caption)
+                && equal(a.legend, b.legend)
         case (.include(let a), .include(let b)):
             return a.path == b.path
         case (.literalInclude(let a), .literalInclude(let b)):

@@ -52,6 +52,9 @@ extension RuleCatalogue {
             id: .rstUnknownSubstitution, defaultSeverity: .warning,
             summary: "substitution references are defined in the file or under 'substitutions' in stepdoc.yml"),
         RuleDescriptor(
+            id: .rstImage, defaultSeverity: .warning,
+            summary: "images and figures name a file that exists under the source root, and say what they show"),
+        RuleDescriptor(
             id: .rstInclude, defaultSeverity: .error,
             summary: "included files exist, can be read, do not include themselves and hold the markers named"),
         RuleDescriptor(

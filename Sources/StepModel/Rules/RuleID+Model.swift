@@ -15,6 +15,8 @@ extension RuleID {
     public static let rstDuplicateTarget = RuleID(rawValue: "rst.duplicate-target")
     /// Substitution references are defined.
     public static let rstUnknownSubstitution = RuleID(rawValue: "rst.unknown-substitution")
+    /// Images and figures name a file under the source root and say what they show.
+    public static let rstImage = RuleID(rawValue: "rst.image")
     /// Included files exist, can be read and hold the markers named.
     public static let rstInclude = RuleID(rawValue: "rst.include")
     /// Includes are nested no deeper than the limit.

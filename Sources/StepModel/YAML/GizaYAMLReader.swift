@@ -13,6 +13,8 @@ struct GizaYAMLReader {
     private(set) var diagnostics: [Diagnostic] = []
     /// Files read for inheritance, by path: their steps as written (unresolved).
     private var cache: [String: [GizaYAMLStep]] = [:]
+    /// Placeholders of the earlier copies of duplicate keys in the file being read → the key's name.
+    private var shadowedKeys: [String: String] = [:]
 
     init(includes: any IncludeResolver, maximumDepth: Int) {
         self.includes = includes
@@ -113,18 +115,86 @@ struct GizaYAMLReader {
 
     /// The steps of a file as written, one per YAML document.
     private mutating func documents(of file: SourceFile) -> [GizaYAMLStep] {
-        let text = String(decoding: file.bytes, as: UTF8.self)
-        var steps: [GizaYAMLStep] = []
-        do {
-            var sequence = try Yams.compose_all(yaml: text, .default, .default, .utf8)
-            while let node = sequence.next() {
-                if let step = self.step(node, file: file) { steps.append(step) }
+        var text = String(decoding: file.bytes, as: UTF8.self)
+        shadowedKeys = [:]
+        // giza's PyYAML keeps the last value of a key given twice; Yams refuses the document. Each
+        // earlier copy is renamed in place (same length, so every position holds) and the file read
+        // again; the fields then warn at the later copy and skip the renamed one.
+        let findingsBefore = diagnostics.count
+        while true {
+            var steps: [GizaYAMLStep] = []
+            var failure: Error? = nil
+            do {
+                var sequence = try Yams.compose_all(yaml: text, .default, .default, .utf8)
+                while let node = sequence.next() {
+                    if let step = self.step(node, file: file) { steps.append(step) }
+                }
+                failure = sequence.error
+            } catch {
+                failure = error
             }
-            if let error = sequence.error { syntaxError(error, file: file) }
-        } catch {
-            syntaxError(error, file: file)
+            guard let failure else { return steps }
+            if case .duplicatedKeysInMapping(_, let context) as YamlError = failure,
+                shadowedKeys.count < Self.maximumShadowedKeys,
+                let renamed = renamingKey(at: location(context.mark, file), in: text)
+            {
+                text = renamed
+                // The steps read so far are read again with the rest; their findings must not repeat.
+                diagnostics.removeSubrange(findingsBefore...)
+                continue
+            }
+            syntaxError(failure, file: file)
+            return steps
         }
-        return steps
+    }
+
+    /// At most this many duplicate keys are read past in one file; beyond, it is an error as before.
+    static let maximumShadowedKeys = 1000
+
+    /// `text` with the plain key at `location` replaced by a placeholder of the same length (`~12`),
+    /// remembered in ``shadowedKeys``; `nil` when there is no plain key there or it is too short.
+    private mutating func renamingKey(at location: SourceLocation, in text: String) -> String? {
+        var bytes = Array(text.utf8)
+        var lineStart = 0
+        var line = 1
+        while line < location.line, lineStart < bytes.count {
+            if bytes[lineStart] == 0x0A { line += 1 }
+            lineStart += 1
+        }
+        let start = lineStart + location.column - 1
+        var end = start
+        func isKeyByte(_ byte: UInt8) -> Bool {
+            (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x5F
+                || byte == 0x2D
+        }
+        while end < bytes.count, isKeyByte(bytes[end]) { end += 1 }
+        let placeholder = Array("~\(shadowedKeys.count)".utf8)
+        guard end > start, end - start >= placeholder.count, end < bytes.count, bytes[end] == UInt8(ascii: ":")
+        else { return nil }
+        let name = String(decoding: bytes[start..<end], as: UTF8.self)
+        let padded = placeholder + Array(repeating: UInt8(ascii: "~"), count: end - start - placeholder.count)
+        bytes.replaceSubrange(start..<end, with: padded)
+        shadowedKeys[String(decoding: padded, as: UTF8.self)] = name
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The field a mapping key names, or `nil` for one to skip; a field given again in the same mapping
+    /// (`seen`) is a warning at the later copy, whose value is the one kept.
+    private mutating func fieldName(_ key: Node, file: SourceFile, seen: inout [String: SourceRange]) -> String? {
+        guard let written = key.string else { return nil }
+        let name = shadowedKeys[written] ?? written
+        let range = range(key, file)
+        if let earlier = seen[name] {
+            diagnose(
+                .warning, .stepsYAML, "'\(name)' is given again; giza keeps this value and drops the earlier one",
+                range, file: file.path, explanation: "Remove one of the two.",
+                notes: [
+                    DiagnosticNote(
+                        message: "the earlier '\(name)'", location: DiagnosticLocation(file: file.path, range: earlier))
+                ])
+        }
+        seen[name] = range
+        return shadowedKeys[written] == nil ? name : nil
     }
 
     private mutating func step(_ node: Node, file: SourceFile) -> GizaYAMLStep? {
@@ -136,8 +206,9 @@ struct GizaYAMLReader {
             return nil
         }
         var step = GizaYAMLStep(range: range(node, file), file: file.path)
+        var seen: [String: SourceRange] = [:]
         for (key, value) in mapping {
-            guard let name = key.string else { continue }
+            guard let name = fieldName(key, file: file, seen: &seen) else { continue }
             switch name {
             case "title", "heading":
                 (step.title, step.titleCharacter) = heading(value, file: file)
@@ -202,8 +273,9 @@ struct GizaYAMLReader {
             return nil
         }
         var action = GizaYAMLAction()
+        var seen: [String: SourceRange] = [:]
         for (key, value) in mapping {
-            guard let name = key.string else { continue }
+            guard let name = fieldName(key, file: file, seen: &seen) else { continue }
             switch name {
             case "heading", "title": action.heading = heading(value, file: file).0
             case "optional": action.isOptional = boolean(value, field: name, file: file) ?? false
@@ -275,7 +347,7 @@ struct GizaYAMLReader {
 
     // MARK: - Scalars
 
-    private mutating func text(_ node: Node, field: String, file: SourceFile) -> YAMLText? {
+    mutating func text(_ node: Node, field: String, file: SourceFile) -> YAMLText? {
         guard case .scalar(let scalar) = node else {
             wrongType(node, field: field, expected: "text", file: file)
             return nil
@@ -319,7 +391,7 @@ struct GizaYAMLReader {
         }
     }
 
-    private mutating func string(_ node: Node, field: String, file: SourceFile) -> String? {
+    mutating func string(_ node: Node, field: String, file: SourceFile) -> String? {
         guard case .scalar(let scalar) = node else {
             wrongType(node, field: field, expected: "text", file: file)
             return nil
@@ -350,7 +422,7 @@ struct GizaYAMLReader {
     // MARK: - Positions
 
     /// A Yams mark (1-based line, column in Unicode scalars) as a location (column in UTF-8 bytes).
-    private func location(_ mark: Mark?, _ file: SourceFile) -> SourceLocation {
+    func location(_ mark: Mark?, _ file: SourceFile) -> SourceLocation {
         guard let mark, mark.line >= 1 else { return SourceLocation(line: 1, column: 1) }
         let text = file.text(ofLine: mark.line)
         let prefix = text.unicodeScalars.prefix(max(0, mark.column - 1))
@@ -359,7 +431,7 @@ struct GizaYAMLReader {
         return SourceLocation(line: mark.line, column: bytes + 1)
     }
 
-    private func range(_ node: Node, _ file: SourceFile) -> SourceRange {
+    func range(_ node: Node, _ file: SourceFile) -> SourceRange {
         let start = location(node.mark, file)
         if case .scalar(let scalar) = node, !scalar.string.contains("\n") {
             return start..<SourceLocation(line: start.line, column: start.column + max(1, scalar.string.utf8.count))
@@ -391,7 +463,7 @@ struct GizaYAMLReader {
             file: file.path, explanation: "The documents after this point are not read.")
     }
 
-    private mutating func diagnose(
+    mutating func diagnose(
         _ severity: Diagnostic.Severity, _ id: RuleID, _ summary: String, _ range: SourceRange, file: String,
         explanation: String? = nil, notes: [DiagnosticNote] = []
     ) {

@@ -75,7 +75,9 @@ public struct PreflightAction: Sendable {
                     .joined(separator: ", or "))
         }
         let renderOptions = RenderOptions(
-            extraTags: Set(config.tags), textWidth: max(20, config.textWidth - PreflightTextReporter.bodyIndent))
+            extraTags: Set(config.tags), textWidth: max(20, config.textWidth - PreflightTextReporter.bodyIndent)
+        )
+        .withTextLinks(config.textLinks)
         var runs: [(report: PreflightReport, procedure: Procedure, title: String)] = []
         for target in targets {
             let pipeline = Pipeline(

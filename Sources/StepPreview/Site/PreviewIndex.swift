@@ -71,8 +71,13 @@ package enum PreviewIndex {
         .stepdoc-index-table { width: 100%; border-collapse: collapse; }
         .stepdoc-index-table th, .stepdoc-index-table td { text-align: left; padding: .45rem .5rem;
           border-bottom: 1px solid #d9e1e6; vertical-align: top; }
-        .stepdoc-index-table code { font-size: .8rem; color: #5c6b77; }
+        .stepdoc-index-table code { font-size: .8rem; color: #56636e; background: transparent; }
         .has-findings-row .stepdoc-index-findings { color: #b71c1c; font-weight: 600; }
+        @media (prefers-color-scheme: dark) {
+          .stepdoc-index-table th, .stepdoc-index-table td { border-bottom-color: #34414a; }
+          .stepdoc-index-table code { color: #a3b1bb; }
+          .has-findings-row .stepdoc-index-findings { color: #ff8a80; }
+        }
 
         """
 }

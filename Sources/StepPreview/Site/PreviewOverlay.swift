@@ -117,13 +117,16 @@ package struct PreviewOverlay: Sendable {
     /// template's own.
     static let styles = """
         .has-findings { outline: 2px solid #c62828; outline-offset: 6px; border-radius: 4px; }
-        .stepdoc-preview { position: fixed; right: 1rem; bottom: 1rem; z-index: 2147483000; max-width: min(40rem, 90vw);
+        .stepdoc-preview { position: fixed; right: 1rem; bottom: 1rem; z-index: 2147483000; max-width: min(40rem, calc(100vw - 2rem));
           max-height: 45vh; overflow: auto; background: #fff; color: #1c2329; border: 1px solid #c9d3da;
-          border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.18); font: 13px/1.45 system-ui, sans-serif; }
+          border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.18); font: 13px/1.45 system-ui, sans-serif;
+          overflow-wrap: anywhere; }
         .stepdoc-preview > summary { cursor: pointer; padding: .5rem .75rem; font-weight: 600; }
         .stepdoc-preview.has-errors > summary { color: #b71c1c; }
         .stepdoc-preview.has-warnings > summary { color: #8a5300; }
         .stepdoc-preview.is-clean > summary { color: #00684a; }
+        .stepdoc-preview a { color: #00684a; }
+        .stepdoc-preview code { color: inherit; background: #e9eef1; padding: 0 .25em; border-radius: 3px; font-size: 12px; }
         .stepdoc-links { padding: 0 .75rem .5rem; }
         .stepdoc-findings { margin: 0; padding: 0 .75rem .75rem 2rem; }
         .stepdoc-finding { margin: .25rem 0; }
@@ -134,6 +137,15 @@ package struct PreviewOverlay: Sendable {
         .stepdoc-preview-banner { position: fixed; top: 0; left: 0; right: 0; z-index: 2147483001; margin: 0; padding: .6rem 1rem;
           background: #fdecea; color: #7f1d1d; border-bottom: 2px solid #c62828; font: 14px/1.45 system-ui, sans-serif; }
         .stepdoc-preview-banner p { margin: .2rem 0; }
+        @media (prefers-color-scheme: dark) {
+          .has-findings { outline-color: #ff8a80; }
+          .stepdoc-preview { background: #1a2227; color: #e8edef; border-color: #34414a; box-shadow: 0 6px 24px rgba(0,0,0,.6); }
+          .stepdoc-preview.has-errors > summary, .stepdoc-error .stepdoc-severity { color: #ff8a80; }
+          .stepdoc-preview.has-warnings > summary, .stepdoc-warning .stepdoc-severity { color: #ffcc80; }
+          .stepdoc-preview.is-clean > summary, .stepdoc-preview a { color: #69e0b4; }
+          .stepdoc-preview code { background: #26323a; }
+          .stepdoc-preview-banner { background: #3b1412; color: #ffd7d2; border-bottom-color: #ff8a80; }
+        }
 
         """
 }

@@ -91,6 +91,7 @@ package struct PreviewPage: Sendable {
         let procedure = self.procedure ?? Procedure(file: entry.path, era: .unknown, steps: [])
         let steps = renderer.renderSteps(procedure)
         var context = renderer.pageContext(procedure, title: title, steps: steps)
+        context.showsSource = true
         let marked = Set(findings.compactMap(\.stepIndex))
         for index in context.procedure.steps.indices where marked.contains(index) {
             context.procedure.steps[index].classes += " has-findings"

@@ -24,6 +24,16 @@ package struct PreviewResponse: Sendable, Equatable {
         PreviewResponse(status: 200, contentType: "text/css; charset=utf-8", body: Array(text.utf8))
     }
 
+    /// A file's bytes with the content type its extension names.
+    package static func file(_ bytes: [UInt8], name: String) -> PreviewResponse {
+        let types = [
+            "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "svg": "image/svg+xml",
+            "webp": "image/webp", "js": "text/javascript; charset=utf-8",
+        ]
+        let suffix = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        return PreviewResponse(status: 200, contentType: types[suffix] ?? "application/octet-stream", body: bytes)
+    }
+
     /// The same answer for every path that is not served: it says nothing about the path.
     package static let notFound = PreviewResponse.text("not found\n", status: 404)
 }

@@ -17,6 +17,9 @@ package enum PreviewRoute: Sendable, Equatable {
     case events
     /// `/style.css`: the template set's stylesheet.
     case stylesheet
+    /// `/_images/PATH` and `/_static/NAME`: an image a page shows, or the code highlighter, as a build
+    /// writes them beside the pages. Served only when a page links it.
+    case asset(String)
 
     /// The route of a request target as it came on the request line (still percent-encoded, with or
     /// without a query), or `nil` when it is none.
@@ -30,7 +33,9 @@ package enum PreviewRoute: Sendable, Equatable {
         case "/style.css": self = .stylesheet
         default:
             guard let decoded = Self.decodedPath(path.dropFirst()) else { return nil }
-            if decoded.hasSuffix(".html"), decoded.count > 5 {
+            if decoded.hasPrefix("_images/") || decoded.hasPrefix("_static/") {
+                self = .asset(decoded)
+            } else if decoded.hasSuffix(".html"), decoded.count > 5 {
                 self = .page(String(decoded.dropLast(5)))
             } else if decoded.hasSuffix(".txt"), decoded.count > 4 {
                 self = .text(String(decoded.dropLast(4)))

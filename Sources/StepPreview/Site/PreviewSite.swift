@@ -24,6 +24,8 @@ package actor PreviewSite {
     private var namesByPath: [String: String] = [:]
     private let scopes: [ContentScope]
     private let templateFolder: String
+    /// Where images are found (with links resolved): nothing outside it is served.
+    private let sourceRoot: String
 
     /// The folders the watcher must watch: content (recursively; a named file's folder alone) and the
     /// template set.
@@ -40,10 +42,13 @@ package actor PreviewSite {
             throw .project(error)
         }
         let sourceRoot = settings.sourceRoot ?? discovery.entries.first?.root ?? "."
+        self.sourceRoot = CanonicalPath.resolvingLinks(sourceRoot)
         self.settings = settings
         self.templates = templates
         pipeline = Pipeline(config: settings.config, sourceRoot: sourceRoot, parity: settings.parity)
-        options = RenderOptions(extraTags: Set(settings.config.tags), textWidth: settings.config.textWidth)
+        var options = RenderOptions(extraTags: Set(settings.config.tags), textWidth: settings.config.textWidth)
+        options.textLinks = settings.config.textLinks
+        self.options = options
         scopes = settings.contentPaths.map(ContentScope.init)
         templateFolder = CanonicalPath.of(
             (settings.templatesFolder as NSString).appendingPathComponent(settings.templateName))
@@ -54,6 +59,7 @@ package actor PreviewSite {
         for (entry, result) in zip(entries, results) {
             var page = PreviewPage(entry: entry, title: ProcedureTitle.title(for: entry, config: settings.config))
             _ = page.update(with: result)
+            page.title = ProcedureTitle.title(for: entry, config: settings.config, procedure: page.procedure)
             pages[entry.name] = page
             namesByPath[CanonicalPath.of(entry.path)] = entry.name
         }
@@ -76,7 +82,8 @@ package actor PreviewSite {
         case .page(let name):
             guard var page = pages[name], page.procedure != nil || !page.isDeleted else { return .notFound }
             let html = page.renderedHTML(
-                with: HTMLRenderer(templates: templates, options: options), templateProblem: templateProblem,
+                with: HTMLRenderer(templates: templates, options: options.forPage(named: name)),
+                templateProblem: templateProblem,
                 strict: settings.strict)
             pages[name] = page
             // A deleted page still shows its last rendering, so an open tab can tell what happened, but
@@ -90,9 +97,34 @@ package actor PreviewSite {
             return .text(text)
         case .stylesheet:
             return .stylesheet(templates.stylesheet)
+        case .asset(let path):
+            return asset(path)
         case .events:
             return .notFound
         }
+    }
+
+    /// An image some page shows, read now and only from under the source root (its links resolved at
+    /// the time of the read), or the highlighter a build would copy.
+    private func asset(_ path: String) -> PreviewResponse {
+        if path == SiteAssets.highlighterPath {
+            guard let data = FileManager.default.contents(atPath: SiteAssets.highlighterSource) else {
+                return .notFound
+            }
+            return .file([UInt8](data), name: path)
+        }
+        let prefix = CommonMarkTreeBuilder.imagesFolder + "/"
+        guard path.hasPrefix(prefix) else { return .notFound }
+        let relative = String(path.dropFirst(prefix.count))
+        for page in pages.values where !page.isDeleted {
+            guard let image = page.procedure?.images.first(where: { $0.relativePath == relative }) else { continue }
+            let real = CanonicalPath.resolvingLinks(image.path)
+            guard CanonicalPath.isInside(real, folder: sourceRoot),
+                let data = FileManager.default.contents(atPath: real)
+            else { return .notFound }
+            return .file([UInt8](data), name: relative)
+        }
+        return .notFound
     }
 
     /// Takes in one batch of changes; returns the names of the pages to reload, or
@@ -121,12 +153,12 @@ package actor PreviewSite {
             }
         }
 
-        let renderer = HTMLRenderer(templates: templates, options: options)
         let work = names.sorted().compactMap { pages[$0] }
         let results = pipeline.process(work.map(\.entry), jobs: min(settings.jobs, work.count))
         for (page, result) in zip(work, results) {
             var page = page
             guard page.update(with: result) else { continue }
+            let renderer = HTMLRenderer(templates: templates, options: options.forPage(named: page.entry.name))
             page.render(with: renderer, templateProblem: templateProblem, strict: settings.strict)
             pages[page.entry.name] = page
             reload.insert(page.entry.name)

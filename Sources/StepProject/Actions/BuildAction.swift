@@ -52,6 +52,10 @@ public struct BuildAction: Sendable {
         public var sources: [SourceFile]
         /// The output files written, in order.
         public var written: [String]
+        /// Images and scripts copied beside the pages (those already there and unchanged are not).
+        public var copied = 0
+        /// Whether pages link a code highlighter that is not installed (they read the same without it).
+        public var highlighterMissing = false
         /// Procedures read and rendered, and those the cache found unchanged.
         public var processed: Int
         public var upToDate: Int
@@ -143,6 +147,10 @@ public struct BuildAction: Sendable {
         }.flatMap { $0 }
         if let failure = written.compactMap(\.1).first { throw failure }
         result.written = written.map(\.0)
+        // Images next to the pages that show them, and the code highlighter.
+        let assets = SiteAssets(procedures: procedures.map(\.1), outputFolder: settings.outputFolder, targets: targets)
+        result.copied = try assets.copy(in: directory)
+        result.highlighterMissing = targets.contains(.html) && !SiteAssets.highlighterIsInstalled
         if var cache {
             for entry in build.upToDate { cache.keep(entry.name) }
             for (name, path, dependencies) in clean {

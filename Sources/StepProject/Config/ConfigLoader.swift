@@ -1,5 +1,6 @@
 import Foundation
 import StepModel
+import StepRender
 import StepSyntax
 import Yams
 
@@ -57,6 +58,12 @@ public enum ConfigLoader {
                 }
             case "tags": config.tags = try reader.stringList(value, what: "'tags'")
             case "text-width": config.textWidth = try reader.integer(value, what: "'text-width'", range: 20...1000)
+            case "text-links":
+                let text = try reader.string(value, what: "'text-links'")
+                guard let style = TextLinkStyle(rawValue: text) else {
+                    throw reader.error(value, "'text-links' must be 'inline', 'references' or 'none', not '\(text)'")
+                }
+                config.textLinks = style
             case "procedures": config.procedures = try procedures(value, reader: reader)
             case "roles": config.roles = try roles(value, reader: reader)
             case "substitutions":
@@ -108,7 +115,8 @@ public enum ConfigLoader {
     }
 
     static let topLevelKeys = [
-        "content", "source-root", "templates", "template", "output", "formats", "tags", "text-width", "procedures",
+        "content", "source-root", "templates", "template", "output", "formats", "tags", "text-width", "text-links",
+        "procedures",
         "roles", "substitutions", "rules", "limits",
     ]
 

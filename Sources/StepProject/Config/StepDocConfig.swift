@@ -1,4 +1,5 @@
 import StepModel
+import StepRender
 import StepSyntax
 
 /// The project settings of `stepdoc.yml`. Every key is optional; command-line options win.
@@ -13,6 +14,8 @@ public struct StepDocConfig: Sendable, Equatable {
     public var formats: [String] = ["html", "text"]
     public var tags: [String] = []
     public var textWidth: Int = 72
+    /// How plain text shows where links go.
+    public var textLinks: TextLinkStyle = .references
     /// Per procedure (by path relative to its content folder, with or without `.rst`).
     public var procedures: [String: ProcedureSettings] = [:]
     public var roles: [RoleDefinition] = []

@@ -117,12 +117,14 @@ public struct ProjectBuild: Sendable {
         deliver: @escaping @Sendable (String, String) -> Result
     ) -> [[Result]] {
         let options = RenderOptions(
-            extraTags: Set(settings.config.tags), textWidth: settings.config.textWidth, fragment: settings.fragment)
+            extraTags: Set(settings.config.tags), textWidth: settings.config.textWidth, fragment: settings.fragment
+        ).withTextLinks(settings.config.textLinks)
         return Parallel.map(procedures, jobs: settings.jobs, progress: progress) { entry, procedure in
-            let title = ProcedureTitle.title(for: entry, config: settings.config)
+            let title = ProcedureTitle.title(for: entry, config: settings.config, procedure: procedure)
+            let pageOptions = options.forPage(named: entry.name)
             var results: [Result] = []
             for target in settings.targets {
-                guard let text = render(procedure, to: target, title: title, settings: settings, options: options)
+                guard let text = render(procedure, to: target, title: title, settings: settings, options: pageOptions)
                 else {
                     continue
                 }
@@ -149,10 +151,14 @@ public struct ProjectBuild: Sendable {
 
 }
 
-/// The title a procedure's page gets: from stepdoc.yml, or made from its file name.
+/// The title a procedure's page gets: from stepdoc.yml, else the procedure's own first heading, else
+/// made from its file name.
 public enum ProcedureTitle {
-    public static func title(for entry: SourceEntry, config: StepDocConfig) -> String {
+    public static func title(for entry: SourceEntry, config: StepDocConfig, procedure: Procedure? = nil) -> String {
         if let title = config.settings(forProcedure: entry.name)?.title { return title }
+        for block in procedure?.looseContent ?? [] {
+            if case .heading(let heading) = block.kind, !heading.text.isEmpty { return heading.text }
+        }
         let base = (entry.name as NSString).lastPathComponent
         return base.split(whereSeparator: { $0 == "-" || $0 == "_" })
             .map { $0.prefix(1).uppercased() + $0.dropFirst() }

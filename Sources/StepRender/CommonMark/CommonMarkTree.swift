@@ -163,9 +163,12 @@ package final class CommonMarkTree {
         switch container {
         case .blockQuote:
             return newNode(CMARK_NODE_BLOCK_QUOTE)
-        case .list(let ordered, let start, let tight):
+        case .list(let ordered, let start, let tight, let numbering):
             let node = newNode(CMARK_NODE_LIST)
             _ = cmark_node_set_list_type(node, ordered ? CMARK_ORDERED_LIST : CMARK_BULLET_LIST)
+            // The numbering style rides in the node's user data as a small number, not a pointer to
+            // anything: cmark never dereferences it, and there is nothing to free.
+            _ = cmark_node_set_user_data(node, UnsafeMutableRawPointer(bitPattern: numbering.rawValue))
             if ordered { _ = cmark_node_set_list_delim(node, CMARK_PERIOD_DELIM) }
             // New lists start at 0 and loose unless told otherwise.
             _ = cmark_node_set_list_start(node, Int32(clamping: start))
@@ -224,9 +227,11 @@ package final class CommonMarkTree {
         case CMARK_NODE_DOCUMENT: return .document
         case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
         case CMARK_NODE_LIST:
+            let numbering = ListNumbering(rawValue: Int(bitPattern: cmark_node_get_user_data(node))) ?? .arabic
             return .list(
                 ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
-                start: Int(cmark_node_get_list_start(node)), tight: cmark_node_get_list_tight(node) != 0)
+                start: Int(cmark_node_get_list_start(node)), tight: cmark_node_get_list_tight(node) != 0,
+                numbering: numbering)
         case CMARK_NODE_ITEM: return .item
         case CMARK_NODE_CODE_BLOCK:
             return .codeBlock(
@@ -258,7 +263,7 @@ package final class CommonMarkTree {
 /// Containers the builder opens.
 package enum CommonMarkContainer {
     case blockQuote
-    case list(ordered: Bool, start: Int, tight: Bool)
+    case list(ordered: Bool, start: Int, tight: Bool, numbering: ListNumbering = .arabic)
     case item
     case paragraph
     case heading(level: Int)
@@ -286,7 +291,7 @@ package enum CommonMarkLeaf {
 /// A node as the walker reports it.
 package enum CommonMarkNode: Equatable {
     case document, blockQuote, item, paragraph, thematicBreak, softBreak, lineBreak, emphasis, strong, other
-    case list(ordered: Bool, start: Int, tight: Bool)
+    case list(ordered: Bool, start: Int, tight: Bool, numbering: ListNumbering)
     case codeBlock(info: String, literal: String)
     case htmlBlock(String)
     case customBlock(onEnter: String, onExit: String)

@@ -3,10 +3,12 @@ import StepModel
 import StepSyntax
 
 /// The renderer a tree is built for. HTML trees carry custom blocks (admonition boxes, tabs, spans
-/// with classes); portable trees use only CommonMark nodes, for the CommonMark and plain-text renderers.
+/// with classes); portable trees use only CommonMark nodes, for the CommonMark renderer, and text trees
+/// are portable ones shaped for the plain-text writer (which writes links and images its own way).
 package enum TreeFlavor: Sendable {
     case html
     case portable
+    case text
 }
 
 /// Builds cmark nodes from model blocks and inlines.
@@ -18,6 +20,8 @@ package struct CommonMarkTreeBuilder {
     /// The step heading's level in the source, and the output level its action headings start at.
     package var stepLevel: Int
     package var actionHeadingLevel: Int
+    /// The way from the page to the top of its output folder (`""`, `../`), for copied images.
+    package var siteRoot: String = ""
 
     package init(
         tree: CommonMarkTree, flavor: TreeFlavor, tags: Set<String>, stepLevel: Int = 1, actionHeadingLevel: Int = 3
@@ -50,18 +54,7 @@ package struct CommonMarkTreeBuilder {
                 code.code, language: code.language, isCopyable: code.isCopyable, emphasized: code.emphasizedLines,
                 lineNumbers: code.showsLineNumbers, caption: code.caption)
         case .list(let list):
-            let ordered: Bool
-            if case .ordered = list.style { ordered = true } else { ordered = false }
-            let tight = list.items.allSatisfy { item in
-                item.count <= 1 && item.allSatisfy { if case .paragraph = $0.kind { true } else { false } }
-            }
-            tree.open(.list(ordered: ordered, start: list.start, tight: tight))
-            for item in list.items {
-                tree.open(.item)
-                add(item)
-                tree.close()
-            }
-            tree.close()
+            addList(list)
         case .definitionList(let items):
             addDefinitions(items)
         case .admonition(let admonition):
@@ -77,7 +70,7 @@ package struct CommonMarkTreeBuilder {
                     lineNumbers: false, caption: nil)
             }
         case .tabs(let tabs):
-            addTabs(tabs)
+            addTabs(tabs, key: "\(block.range.lowerBound.line)-\(block.range.lowerBound.column)")
         case .raw(let raw):
             if raw.format.lowercased() == "html", flavor == .html || tags.contains("markdown") {
                 tree.append(.htmlBlock(raw.text.hasSuffix("\n") ? raw.text : raw.text + "\n"))
@@ -156,6 +149,35 @@ package struct CommonMarkTreeBuilder {
         tree.close()
     }
 
+    private func addList(_ list: ListBlock) {
+        var numbering: ListNumbering? = nil
+        if case .ordered(let sequence) = list.style { numbering = ListNumbering(sequence) }
+        let tight = list.items.allSatisfy { item in
+            item.count <= 1 && item.allSatisfy { if case .paragraph = $0.kind { true } else { false } }
+        }
+        // cmark's HTML has no `type` attribute: lettered and roman lists are written as they must be.
+        if flavor == .html, let numbering, numbering != .arabic {
+            var attributes = "type=\"\(numbering.htmlType)\""
+            if list.start != 1 { attributes += " start=\"\(list.start)\"" }
+            tree.open(.customBlock(onEnter: "<ol \(attributes)>", onExit: "</ol>"))
+            for item in list.items {
+                tree.open(.customBlock(onEnter: "<li>", onExit: "</li>"))
+                add(item)
+                tree.close()
+            }
+            tree.close()
+            return
+        }
+        tree.open(
+            .list(ordered: numbering != nil, start: list.start, tight: tight, numbering: numbering ?? .arabic))
+        for item in list.items {
+            tree.open(.item)
+            add(item)
+            tree.close()
+        }
+        tree.close()
+    }
+
     private func addDefinitions(_ items: [DefinitionItem]) {
         if flavor == .html {
             tree.open(.customBlock(onEnter: "<dl>", onExit: "</dl>"))
@@ -223,32 +245,19 @@ package struct CommonMarkTreeBuilder {
 
     private func addFigure(_ figure: Figure) {
         guard !figure.uri.isEmpty else { return }
-        if flavor == .html {
-            var style = ""
-            if let width = figure.width { style = " style=\"width: \(TextEscaping.html(width))\"" }
-            tree.open(.customBlock(onEnter: "<figure\(style)>", onExit: "</figure>"))
+        // A copied image is linked relative to the page, so a build works from disk and under any prefix.
+        let source = figure.file.map { siteRoot + HTMLEscaping.pathURL(Self.imagesFolder + "/" + $0.relativePath) }
+        let url = source ?? HTMLEscaping.safeURL(figure.uri) ?? ""
+        let target = figure.target.flatMap(HTMLEscaping.safeURL)
+        guard flavor == .html else {
+            if let target { tree.open(.link(url: target, title: "")) }
             tree.open(.paragraph)
-            tree.open(.image(url: figure.uri, title: ""))
-            tree.append(.text(figure.alt ?? ""))
+            tree.open(.image(url: url, title: ""))
+            // Plain text says "[image: alt]" only for the writer's own words, as Sphinx's text builder.
+            tree.append(.text(flavor == .text ? figure.alt ?? "" : figure.alternativeText))
             tree.close()
             tree.close()
-            if !figure.caption.isEmpty || !figure.legend.isEmpty {
-                tree.open(.customBlock(onEnter: "<figcaption>", onExit: "</figcaption>"))
-                if !figure.caption.isEmpty {
-                    tree.open(.paragraph)
-                    add(figure.caption)
-                    tree.close()
-                }
-                add(figure.legend)
-                tree.close()
-            }
-            tree.close()
-        } else {
-            tree.open(.paragraph)
-            tree.open(.image(url: figure.uri, title: ""))
-            tree.append(.text(figure.alt ?? (figure.caption.isEmpty ? figure.uri : figure.caption.plainText)))
-            tree.close()
-            tree.close()
+            if target != nil { tree.close() }
             if !figure.caption.isEmpty {
                 tree.open(.paragraph)
                 tree.open(.emphasis)
@@ -257,36 +266,81 @@ package struct CommonMarkTreeBuilder {
                 tree.close()
             }
             add(figure.legend)
+            return
         }
-    }
-
-    private func addTabs(_ tabs: [Tab]) {
-        if flavor == .html {
-            tree.open(.customBlock(onEnter: "<div class=\"tabs\">", onExit: "</div>"))
-            for tab in tabs {
-                tree.open(
-                    .customBlock(
-                        onEnter: "<section class=\"tab\" data-tab=\"\(TextEscaping.html(tab.id))\">",
-                        onExit: "</section>"))
-                if !tab.title.isEmpty {
-                    tree.append(.htmlBlock("<p class=\"tab-title\">\(inlineHTML(tab.title))</p>\n"))
-                }
-                add(tab.body)
+        var classes = [figure.isImage ? "image" : "figure"]
+        if let align = figure.align { classes.append("align-" + align) }
+        classes += figure.classes.map(HTMLEscaping.className)
+        var open = "<figure class=\"\(classes.joined(separator: " "))\""
+        if let width = figure.figureWidth { open += " style=\"width: \(TextEscaping.html(width))\"" }
+        open += ">"
+        var image =
+            "<img src=\"\(TextEscaping.html(url))\" alt=\"\(TextEscaping.html(figure.alternativeText))\""
+        var style: [String] = []
+        if let width = figure.width { style.append("width: " + width) }
+        if let height = figure.height { style.append("height: " + height) }
+        if !style.isEmpty { image += " style=\"\(TextEscaping.html(style.joined(separator: "; ")))\"" }
+        image += " loading=\"lazy\">"
+        if let target { image = "<a class=\"image-link\" href=\"\(TextEscaping.html(target))\">\(image)</a>" }
+        tree.open(.customBlock(onEnter: open, onExit: "</figure>"))
+        tree.append(.htmlBlock(image + "\n"))
+        if !figure.caption.isEmpty || !figure.legend.isEmpty {
+            tree.open(.customBlock(onEnter: "<figcaption>", onExit: "</figcaption>"))
+            if !figure.caption.isEmpty {
+                tree.open(.paragraph)
+                add(figure.caption)
                 tree.close()
             }
+            add(figure.legend)
             tree.close()
-        } else {
+        }
+        tree.close()
+    }
+
+    /// The folder of an HTML or CommonMark output folder that a build copies images into.
+    package static let imagesFolder = "_images"
+
+    /// Tabs: in HTML a tab strip over one panel per tab (the page's script switches them; without it,
+    /// every panel shows under its title); elsewhere one section per tab, headed by its name.
+    private func addTabs(_ tabs: [Tab], key: String) {
+        guard flavor == .html else {
             for tab in tabs {
                 if !tab.title.isEmpty {
-                    tree.open(.paragraph)
-                    tree.open(.strong)
+                    tree.open(.heading(level: min(6, actionHeadingLevel + 1)))
                     add(tab.title)
-                    tree.close()
                     tree.close()
                 }
                 add(tab.body)
             }
+            return
         }
+        let ids = tabs.enumerated().map { index, tab in
+            "tab-\(key)-\(index + 1)-" + HTMLEscaping.className(tab.id)
+        }
+        var strip = "<div class=\"tab-strip\" role=\"tablist\">"
+        for (index, tab) in tabs.enumerated() {
+            let selected = index == 0
+            strip +=
+                "<button type=\"button\" role=\"tab\" id=\"\(ids[index])\" aria-controls=\"\(ids[index])-panel\""
+                + " aria-selected=\"\(selected)\" tabindex=\"\(selected ? 0 : -1)\">"
+                + (tab.title.isEmpty ? TextEscaping.html(tab.id) : inlineHTML(tab.title)) + "</button>"
+        }
+        strip += "</div>\n"
+        tree.open(.customBlock(onEnter: "<div class=\"tabs\">", onExit: "</div>"))
+        tree.append(.htmlBlock(strip))
+        for (index, tab) in tabs.enumerated() {
+            tree.open(
+                .customBlock(
+                    onEnter: "<section class=\"tab-panel\" role=\"tabpanel\" id=\"\(ids[index])-panel\" "
+                        + "aria-labelledby=\"\(ids[index])\" data-tab=\"\(TextEscaping.html(tab.id))\">",
+                    onExit: "</section>"))
+            if !tab.title.isEmpty {
+                tree.append(.htmlBlock("<p class=\"tab-title\">\(inlineHTML(tab.title))</p>\n"))
+            }
+            add(tab.body)
+            tree.close()
+        }
+        tree.close()
     }
 
     /// Inline content rendered to HTML on its own (for titles inside HTML the builder writes).

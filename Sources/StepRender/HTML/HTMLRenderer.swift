@@ -20,12 +20,14 @@ public struct HTMLRenderer: Sendable {
     /// The page context, for callers that add to it (the preview server) before rendering.
     public func pageContext(_ procedure: Procedure, title: String, steps: [RenderedStep]) -> PageContext {
         let loose = renderBlocks(procedure.looseContent, stepLevel: procedure.steps.first?.primary.heading.level ?? 1)
-        return PageContext(
+        var context = PageContext(
             title: title, stylesheet: templates.stylesheet, source: procedure.file,
             procedure: ProcedureContext(
                 title: title, source: procedure.file, stepCount: procedure.steps.count,
                 steps: steps.enumerated().map { StepContext($0.element, index: $0.offset + 1) },
                 looseHTML: loose, hasLooseContent: !loose.isEmpty))
+        context.siteRoot = options.siteRoot
+        return context
     }
 
     /// Each step's title and body as HTML.
@@ -55,8 +57,10 @@ public struct HTMLRenderer: Sendable {
     func renderBlocks(_ blocks: [Block], stepLevel: Int) -> String {
         guard !blocks.isEmpty else { return "" }
         let tree = CommonMarkTree()
-        CommonMarkTreeBuilder(tree: tree, flavor: .html, tags: options.tags(for: .html), stepLevel: stepLevel).add(
-            blocks)
+        var builder = CommonMarkTreeBuilder(
+            tree: tree, flavor: .html, tags: options.tags(for: .html), stepLevel: stepLevel)
+        builder.siteRoot = options.siteRoot
+        builder.add(blocks)
         return tree.renderHTML()
     }
 

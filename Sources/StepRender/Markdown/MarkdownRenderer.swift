@@ -16,12 +16,15 @@ public struct MarkdownRenderer: Sendable {
             tree.append(.text(title))
             tree.close()
         }
-        CommonMarkTreeBuilder(tree: tree, flavor: .portable, tags: tags).add(procedure.looseContent)
+        var loose = CommonMarkTreeBuilder(tree: tree, flavor: .portable, tags: tags)
+        loose.siteRoot = options.siteRoot
+        loose.add(procedure.looseContent)
         for (index, step) in procedure.steps.enumerated() {
             let copy = step.primary
             let number = copy.numberText.isEmpty ? String(index + 1) : copy.numberText
             var builder = CommonMarkTreeBuilder(
                 tree: tree, flavor: .portable, tags: tags, stepLevel: copy.heading.level)
+            builder.siteRoot = options.siteRoot
             tree.open(.heading(level: 2))
             tree.append(.text("Step \(number): " + (copy.isOptional ? "Optional: " : "")))
             builder.add(copy.title)

@@ -10,13 +10,14 @@ public struct PlainTextRenderer: Sendable {
     }
 
     public func render(_ procedure: Procedure, title: String) -> String {
-        var writer = PlainTextWriter(width: options.textWidth)
+        var writer = PlainTextWriter(width: options.textWidth, links: options.textLinks)
         if !options.fragment {
             writer.heading(title, underline: "=")
         }
         let tags = options.tags(for: .text)
         if !procedure.looseContent.isEmpty {
             writer.add(tree(procedure.looseContent, stepLevel: 1, tags: tags))
+            writer.addLinkReferences()
         }
         for (index, step) in procedure.steps.enumerated() {
             let copy = step.primary
@@ -28,6 +29,7 @@ public struct PlainTextRenderer: Sendable {
             if !copy.body.isEmpty {
                 writer.add(tree(copy.body, stepLevel: copy.heading.level, tags: tags))
             }
+            writer.addLinkReferences()
         }
         return writer.finish()
     }
@@ -39,14 +41,15 @@ public struct PlainTextRenderer: Sendable {
     ///   sub-headings inside the body keep their depth.
     public func render(body: [Block], stepLevel: Int) -> String {
         guard !body.isEmpty else { return "" }
-        var writer = PlainTextWriter(width: options.textWidth)
+        var writer = PlainTextWriter(width: options.textWidth, links: options.textLinks)
         writer.add(tree(body, stepLevel: stepLevel, tags: options.tags(for: .text)))
+        writer.addLinkReferences()
         return writer.finish()
     }
 
     private func tree(_ blocks: [Block], stepLevel: Int, tags: Set<String>) -> CommonMarkTree {
         let tree = CommonMarkTree()
-        CommonMarkTreeBuilder(tree: tree, flavor: .portable, tags: tags, stepLevel: stepLevel).add(blocks)
+        CommonMarkTreeBuilder(tree: tree, flavor: .text, tags: tags, stepLevel: stepLevel).add(blocks)
         return tree
     }
 }
@@ -54,12 +57,19 @@ public struct PlainTextRenderer: Sendable {
 /// Lays out walked cmark events as wrapped, indented text, in bytes.
 struct PlainTextWriter {
     let width: Int
+    let links: TextLinkStyle
+    /// The destinations of the links since the last ``addLinkReferences()``, numbered from 1.
+    private var linkReferences: [String] = []
+    /// For each open link: its destination and where its text starts in ``inline``.
+    private var openLinks: [(url: String, start: Int)] = []
     private var output: [UInt8] = []
     private var prefixes: [Prefix] = []
     private var lists: [ListState] = []
     private var inline: [UInt8] = []
     private var needsBlankLine = false
     private var headingLevel: Int? = nil
+    /// Where the current image's text starts in ``inline``.
+    private var imageStart: Int? = nil
 
     private struct Prefix {
         var first: [UInt8]
@@ -71,9 +81,11 @@ struct PlainTextWriter {
         var ordered: Bool
         var next: Int
         var tight: Bool
+        var numbering: ListNumbering
     }
 
-    init(width: Int) {
+    init(width: Int, links: TextLinkStyle = .none) {
+        self.links = links
         self.width = max(20, width)
         output.reserveCapacity(1 << 16)
     }
@@ -97,6 +109,18 @@ struct PlainTextWriter {
         tree.walk { event in self.handle(event) }
     }
 
+    /// The numbered destinations of the links written since the last call, as "[1] https://…" lines.
+    mutating func addLinkReferences() {
+        guard !linkReferences.isEmpty else { return }
+        startBlock()
+        for (index, url) in linkReferences.enumerated() {
+            let line = Array("[\(index + 1)] \(url)".utf8)
+            emitLine(line[...])
+        }
+        linkReferences.removeAll()
+        needsBlankLine = true
+    }
+
     mutating func finish() -> String {
         while output.count >= 2, output[output.count - 1] == 0x0A, output[output.count - 2] == 0x0A {
             output.removeLast()
@@ -108,7 +132,7 @@ struct PlainTextWriter {
     static func inlineText(inlines: [Inline], tags: Set<String>) -> String {
         let tree = CommonMarkTree()
         tree.open(.paragraph)
-        CommonMarkTreeBuilder(tree: tree, flavor: .portable, tags: tags).add(inlines)
+        CommonMarkTreeBuilder(tree: tree, flavor: .text, tags: tags).add(inlines)
         tree.close()
         var text = ""
         tree.walk { event in
@@ -140,13 +164,13 @@ struct PlainTextWriter {
         case .blockQuote:
             startBlock()
             prefixes.append(Prefix(first: Array("    ".utf8), rest: Array("    ".utf8)))
-        case .list(let ordered, let start, let tight):
+        case .list(let ordered, let start, let tight, let numbering):
             startBlock()
-            lists.append(ListState(ordered: ordered, next: start, tight: tight))
+            lists.append(ListState(ordered: ordered, next: start, tight: tight, numbering: numbering))
         case .item:
             guard var list = lists.popLast() else { return }
             if !(list.tight && prefixes.last?.used == true) { startBlock() }
-            let marker = Array((list.ordered ? "\(list.next). " : "- ").utf8)
+            let marker = Array((list.ordered ? "\(list.numbering.marker(list.next)). " : "- ").utf8)
             list.next += 1
             lists.append(list)
             prefixes.append(Prefix(first: marker, rest: Array(repeating: 0x20, count: marker.count)))
@@ -174,14 +198,37 @@ struct PlainTextWriter {
         case .lineBreak:
             inline.append(0x0A)
         case .image:
-            inline.append(UInt8(ascii: "["))
-        case .htmlBlock, .htmlInline, .customBlock, .customInline, .document, .emphasis, .strong, .link, .other:
+            imageStart = inline.count
+            inline.append(contentsOf: Array("[image".utf8))
+        case .link(let url):
+            openLinks.append((url, inline.count))
+        case .htmlBlock, .htmlInline, .customBlock, .customInline, .document, .emphasis, .strong, .other:
             break
         }
     }
 
     private mutating func exit(_ node: CommonMarkNode) {
         switch node {
+        case .link:
+            guard let (url, start) = openLinks.popLast() else { return }
+            // A link whose text is its URL says it already; anchors within the page go nowhere in text.
+            let text = String(decoding: inline[start...], as: UTF8.self)
+            guard !url.isEmpty, !url.hasPrefix("#"), text != url, text != "<\(url)>" else { return }
+            switch links {
+            case .inline:
+                inline.append(contentsOf: Array(" <\(url)>".utf8))
+            case .references:
+                let number: Int
+                if let known = linkReferences.firstIndex(of: url) {
+                    number = known + 1
+                } else {
+                    linkReferences.append(url)
+                    number = linkReferences.count
+                }
+                inline.append(contentsOf: Array("[\(number)]".utf8))
+            case .none:
+                break
+            }
         case .paragraph:
             for hardLine in inline.split(separator: 0x0A, omittingEmptySubsequences: false) {
                 for line in Self.wrap(Array(hardLine), width: max(20, width - prefixWidth)) { emitLine(line[...]) }
@@ -206,6 +253,11 @@ struct PlainTextWriter {
             prefixes.removeLast()
             needsBlankLine = !(lists.last?.tight ?? false)
         case .image:
+            // "[image: alt]", or "[image]" when there is no alternative text.
+            if let start = imageStart, inline.count > start + 6 {
+                inline.insert(contentsOf: [UInt8(ascii: ":"), 0x20], at: start + 6)
+            }
+            imageStart = nil
             inline.append(UInt8(ascii: "]"))
         default:
             break

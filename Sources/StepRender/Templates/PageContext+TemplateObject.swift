@@ -10,6 +10,8 @@ extension PageContext: TemplateObject {
         case "procedure": .object(procedure)
         case "extraBodyHTML": .string(extraBodyHTML)
         case "generator": .string(generator)
+        case "siteRoot": .string(siteRoot)
+        case "showsSource": .bool(showsSource)
         default: nil
         }
     }

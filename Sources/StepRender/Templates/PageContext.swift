@@ -9,6 +9,10 @@ public struct PageContext: Sendable {
     /// Extra HTML for the end of `<body>` (the preview server's reload script and findings panel).
     public var extraBodyHTML: String = ""
     public var generator: String = "stepdoc"
+    /// The way from the page to the top of its output folder (`""`, `"../"`).
+    public var siteRoot: String = ""
+    /// Whether the page says which file it comes from (for writers: the preview; readers do not need it).
+    public var showsSource: Bool = false
 }
 
 /// What `procedure.mustache` sees.

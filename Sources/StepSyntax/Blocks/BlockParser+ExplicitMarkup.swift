@@ -179,6 +179,14 @@ extension BlockParser {
                 firstStart: contentLines.lowerBound == block.lower ? block.firstStart : nil)
             contentRange = range(of: contentRegion)
             switch spec.content {
+            case .blocks
+            where Self.isGizaTabsYAML(
+                name: name,
+                firstLine: file.text(
+                    from: textStart(contentRegion.lower, contentRegion), to: trimmedEnd(contentRegion.lower))):
+                // giza's YAML tabs (`tabs:` with `- id:` items) are YAML, not reStructuredText.
+                content = .literal(
+                    LiteralBlock(text: literalText(contentRegion.lower, contentRegion.upper, contentRegion)))
             case .blocks:
                 content = .blocks(parseBody(contentRegion, depth: depth + 1))
             case .literal:
@@ -194,6 +202,12 @@ extension BlockParser {
         return Directive(
             name: name, nameRange: nameRange, argument: argument, argumentRange: argumentRange, options: options,
             content: content, contentRange: contentRange)
+    }
+
+    /// Whether a tabs directive's content is giza's YAML form: it opens with `tabs:` or `hidden:`.
+    static func isGizaTabsYAML(name: String, firstLine: String) -> Bool {
+        guard name == "tabs" || name.hasPrefix("tabs-") else { return false }
+        return firstLine == "tabs:" || firstLine.hasPrefix("hidden:")
     }
 
     private mutating func parseOptions(

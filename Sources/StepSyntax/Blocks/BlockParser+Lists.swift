@@ -65,28 +65,36 @@ extension BlockParser {
         guard let first = enumerator(textStart(index, region), trimmedEnd(index), continuing: nil) else {
             return index + 1
         }
+        // As docutils' EnumeratedList state: `#.` continues any list of the same format in its
+        // sequence (`a.`, `#.`, `#.` is a, b, c); once an item is `#.`, an explicit one starts a new list.
         var items: [ListItem] = []
-        var expected = first
+        let sequence: EnumerationSequence = first.sequence == .automatic ? .arabic : first.sequence
+        var isAutomatic = first.sequence == .automatic
+        var nextOrdinal = first.ordinal
         var line = index
         var end = index
         while line < region.upper {
             guard relativeIndent(line, region) == 0, !isBlank(line, region) else { break }
             let start = textStart(line, region)
             guard
-                let current = enumerator(start, trimmedEnd(line), continuing: items.isEmpty ? nil : expected.sequence),
-                current.format == expected.format,
-                current.sequence == expected.sequence,
-                items.isEmpty || current.sequence == .automatic || current.ordinal == expected.ordinal
+                let current = enumerator(start, trimmedEnd(line), continuing: items.isEmpty ? nil : sequence),
+                current.format == first.format
             else { break }
+            if !items.isEmpty {
+                if current.sequence == .automatic {
+                    isAutomatic = true
+                } else if isAutomatic || current.sequence != sequence || current.ordinal != nextOrdinal {
+                    break
+                }
+            }
             end = parseItem(
                 line, region, markerStart: start, markerEnd: current.markerEnd,
                 contentStart: current.contentStart, depth: depth, into: &items)
-            expected = current
-            expected.ordinal = current.ordinal + 1
+            nextOrdinal += 1
             line = end
             while line < region.upper, isBlank(line, region) { line += 1 }
         }
-        let list = EnumeratedList(sequence: first.sequence, format: first.format, start: first.ordinal, items: items)
+        let list = EnumeratedList(sequence: sequence, format: first.format, start: first.ordinal, items: items)
         appendList(.enumeratedList(list), items, end, region, what: "enumerated", into: &blocks)
         return end
     }

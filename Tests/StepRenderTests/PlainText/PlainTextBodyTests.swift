@@ -22,13 +22,16 @@ import Testing
         #expect(
             text == """
                 The migration process requires that authentication is
-                enabled on your source cluster in AWS. See Enable Auth for
-                instructions on enabling authentication.
+                enabled on your source cluster in AWS. See Enable Auth[1]
+                for instructions on enabling authentication.
 
                 You can verify that authentication is enabled on your source
-                cluster using the mongo command:
+                cluster using the mongo[2] command:
 
                     mongo <mongodb-connection-string> -u <mongodb-username> -p --authenticationDatabase admin
+
+                [1] https://www.mongodb.com/docs/manual/tutorial/enable-authentication/
+                [2] https://www.mongodb.com/docs/manual/reference/program/mongo/
 
                 """)
     }
