@@ -77,7 +77,7 @@ public struct PreflightAction: Sendable {
         let renderOptions = RenderOptions(
             extraTags: Set(config.tags), textWidth: max(20, config.textWidth - PreflightTextReporter.bodyIndent)
         )
-        .withTextLinks(config.textLinks)
+        .withTextLinks(config.textLinks).withRawHTML(config.rawHTML)
         var runs: [(report: PreflightReport, procedure: Procedure, title: String)] = []
         for target in targets {
             let pipeline = Pipeline(
@@ -99,7 +99,8 @@ public struct PreflightAction: Sendable {
         if let html = options.html {
             let folder = options.templates ?? config.templates
             let name = options.template ?? config.template
-            let templateSet = try TemplateLoader.load(directory: folder, name: name, in: inputs.directory)
+            let templateSet = try TemplateLoader.load(
+                directory: folder, name: name, folderRequired: options.templates != nil, in: inputs.directory)
             guard templateSet.hasTemplate("preflight") else {
                 throw .templates("\(folder)/\(name)/preflight.mustache: missing template")
             }
