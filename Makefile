@@ -2,7 +2,7 @@
 SWIFT   ?= swift
 STEPDOC := .build/debug/stepdoc
 
-.PHONY: run test sphinx-venv test-browser browser-deps screenshots deps build release output check roles format lint clean bench bench-peers bench-corpus fuzz fuzz-build test-asan
+.PHONY: templates run test sphinx-venv test-browser browser-deps screenshots deps build release output check roles format lint clean bench bench-peers bench-corpus fuzz fuzz-build test-asan
 
 ## Install what is missing, build, render content/ into output/, and validate it.
 run: build
@@ -70,6 +70,11 @@ bench-peers: deps
 bench-corpus:
 	cd Benchmarks && $(SWIFT) build -c release --product corpus-gen
 	@grep -qs "markdown=yes" $(BENCH_CORPUS)/MANIFEST.tsv || Benchmarks/.build/release/corpus-gen --seed 1 --out $(BENCH_CORPUS) --markdown
+
+## Regenerate the built-in template sets (Sources/StepRender/Templates/BuiltinTemplates+Files.swift) from
+## templates/, which the binary embeds; BuiltinTemplatesDriftTests fails until this has run.
+templates:
+	$(SWIFT) run generate-templates
 
 ## Regenerate the MongoDB role table from ../shared/roles/mongodb-roles.tsv.
 roles:

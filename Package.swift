@@ -83,6 +83,11 @@ let package = Package(
         ),
         .executableTarget(name: "stepdoc", dependencies: ["StepDocCLI"]),
 
+        // `make templates`: the Swift source of the built-in template sets, made from templates/.
+        .target(name: "TemplateEmbedding", dependencies: ["StepEscaping"]),
+        .executableTarget(
+            name: "generate-templates", dependencies: ["TemplateEmbedding"], path: "Sources/GenerateTemplates"),
+
         // Fuzzing (`make fuzz`): the harnesses, and one libFuzzer executable for each. A normal build
         // compiles the executables as replayers of the files named on their command line.
         .target(name: "StepDocFuzzing", dependencies: ["StepSyntax", "StepModel", "StepRender", "MigrationChecks"]),
@@ -99,7 +104,8 @@ let package = Package(
             name: "StepSyntaxTests", dependencies: ["StepSyntax", "StepDocTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "StepModelTests", dependencies: ["StepModel", "StepDocTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
-            name: "StepRenderTests", dependencies: ["StepRender", "StepDocTestSupport"], exclude: ["Fixtures"]),
+            name: "StepRenderTests", dependencies: ["StepRender", "TemplateEmbedding", "StepDocTestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "MigrationChecksTests", dependencies: ["MigrationChecks"], exclude: ["Fixtures"]),
         .testTarget(
             name: "StepParityTests",

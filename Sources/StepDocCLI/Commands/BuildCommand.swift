@@ -21,10 +21,14 @@ struct BuildCommand: StepDocSubcommand {
     @Option(name: .customLong("format"), help: "Comma-separated targets: html, text, markdown (default: html,text).")
     var formats: String?
 
-    @Option(name: .customLong("templates"), help: "The templates folder (default: templates/).")
+    @Option(
+        name: .customLong("templates"),
+        help: "A folder of template sets over the built-in ones (default: templates/ when present).")
     var templates: String?
 
-    @Option(name: .customLong("template"), help: "The template set in the templates folder (default, giza …).")
+    @Option(
+        name: .customLong("template"),
+        help: "The template set: built in (default, giza) or a folder of the templates folder.")
     var template: String?
 
     @Flag(name: .customLong("fragment"), help: "Write the procedure without page chrome, for embedding.")

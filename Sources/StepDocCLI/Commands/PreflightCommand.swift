@@ -52,7 +52,7 @@ struct PreflightCommand: StepDocSubcommand {
         name: [.customShort("t"), .customLong("tag")], help: "A tag for `.. only::` expressions, as sphinx-build -t.")
     var tags: [String] = []
 
-    @Option(name: .customLong("templates"), help: "With --html: the templates folder (default: templates/).")
+    @Option(name: .customLong("templates"), help: "With --html: a folder of template sets over the built-in ones.")
     var templates: String?
 
     @Option(name: .customLong("template"), help: "With --html: the template set (default, giza …).")

@@ -27,10 +27,14 @@ struct PreviewCommand: StepDocSubcommand {
     @Flag(name: .customLong("open"), help: "Open the index in the browser (xdg-open).")
     var open = false
 
-    @Option(name: .customLong("templates"), help: "The templates folder (default: templates/).")
+    @Option(
+        name: .customLong("templates"),
+        help: "A folder of template sets over the built-in ones (default: templates/ when present).")
     var templates: String?
 
-    @Option(name: .customLong("template"), help: "The template set in the templates folder (default, giza …).")
+    @Option(
+        name: .customLong("template"),
+        help: "The template set: built in (default, giza) or a folder of the templates folder.")
     var template: String?
 
     @Flag(name: .customLong("poll"), help: "Scan for changes every 250 ms instead of using inotify (network shares).")
@@ -87,6 +91,7 @@ struct PreviewCommand: StepDocSubcommand {
         var settings = PreviewSettings(
             config: config, contentPaths: loaded.contentPaths, templatesFolder: templates ?? config.templates,
             templateName: template ?? config.template)
+        settings.templatesFolderRequired = templates != nil
         settings.sourceRoot = config.sourceRoot ?? (project.paths.isEmpty ? config.content.first : nil)
         settings.parity = try loaded.parity()
         settings.host = host

@@ -99,7 +99,8 @@ public struct PreflightAction: Sendable {
         if let html = options.html {
             let folder = options.templates ?? config.templates
             let name = options.template ?? config.template
-            let templateSet = try TemplateLoader.load(directory: folder, name: name, in: inputs.directory)
+            let templateSet = try TemplateLoader.load(
+                directory: folder, name: name, folderRequired: options.templates != nil, in: inputs.directory)
             guard templateSet.hasTemplate("preflight") else {
                 throw .templates("\(folder)/\(name)/preflight.mustache: missing template")
             }

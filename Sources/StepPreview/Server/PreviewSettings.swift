@@ -9,6 +9,9 @@ public struct PreviewSettings: Sendable {
     public var sourceRoot: String?
     public var templatesFolder: String
     public var templateName: String
+    /// Whether the templates folder was named on the command line, so that its absence is an error
+    /// rather than a quiet fallback to the built-in sets.
+    public var templatesFolderRequired = false
     /// An IP address (or `localhost`) to listen on.
     public var host = "127.0.0.1"
     /// 0 picks a free port.

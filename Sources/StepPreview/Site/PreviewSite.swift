@@ -37,7 +37,9 @@ package actor PreviewSite {
         let templates: TemplateSet
         do {
             discovery = try ContentDiscovery.discover(settings.contentPaths)
-            templates = try TemplateLoader.load(directory: settings.templatesFolder, name: settings.templateName)
+            templates = try TemplateLoader.load(
+                directory: settings.templatesFolder, name: settings.templateName,
+                folderRequired: settings.templatesFolderRequired)
         } catch {
             throw .project(error)
         }
@@ -52,7 +54,11 @@ package actor PreviewSite {
         scopes = settings.contentPaths.map(ContentScope.init)
         templateFolder = CanonicalPath.of(
             (settings.templatesFolder as NSString).appendingPathComponent(settings.templateName))
-        watchRoots = scopes.map(\.watchRoot) + [WatchRoot(path: templateFolder, recursive: true)]
+        // A project without its own templates uses the built-in sets, which do not change while it runs.
+        watchRoots =
+            scopes.map(\.watchRoot)
+            + (FileManager.default.fileExists(atPath: templateFolder)
+                ? [WatchRoot(path: templateFolder, recursive: true)] : [])
 
         let entries = Self.servable(discovery.entries, scopes: scopes)
         let results = pipeline.process(entries, jobs: settings.jobs)
@@ -183,7 +189,9 @@ package actor PreviewSite {
     private func reloadTemplates() -> Bool {
         let previousProblem = templateProblem
         do {
-            templates = try TemplateLoader.load(directory: settings.templatesFolder, name: settings.templateName)
+            templates = try TemplateLoader.load(
+                directory: settings.templatesFolder, name: settings.templateName,
+                folderRequired: settings.templatesFolderRequired)
             templateProblem = nil
         } catch {
             // Keep the last set that loaded; every page says why it did not change.

@@ -89,7 +89,9 @@ public struct BuildAction: Sendable {
         let templateName = options.template ?? config.template
         let templateSet =
             targets.contains(.html)
-            ? try TemplateLoader.load(directory: templatesFolder, name: templateName, in: directory) : nil
+            ? try TemplateLoader.load(
+                directory: templatesFolder, name: templateName, folderRequired: options.templates != nil, in: directory)
+            : nil
         let settings = ProjectBuild.Settings(
             config: config, paths: project.contentPaths, sourceRoot: project.sourceRoot(entries: discovery.entries),
             targets: targets, templates: templateSet, outputFolder: options.output ?? config.output,

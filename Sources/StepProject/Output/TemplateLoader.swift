@@ -1,39 +1,52 @@
 import Foundation
 import StepRender
 
-/// Reads a template set from `templates/NAME/`: every `*.mustache` file, and `style.css`.
+/// Reads a template set: the built-in set of that name (``BuiltinTemplates``), with every `*.mustache`
+/// file and `style.css` of the project's `templates/NAME/` put in its place, file by file.
+///
+/// A folder alone is a set of its own (a name stepdoc does not ship), a built-in set alone is used as
+/// it is, and a name that is neither is an error listing what there is.
 public enum TemplateLoader {
+    /// Loads set `name`. With `folderRequired` (the folder was named on the command line), a missing
+    /// `directory` is an error rather than a quiet fallback to the built-in sets.
     public static func load(
-        directory: String, name: String, in workingDirectory: WorkingDirectory = .current
+        directory: String, name: String, folderRequired: Bool = false, in workingDirectory: WorkingDirectory = .current
     ) throws(StepDocFailure) -> TemplateSet {
+        if folderRequired && !isFolder(workingDirectory.resolve(directory)) {
+            throw .templates("\(directory): no such template folder")
+        }
         let folder = (directory as NSString).appendingPathComponent(name)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: workingDirectory.resolve(folder), isDirectory: &isDirectory),
-            isDirectory.boolValue
-        else {
-            let available =
-                (try? FileManager.default.contentsOfDirectory(atPath: workingDirectory.resolve(directory)))?
-                .filter { !$0.hasPrefix(".") }.sorted() ?? []
-            let hint = available.isEmpty ? "" : " (available: \(available.joined(separator: ", ")))"
-            throw .templates("\(folder): no template set '\(name)' in '\(directory)'\(hint)")
-        }
-        let names =
-            ((try? FileManager.default.contentsOfDirectory(atPath: workingDirectory.resolve(folder))) ?? []).sorted()
+        let builtin = BuiltinTemplates.files(ofSet: name)
         var sources: [String: (path: String, text: String)] = [:]
-        for file in names where file.hasSuffix(".mustache") {
-            let path = (folder as NSString).appendingPathComponent(file)
-            guard let data = FileManager.default.contents(atPath: workingDirectory.resolve(path)),
-                let text = String(data: data, encoding: .utf8)
-            else {
-                throw .unreadable(path: path, reason: "permission denied or not UTF-8")
+        var stylesheet = ""
+        for (file, text) in builtin ?? [:] {
+            let path = BuiltinTemplates.displayPath(set: name, file: file)
+            if file == "style.css" {
+                stylesheet = text
+            } else if file.hasSuffix(".mustache") {
+                sources[String(file.dropLast(".mustache".count))] = (path, text)
             }
-            sources[String(file.dropLast(".mustache".count))] = (path, text)
         }
-        let cssPath = (folder as NSString).appendingPathComponent("style.css")
-        let stylesheet =
-            FileManager.default.contents(atPath: workingDirectory.resolve(cssPath)).flatMap {
-                String(data: $0, encoding: .utf8)
-            } ?? ""
+        if isFolder(workingDirectory.resolve(folder)) {
+            let names =
+                ((try? FileManager.default.contentsOfDirectory(atPath: workingDirectory.resolve(folder))) ?? [])
+                .sorted()
+            for file in names where file.hasSuffix(".mustache") || file == "style.css" {
+                let path = (folder as NSString).appendingPathComponent(file)
+                guard let data = FileManager.default.contents(atPath: workingDirectory.resolve(path)),
+                    let text = String(data: data, encoding: .utf8)
+                else {
+                    throw .unreadable(path: path, reason: "permission denied or not UTF-8")
+                }
+                if file == "style.css" {
+                    stylesheet = text
+                } else {
+                    sources[String(file.dropLast(".mustache".count))] = (path, text)
+                }
+            }
+        } else if builtin == nil {
+            throw .templates("\(folder): no template set '\(name)'; \(available(in: directory, workingDirectory))")
+        }
         do {
             return try TemplateSet(name: name, sources: sources, stylesheet: stylesheet)
         } catch {
@@ -44,5 +57,20 @@ public enum TemplateLoader {
                 throw .templateSyntax(path: path, line: line, column: column, message: message)
             }
         }
+    }
+
+    /// The sets there are: built in, and in the project's folder.
+    private static func available(in directory: String, _ workingDirectory: WorkingDirectory) -> String {
+        let folders =
+            ((try? FileManager.default.contentsOfDirectory(atPath: workingDirectory.resolve(directory))) ?? [])
+            .filter { !$0.hasPrefix(".") && isFolder(workingDirectory.resolve("\(directory)/\($0)")) }.sorted()
+        var text = "built in: \(BuiltinTemplates.setNames.joined(separator: ", "))"
+        if !folders.isEmpty { text += "; in '\(directory)': \(folders.joined(separator: ", "))" }
+        return text
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 }
