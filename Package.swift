@@ -82,7 +82,7 @@ let package = Package(
         .target(
             name: "StepDocCLI",
             dependencies: [
-                "CMemoryTuning", "StepSyntax", "StepModel", "StepRender", "StepParity", "MigrationChecks",
+                "CMemoryTuning", "StepEscaping", "StepSyntax", "StepModel", "StepRender", "StepParity", "MigrationChecks",
                 "StepProject", "StepReports", "StepPreflight", "StepPreview", "StepLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

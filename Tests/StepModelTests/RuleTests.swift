@@ -31,6 +31,21 @@ import Testing
         #expect(numbering[0].fixIts.first?.replacement == "3")
     }
 
+    /// 1, 2, 1, 2: the fix-its give each step its place (3 and 4), never a number it already has, and
+    /// renumber both branches so they still agree.
+    @Test func renumbersRepeatedStepsToTheirPlaceInBothBranches() {
+        let source = MarkedSource(
+            GizaText.step(1, "One", ["Body."]) + GizaText.step(2, "Two", ["Body."])
+                + GizaText.html(.init(number: "1️⃣1", title: "Three", body: ["Body."])) + "\n"
+                + GizaText.print(.init(number: "2️⃣1", title: "Three", body: ["Body."])) + "\n"
+                + GizaText.html(.init(number: "3️⃣2", title: "Four", body: ["Body."])) + "\n"
+                + GizaText.print(.init(number: "2", title: "Four", body: ["Body."])))
+        let numbering = findings(source).filter { $0.id == "steps.numbering" }
+        #expect(numbering.map { $0.fixIts.map(\.replacement) } == [["3", "3"], ["4", "4"]])
+        #expect(numbering.first?.fixIts.map(\.location.range.lowerBound) == [at(source, "1️⃣"), at(source, "2️⃣")])
+        #expect(numbering.last?.location?.range.lowerBound == at(source, "3️⃣"))
+    }
+
     @Test func reportsStepsThatDoNotStartAtOne() {
         let source = MarkedSource(
             GizaText.html(.init(number: "1️⃣2", title: "Two", body: ["Body."])) + "\n"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import StepEscaping
 import StepProject
 import StepReports
 
@@ -10,7 +11,9 @@ struct BuildCommand: StepDocSubcommand {
         discussion: """
             Writes output/html/NAME.html, output/text/NAME.txt and output/markdown/NAME.md, NAME being the \
             source path relative to its content folder. Each file is written atomically; when any error is \
-            found nothing is written and the previous output stays as it was.
+            found nothing is written and the previous output stays as it was. With --keep-going (or \
+            keep-going: true in stepdoc.yml) every file without errors is written, the previous output of \
+            each file with errors is left as it was, and the exit status is 1 if any was skipped.
             """)
 
     @OptionGroup var project: ProjectOptions
@@ -37,6 +40,11 @@ struct BuildCommand: StepDocSubcommand {
     @Flag(name: .customLong("no-cache"), help: "Rebuild every source, ignoring what the last build recorded.")
     var noCache = false
 
+    @Flag(
+        name: .customLong("keep-going"),
+        help: "Write every file without errors; leave the previous output of those with errors (exit 1 if any).")
+    var keepGoing = false
+
     func validate() throws {
         if output == "" || templates == "" { throw ValidationError("an empty path names no folder") }
         if let formats,
@@ -51,7 +59,7 @@ struct BuildCommand: StepDocSubcommand {
     func run(in terminal: Terminal) -> ExitStatus {
         let options = BuildAction.Options(
             output: output, formats: formats.map { $0.split(separator: ",").map(String.init) }, templates: templates,
-            template: template, fragment: fragment, usesCache: !noCache)
+            template: template, fragment: fragment, usesCache: !noCache, keepGoing: keepGoing ? true : nil)
         let action = BuildAction(inputs: project.inputs(in: terminal), options: options)
         let progress = BuildProgress(terminal: terminal)
         let result = action.run(progress: progress.callback)
@@ -59,7 +67,11 @@ struct BuildCommand: StepDocSubcommand {
 
         terminal.reportFindings(result.report, sources: result.sources)
         for failure in result.failures { terminal.report(failure) }
-        guard result.failures.isEmpty else { return .stopped }
+        guard result.failures.isEmpty || !result.skipped.isEmpty else { return .stopped }
+        for (path, reason) in result.skipped {
+            terminal.writeError(
+                "skipped \(TextEscaping.terminal(path)): \(TextEscaping.terminal(reason)) (its previous output is unchanged)\n")
+        }
         if result.refused {
             let what = result.report.errorCount > 0 ? "the errors" : "the warnings (--strict)"
             terminal.writeError("nothing written: fix \(what) above (the previous output is unchanged)\n")
@@ -69,6 +81,9 @@ struct BuildCommand: StepDocSubcommand {
         let files = result.written.count == 1 ? "1 file" : "\(result.written.count) files"
         var summary = "built \(total == 1 ? "1 procedure" : "\(total) procedures"): \(files) written"
         if result.upToDate > 0 { summary += ", \(result.upToDate) up to date" }
+        if !result.skipped.isEmpty {
+            summary += ", \(result.skipped.count) skipped"
+        }
         if result.copied > 0 {
             summary += ", \(result.copied) \(result.copied == 1 ? "image or script" : "images and scripts") copied"
         }

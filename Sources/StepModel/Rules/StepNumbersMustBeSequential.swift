@@ -18,6 +18,8 @@ public struct StepNumbersMustBeSequential: ProcedureRule {
         var previous: (number: Int, copy: StepCopy)? = nil
         // Where each number is first used (the range only: 6,000 copies would be megabytes).
         var firstUse: [Int: SourceRange] = [:]
+        // The number the step has when every step before it is numbered right: what fix-its give it.
+        var position = 0
         for step in procedure.steps {
             if let html = step.html, let print = step.print, let htmlNumber = html.number,
                 let printNumber = print.number,
@@ -39,13 +41,14 @@ public struct StepNumbersMustBeSequential: ProcedureRule {
             }
             let copy = step.primary
             guard let number = copy.number else { continue }
+            position += 1
             if let earlier = firstUse[number] {
                 diagnostics.append(
                     diagnostic(
                         "step number \(number) is used twice", file: file, range: copy.numberRange,
                         explanation: "Number the steps 1, 2, 3 … in order; `stepdoc fmt` renumbers them.",
                         notes: [note("step \(number) is first used here", file: file, range: earlier)],
-                        fixIts: previous.map { [renumber(copy, to: $0.number + 1, file: file)] } ?? []))
+                        fixIts: renumber(step, to: position, file: file)))
             } else if let previous, number != previous.number + 1 {
                 let summary =
                     number > previous.number
@@ -58,12 +61,12 @@ public struct StepNumbersMustBeSequential: ProcedureRule {
                         notes: [
                             note("the step before is \(previous.number)", file: file, range: previous.copy.numberRange)
                         ],
-                        fixIts: [renumber(copy, to: previous.number + 1, file: file)]))
+                        fixIts: renumber(step, to: position, file: file)))
             } else if previous == nil, number != 1 {
                 diagnostics.append(
                     diagnostic(
                         "step numbers start at \(number), not 1", file: file, range: copy.numberRange,
-                        fixIts: [renumber(copy, to: 1, file: file)]))
+                        fixIts: renumber(step, to: 1, file: file)))
             }
             if firstUse[number] == nil { firstUse[number] = copy.numberRange }
             previous = (number, copy)
@@ -71,9 +74,12 @@ public struct StepNumbersMustBeSequential: ProcedureRule {
         return diagnostics
     }
 
-    private func renumber(_ copy: StepCopy, to number: Int, file: SourceFile) -> FixIt {
-        FixIt(
-            message: "renumber to \(number)", location: DiagnosticLocation(file: file.path, range: copy.numberRange),
-            replacement: String(number))
+    /// The fix-its that renumber a step: its number in each branch, so the branches still agree.
+    private func renumber(_ step: Step, to number: Int, file: SourceFile) -> [FixIt] {
+        [step.html, step.print].compactMap { $0 }.filter { $0.number != nil }.map { copy in
+            FixIt(
+                message: "renumber to \(number)", location: DiagnosticLocation(file: file.path, range: copy.numberRange),
+                replacement: String(number))
+        }
     }
 }

@@ -19,11 +19,15 @@ public struct BuildAction: Sendable {
         public var fragment: Bool
         /// Whether unchanged sources are skipped (`--no-cache` turns it off).
         public var usesCache: Bool
+        /// Write the files without errors and leave the previous output of the others (`--keep-going`;
+        /// `nil` means stepdoc.yml's `keep-going`).
+        public var keepGoing: Bool?
 
         public init(
             output: String? = nil, formats: [String]? = nil, templates: String? = nil, template: String? = nil,
-            fragment: Bool = false, usesCache: Bool = true
+            fragment: Bool = false, usesCache: Bool = true, keepGoing: Bool? = nil
         ) {
+            self.keepGoing = keepGoing
             self.output = output
             self.formats = formats
             self.templates = templates
@@ -62,6 +66,8 @@ public struct BuildAction: Sendable {
         public var outputFolder: String
         /// Whether the build refused to write because of errors (or warnings with `--strict`).
         public var refused: Bool
+        /// With `--keep-going`: the sources not written (their previous output is left), and why.
+        public var skipped: [(path: String, reason: String)] = []
         public var status: ExitStatus
 
         static func stopped(_ failure: StepDocFailure, outputFolder: String = "") -> Result {
@@ -110,14 +116,36 @@ public struct BuildAction: Sendable {
             report: build.report, failures: build.failures, sources: build.sources.map(\.file), written: [],
             processed: build.sources.count, upToDate: build.upToDate.count, outputFolder: settings.outputFolder,
             refused: false, status: .clean)
-        if !build.failures.isEmpty {
+        let keepGoing = options.keepGoing ?? config.keepGoing
+        if !build.failures.isEmpty && !keepGoing {
             result.status = .stopped
             return result
         }
         if ExitStatus(build.report, strict: inputs.strict) != .clean {
-            result.refused = true
-            result.status = .findings
-            return result
+            guard keepGoing else {
+                result.refused = true
+                result.status = .findings
+                return result
+            }
+            // Only the files with errors (or warnings with --strict) are left out; discovery's own
+            // findings (an unreadable folder) name no file to leave out.
+            var kept: [ProcessedSource] = []
+            for source in build.sources {
+                let blocking = source.diagnostics.filter {
+                    $0.severity == .error || (inputs.strict && $0.severity == .warning)
+                }
+                guard let first = blocking.first else {
+                    kept.append(source)
+                    continue
+                }
+                let more = blocking.count == 1 ? "" : " (and \(blocking.count - 1) more)"
+                let at = first.location.map { " (line \($0.range.lowerBound.line))" } ?? ""
+                result.skipped.append((source.entry.path, first.summary + at + more))
+            }
+            build.sources = kept
+        }
+        for failure in build.failures {
+            result.skipped.append((failure.diagnostic.location?.file ?? "", failure.description))
         }
 
         // What rendering needs is the model; the sources' bytes can go (a 10 MiB file holds 15 MiB).
@@ -161,6 +189,11 @@ public struct BuildAction: Sendable {
                 cache.record(name, path: path, hash: hash, dependencies: dependencies, outputs: outputs)
             }
             try cache.save()
+        }
+        if !build.failures.isEmpty {
+            result.status = .stopped
+        } else if !result.skipped.isEmpty {
+            result.status = .findings
         }
         return result
     }

@@ -22,16 +22,35 @@ public struct CheckAction: Sendable {
         public var status: ExitStatus
     }
 
-    public func run(progress: (@Sendable (Int) -> Void)? = nil) -> Result {
-        do throws(StepDocFailure) {
+    /// What a check reads with: the project, its files, and the pipeline that checks one of them.
+    public struct Context: Sendable {
+        public var discovery: ContentDiscovery.Result
+        public var settings: ProjectBuild.Settings
+        public var directory: WorkingDirectory
+
+        public init(_ inputs: ProjectInputs) throws(StepDocFailure) {
             let project = try Project.load(inputs)
-            let discovery = try project.discover()
-            let settings = ProjectBuild.Settings(
+            discovery = try project.discover()
+            settings = ProjectBuild.Settings(
                 config: project.config, paths: project.contentPaths,
                 sourceRoot: project.sourceRoot(entries: discovery.entries), targets: [], templates: nil,
                 outputFolder: project.config.output, jobs: inputs.jobs, parity: try project.parity(),
                 directory: inputs.directory)
-            let build = ProjectBuild.read(settings, discovery: discovery, progress: progress)
+            directory = inputs.directory
+        }
+
+        /// The pipeline that checks one file as the whole run does (rules, parity, settings).
+        public var pipeline: Pipeline {
+            Pipeline(
+                config: settings.config, sourceRoot: settings.sourceRoot, parity: settings.parity, jobs: 1,
+                directory: settings.directory)
+        }
+    }
+
+    public func run(progress: (@Sendable (Int) -> Void)? = nil) -> Result {
+        do throws(StepDocFailure) {
+            let context = try Context(inputs)
+            let build = ProjectBuild.read(context.settings, discovery: context.discovery, progress: progress)
             let status: ExitStatus =
                 build.failures.isEmpty ? ExitStatus(build.report, strict: inputs.strict) : .stopped
             return Result(

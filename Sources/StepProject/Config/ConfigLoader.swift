@@ -70,6 +70,7 @@ public enum ConfigLoader {
                     throw reader.error(value, "'raw-html' must be 'omit' or 'pass', not '\(text)'")
                 }
                 config.rawHTML = policy
+            case "keep-going": config.keepGoing = try reader.bool(value, what: "'keep-going'")
             case "procedures": config.procedures = try procedures(value, reader: reader)
             case "roles": config.roles = try roles(value, reader: reader)
             case "substitutions":
@@ -122,7 +123,7 @@ public enum ConfigLoader {
 
     static let topLevelKeys = [
         "content", "source-root", "templates", "template", "output", "formats", "tags", "text-width", "text-links",
-        "raw-html", "procedures",
+        "raw-html", "keep-going", "procedures",
         "roles", "substitutions", "rules", "limits",
     ]
 

@@ -18,6 +18,8 @@ public struct StepDocConfig: Sendable, Equatable {
     public var textLinks: TextLinkStyle = .references
     /// `raw-html`: whether HTML the sources write themselves (and script URLs) is left out or passed.
     public var rawHTML: RawHTMLPolicy = .omit
+    /// `keep-going`: `build` writes the files without errors and leaves the others' output as it was.
+    public var keepGoing = false
     /// Per procedure (by path relative to its content folder, with or without `.rst`).
     public var procedures: [String: ProcedureSettings] = [:]
     public var roles: [RoleDefinition] = []

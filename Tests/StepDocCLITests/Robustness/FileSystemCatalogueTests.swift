@@ -124,12 +124,14 @@ import Testing
         let project = try BadInputProject()
         defer { project.remove() }
         try project.write(GizaSource.twoSteps, to: "content/steps.rst")
-        try project.write("<html>{{title}}</html>\n", to: "templates/default/page.mustache")
-        let run = try await project.run(["build", "content"])
+        // A project's `templates/default/` overrides the built-in set file by file; a set of its own
+        // name has nothing under it, so it must be whole.
+        try project.write("<html>{{title}}</html>\n", to: "templates/mine/page.mustache")
+        let run = try await project.run(["build", "--template", "mine", "content"])
         #expect(run.status == 2, "\(run)")
         #expect(
             run.standardError.contains(
-                "error: templates/default/procedure.mustache: missing template [templates.invalid]"),
+                "error: templates/mine/procedure.mustache: missing template [templates.invalid]"),
             "\(run)")
         #expect(!FileManager.default.fileExists(atPath: project.path("output")))
     }
