@@ -26,6 +26,9 @@ struct ProcedureLowerer {
     /// How many ``lowerBlocks(_:)`` calls are under way: the nesting depth of the blocks being lowered,
     /// which an included file's content continues (so includes cannot multiply the nesting limit).
     var nesting = 0
+    /// Bytes handed to the reST reader for YAML fields and tabs: the work of reading a giza YAML file,
+    /// which must grow with the file, not with the file times its steps.
+    var bytesParsed = 0
     /// How many more "did you mean" searches this file may make. Each compares a name with every
     /// candidate, so a file with thousands of unknown references against thousands of targets would
     /// otherwise take minutes; past the first ones a suggestion adds little anyway.
