@@ -94,6 +94,9 @@ extension ProcedureLowerer {
             diagnose(.error, .rstInclude, "'\(directive.name)' needs the path of a file", directive.nameRange)
             return nil
         }
+        // Once the budget is spent, no include is read, found or reported again: one finding, at the
+        // include that went over, and no work for the thousands an include bomb still names.
+        guard !includeBudgetSpent else { return nil }
         guard includeStack.count < options.maximumIncludeDepth else {
             diagnose(
                 .error, .limitsIncludeDepth,
@@ -113,6 +116,19 @@ extension ProcedureLowerer {
                 diagnose(
                     .error, .rstInclude, "include cycle: '\(path)' includes itself",
                     range, explanation: "Include chain: " + chain.joined(separator: " → "))
+                return nil
+            }
+            includedBytes += file.bytes.count
+            guard includedBytes <= options.maximumIncludedBytes else {
+                includeBudgetSpent = true
+                diagnose(
+                    .error, .limitsIncludedBytes,
+                    "included text exceeds \(options.maximumIncludedBytes) bytes in all at '\(path)'", range,
+                    explanation:
+                        "Each include counts every time it is read; includes that include others many times "
+                        + "multiply. The includes from here on are not read. Raise 'limits.max-included-bytes' in "
+                        + "stepdoc.yml if the text is really this large. Include chain: "
+                        + ([filePath] + includeStack + [file.path]).joined(separator: " → "))
                 return nil
             }
             return file

@@ -29,6 +29,10 @@ struct ProcedureLowerer {
     /// Bytes handed to the reST reader for YAML fields and tabs: the work of reading a giza YAML file,
     /// which must grow with the file, not with the file times its steps.
     var bytesParsed = 0
+    /// Included bytes read so far for this file, each include counted every time it is read.
+    var includedBytes = 0
+    /// Whether ``includedBytes`` went over the limit (reported once; later includes are not read).
+    var includeBudgetSpent = false
     /// How many more "did you mean" searches this file may make. Each compares a name with every
     /// candidate, so a file with thousands of unknown references against thousands of targets would
     /// otherwise take minutes; past the first ones a suggestion adds little anyway.
