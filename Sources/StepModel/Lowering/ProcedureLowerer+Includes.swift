@@ -89,6 +89,8 @@ extension ProcedureLowerer {
             isCopyable: isCopyable)
     }
 
+    static let minimumIncludeCharge = 1024
+
     private mutating func readIncluded(_ path: String, directive: Directive, range: SourceRange) -> SourceFile? {
         guard !path.isEmpty else {
             diagnose(.error, .rstInclude, "'\(directive.name)' needs the path of a file", directive.nameRange)
@@ -104,7 +106,10 @@ extension ProcedureLowerer {
                 explanation: "Include chain: " + ([filePath] + includeStack).joined(separator: " → "))
             return nil
         }
-        switch options.includes.resolve(path, from: currentFile) {
+        let key = currentFile + "\u{0}" + path
+        let resolved = resolvedIncludes[key] ?? options.includes.resolve(path, from: currentFile)
+        resolvedIncludes[key] = resolved
+        switch resolved {
         case .failure(let failure):
             // Every failure is an error, a missing file too: the included text would be silently
             // absent from the output.
@@ -118,7 +123,9 @@ extension ProcedureLowerer {
                     range, explanation: "Include chain: " + chain.joined(separator: " → "))
                 return nil
             }
-            includedBytes += file.bytes.count
+            // Each include counts at least 1 KiB: reading one costs more than its bytes, and an include
+            // bomb is made of many small files.
+            includedBytes += max(file.bytes.count, Self.minimumIncludeCharge)
             guard includedBytes <= options.maximumIncludedBytes else {
                 includeBudgetSpent = true
                 diagnose(

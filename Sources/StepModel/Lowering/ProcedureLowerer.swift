@@ -33,6 +33,9 @@ struct ProcedureLowerer {
     var includedBytes = 0
     /// Whether ``includedBytes`` went over the limit (reported once; later includes are not read).
     var includeBudgetSpent = false
+    /// Includes resolved while lowering this file, by including file and path as written: a file
+    /// included many times is found and read once per top-level file (the resolver caches across files).
+    var resolvedIncludes: [String: IncludeResult] = [:]
     /// How many more "did you mean" searches this file may make. Each compares a name with every
     /// candidate, so a file with thousands of unknown references against thousands of targets would
     /// otherwise take minutes; past the first ones a suggestion adds little anyway.
