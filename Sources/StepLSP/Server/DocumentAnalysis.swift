@@ -1,4 +1,6 @@
+import MigrationChecks
 import StepModel
+import StepParity
 import StepProject
 import StepSyntax
 
@@ -17,6 +19,18 @@ struct DocumentAnalysis: Sendable {
     let source: ProcessedSource?
 
     var version: Int { document.version }
+
+    /// The folder `/x` include paths start from, as findings name paths.
+    var sourceRoot: String { project.project.sourceRoot(entries: [entry]) }
+
+    /// The check suite stepdoc.yml binds the procedure to.
+    var suite: CheckSuite? { project.parity?.bindings.suite(for: entry) }
+
+    /// Which check implements which step, when a suite is bound.
+    var matching: StepCheckMatching? {
+        guard let suite, let procedure else { return nil }
+        return StepCheckMatching(procedure: procedure, suite: suite)
+    }
     var procedure: Procedure? { source?.procedure }
 
     /// Reads `document` as the file at `path` of `project`. Documents that are not step files (by name
