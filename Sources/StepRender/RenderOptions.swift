@@ -1,3 +1,5 @@
+import StepModel
+
 /// A rendering target: which builder tag `only` expressions see, as Sphinx builders set theirs.
 public enum RenderTarget: String, Sendable, CaseIterable {
     case html
@@ -40,6 +42,8 @@ public struct RenderOptions: Sendable {
     public var siteRoot: String = ""
     /// How plain text shows link destinations.
     public var textLinks: TextLinkStyle = .references
+    /// Whether raw HTML and links that can run script are written (`pass`) or left out (`omit`).
+    public var rawHTML: RawHTMLPolicy = .omit
 
     public init(extraTags: Set<String> = [], textWidth: Int = 72, fragment: Bool = false) {
         self.extraTags = extraTags
@@ -51,6 +55,13 @@ public struct RenderOptions: Sendable {
     public func withTextLinks(_ style: TextLinkStyle) -> RenderOptions {
         var options = self
         options.textLinks = style
+        return options
+    }
+
+    /// These options with raw HTML treated as `policy` says.
+    public func withRawHTML(_ policy: RawHTMLPolicy) -> RenderOptions {
+        var options = self
+        options.rawHTML = policy
         return options
     }
 

@@ -9,6 +9,8 @@ public struct LoweringOptions: Sendable {
     /// Includes nested deeper than this are reported (`limits.include-depth`) instead of read.
     public var maximumIncludeDepth: Int
     public var parseOptions: ParseOptions
+    /// Whether raw HTML and script URLs are findings (`omit`, the default) or trusted (`pass`).
+    public var rawHTML: RawHTMLPolicy = .omit
 
     public init(
         roles: RoleTable = .mongoDB, substitutions: [String: String] = [:],

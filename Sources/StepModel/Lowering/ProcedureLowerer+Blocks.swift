@@ -161,7 +161,16 @@ extension ProcedureLowerer {
         case "raw":
             let text: String
             if case .literal(let literal) = directive.content { text = literal.text } else { text = "" }
-            return Block(.raw(Raw(format: directive.argument.trimmingWhitespace(), text: text)), range: range)
+            let raw = Raw(format: directive.argument.trimmingWhitespace(), text: text)
+            if raw.isHTML, options.rawHTML == .omit {
+                diagnose(
+                    .warning, .rstRawHTML, "raw HTML is left out of the output", directive.nameRange,
+                    explanation:
+                        "giza's sequence-block divs are read as structure; any other HTML a source writes itself "
+                        + "could run script in the page and the preview, so it is not written to HTML or "
+                        + "CommonMark. " + RawHTMLPolicy.optIn)
+            }
+            return Block(.raw(raw), range: range)
         case "only":
             let expression = onlyExpression(directive)
             return Block(

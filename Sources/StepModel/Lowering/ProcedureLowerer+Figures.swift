@@ -88,6 +88,7 @@ extension ProcedureLowerer {
             figure.height = figure.height.map { Self.scaled($0, by: scale) }
         }
         if !uri.isEmpty {
+            checkURL(uri, range: directive.argumentRange ?? directive.nameRange, what: "image")
             figure.file = locateImage(uri, directive: directive)
             if figure.alt == nil {
                 diagnose(
@@ -130,7 +131,10 @@ extension ProcedureLowerer {
         let value = option.value.trimmingWhitespace()
         if value.hasSuffix("_"), !value.hasSuffix("\\_") {
             let name = String(value.dropLast()).trimmingCharacters(in: "`")
-            if let destination = targets.destination(of: ReferenceName.normalize(name)) { return destination }
+            if let destination = targets.destination(of: ReferenceName.normalize(name)) {
+                checkURL(destination, range: option.range, what: "':target:' link")
+                return destination
+            }
             diagnose(
                 .warning, .rstUnknownTarget, "no hyperlink target named '\(name)' for ':target:'", option.range,
                 explanation: "The image is shown without a link.")
@@ -141,6 +145,7 @@ extension ProcedureLowerer {
             invalidOption(option, directive: directive, expected: "a URL or a reference name ending in '_'")
             return nil
         }
+        checkURL(uri, range: option.range, what: "':target:' link")
         return uri
     }
 

@@ -26,12 +26,7 @@ extension ProcedureLowerer {
         case .reference(let reference):
             output.append(self.reference(reference, range: range))
         case .standaloneURI(let uri):
-            output.append(
-                Inline(
-                    .link(
-                        Link(
-                            destination: uri.destination, children: [Inline(.text(uri.text), range: range)],
-                            role: nil)), range: range))
+            output.append(link(uri.destination, [Inline(.text(uri.text), range: range)], role: nil, range: range))
         case .substitutionReference(let reference):
             output.append(contentsOf: substitution(reference, range: range))
         case .inlineTarget(let text):
@@ -63,17 +58,19 @@ extension ProcedureLowerer {
         }
         switch definition.kind {
         case .link(let template, let slash):
+            let text = [Inline(.text(title ?? target), range: range)]
+            guard roleTargetFits(template, target: target, role: name, range: range) else {
+                return Inline(.span(Span(role: name, text: title ?? target)), range: range)
+            }
             let url = RoleDefinition.Kind.expand(template: template, target: target, addsTrailingSlash: slash)
-            let text = title ?? target
-            return Inline(
-                .link(Link(destination: url, children: [Inline(.text(text), range: range)], role: name)), range: range)
+            return link(url, text, role: name, range: range)
         case .code(let template):
             var display = title ?? target
             if title == nil, shortened { display = Self.lastComponent(of: target) }
             let code = Inline(.code(Code(text: display, role: name, target: target)), range: range)
-            guard let template else { return code }
+            guard let template, roleTargetFits(template, target: target, role: name, range: range) else { return code }
             let url = RoleDefinition.Kind.expand(template: template, target: target, addsTrailingSlash: false)
-            return Inline(.link(Link(destination: url, children: [code], role: name)), range: range)
+            return link(url, [code], role: name, range: range)
         case .text, .explicitTitle:
             return Inline(.span(Span(role: name, text: title ?? interpreted.content)), range: range)
         case .crossReference:
@@ -87,6 +84,56 @@ extension ProcedureLowerer {
         }
     }
 
+    /// A link to `destination`; a URL that can run script is an `rst.unsafe-url` finding here (the
+    /// renderers then show the text alone) unless raw HTML is trusted.
+    private mutating func link(_ destination: String, _ children: [Inline], role: String?, range: SourceRange) -> Inline
+    {
+        checkURL(destination, range: range, what: "link")
+        return Inline(.link(Link(destination: destination, children: children, role: role)), range: range)
+    }
+
+    /// Reports `url` when its scheme can run script and the policy leaves such URLs out.
+    mutating func checkURL(_ url: String, range: SourceRange, what: String) {
+        guard options.rawHTML == .omit, let scheme = ScriptURL.scheme(of: url) else { return }
+        diagnose(
+            .warning, .rstUnsafeURL, "\(what) to a '\(scheme):' URL is left out of the output", range,
+            explanation:
+                "A '\(scheme):' URL can run script in the page or read local files; the text is shown without the "
+                + "link. " + RawHTMLPolicy.optIn)
+    }
+
+    /// Whether `target` can go into the link role's URL template: a template that continues a path
+    /// (`…/docs/manual%s`) takes a path starting with '/', and no template takes a URL of its own (that
+    /// would glue a scheme onto the base URL). Otherwise an `rst.role-target` finding, and no link.
+    private mutating func roleTargetFits(_ template: String, target: String, role: String, range: SourceRange) -> Bool
+    {
+        let bytes = Array(template.utf8)
+        let marker = Self.firstIndex(of: [UInt8(ascii: "%"), UInt8(ascii: "s")], in: bytes) ?? bytes.count
+        // A template that is the target alone (`%s`) makes the target the URL: the URL check decides.
+        guard marker > 0 else { return true }
+        let before = bytes[marker - 1]
+        // `…/manual%s` continues a path; `…/#tag%s` and `…?q=%s` do not, nor `…/rfc%s` with a number.
+        let continuesPath =
+            ((before | 0x20 >= 0x61 && before | 0x20 <= 0x7A) || (before >= 0x30 && before <= 0x39))
+            && !bytes[..<marker].contains(UInt8(ascii: "#")) && !bytes[..<marker].contains(UInt8(ascii: "?"))
+            && !target.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        let problem: String
+        if ScriptURL.hasScheme(target) {
+            problem = "is a URL, not a path under the role's base URL"
+        } else if continuesPath, !target.hasPrefix("/") {
+            problem = "must be a path starting with '/'"
+        } else {
+            return true
+        }
+        diagnose(
+            .warning, .rstRoleTarget, "the target '\(target)' of role '\(role)' \(problem)", range,
+            explanation:
+                "':\(role):' links to '\(RoleDefinition.Kind.expand(template: template, target: "/…", addsTrailingSlash: false))'; "
+                + "the text is shown without a link. Write the target as a path, e.g. ':\(role):`text </path/page>`', "
+                + "or use an ordinary link `text <https://…>`_ for another site.")
+        return false
+    }
+
     /// `db.collection.find()` → `find()`, `bin.mongod` → `mongod`: what a leading `~` shows.
     static func lastComponent(of target: String) -> String {
         let base = target.hasSuffix("()") ? String(target.dropLast(2)) : target
@@ -98,10 +145,10 @@ extension ProcedureLowerer {
         let text = [Inline(.text(reference.text), range: range)]
         switch reference.target {
         case .embeddedURI(let uri):
-            return Inline(.link(Link(destination: uri, children: text, role: nil)), range: range)
+            return link(uri, text, role: nil, range: range)
         case .embeddedAlias(let name), .name(let name):
             if let destination = targets.destination(of: ReferenceName.normalize(name)) {
-                return Inline(.link(Link(destination: destination, children: text, role: nil)), range: range)
+                return link(destination, text, role: nil, range: range)
             }
             let suggestion =
                 spendSuggestion() ? DidYouMean.phrase(for: name, among: targets.entries.values.map(\.name)) : ""
@@ -113,9 +160,7 @@ extension ProcedureLowerer {
         case .anonymous:
             defer { anonymousReferencesSeen += 1 }
             if anonymousReferencesSeen < anonymousTargets.count {
-                return Inline(
-                    .link(Link(destination: anonymousTargets[anonymousReferencesSeen], children: text, role: nil)),
-                    range: range)
+                return link(anonymousTargets[anonymousReferencesSeen], text, role: nil, range: range)
             }
             diagnose(
                 .warning, .rstUnknownTarget, "anonymous reference '\(reference.text)' has no anonymous target",

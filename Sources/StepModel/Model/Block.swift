@@ -239,6 +239,11 @@ public struct Raw: Sendable, Equatable {
         self.format = format
         self.text = text
     }
+
+    /// Whether HTML is among the formats (docutils takes several, separated by spaces: `html latex`).
+    public var isHTML: Bool {
+        format.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains { $0.lowercased() == "html" }
+    }
 }
 
 public struct Conditional: Sendable, Equatable {

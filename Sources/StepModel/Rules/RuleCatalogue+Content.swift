@@ -55,6 +55,16 @@ extension RuleCatalogue {
             id: .rstImage, defaultSeverity: .warning,
             summary: "images and figures name a file that exists under the source root, and say what they show"),
         RuleDescriptor(
+            id: .rstRawHTML, defaultSeverity: .warning,
+            summary: "raw HTML other than giza's sequence-block divs is left out unless stepdoc.yml says 'raw-html: pass'"),
+        RuleDescriptor(
+            id: .rstUnsafeURL, defaultSeverity: .warning,
+            summary: "links and images use no URL that runs script (javascript:, vbscript:, data:, file:) "
+                + "unless stepdoc.yml says 'raw-html: pass'"),
+        RuleDescriptor(
+            id: .rstRoleTarget, defaultSeverity: .warning,
+            summary: "the target of a link role is a path (leading '/') under the role's base URL, not a URL"),
+        RuleDescriptor(
             id: .rstInclude, defaultSeverity: .error,
             summary: "included files exist, can be read, do not include themselves and hold the markers named"),
         RuleDescriptor(

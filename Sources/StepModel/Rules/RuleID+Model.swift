@@ -17,6 +17,12 @@ extension RuleID {
     public static let rstUnknownSubstitution = RuleID(rawValue: "rst.unknown-substitution")
     /// Images and figures name a file under the source root and say what they show.
     public static let rstImage = RuleID(rawValue: "rst.image")
+    /// HTML a source writes itself (`.. raw:: html`) is emitted only when stepdoc.yml says `raw-html: pass`.
+    public static let rstRawHTML = RuleID(rawValue: "rst.raw-html")
+    /// Links and images do not use URLs that run script (`javascript:` …) unless `raw-html: pass`.
+    public static let rstUnsafeURL = RuleID(rawValue: "rst.unsafe-url")
+    /// A link role's target is a path under the role's base URL, not a URL of its own.
+    public static let rstRoleTarget = RuleID(rawValue: "rst.role-target")
     /// Included files exist, can be read and hold the markers named.
     public static let rstInclude = RuleID(rawValue: "rst.include")
     /// Includes are nested no deeper than the limit.

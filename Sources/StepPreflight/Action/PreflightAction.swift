@@ -77,7 +77,7 @@ public struct PreflightAction: Sendable {
         let renderOptions = RenderOptions(
             extraTags: Set(config.tags), textWidth: max(20, config.textWidth - PreflightTextReporter.bodyIndent)
         )
-        .withTextLinks(config.textLinks)
+        .withTextLinks(config.textLinks).withRawHTML(config.rawHTML)
         var runs: [(report: PreflightReport, procedure: Procedure, title: String)] = []
         for target in targets {
             let pipeline = Pipeline(

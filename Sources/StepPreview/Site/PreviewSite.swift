@@ -50,6 +50,7 @@ package actor PreviewSite {
         pipeline = Pipeline(config: settings.config, sourceRoot: sourceRoot, parity: settings.parity)
         var options = RenderOptions(extraTags: Set(settings.config.tags), textWidth: settings.config.textWidth)
         options.textLinks = settings.config.textLinks
+        options.rawHTML = settings.config.rawHTML
         self.options = options
         scopes = settings.contentPaths.map(ContentScope.init)
         templateFolder = CanonicalPath.of(

@@ -64,6 +64,12 @@ public enum ConfigLoader {
                     throw reader.error(value, "'text-links' must be 'inline', 'references' or 'none', not '\(text)'")
                 }
                 config.textLinks = style
+            case "raw-html":
+                let text = try reader.string(value, what: "'raw-html'")
+                guard let policy = RawHTMLPolicy(rawValue: text) else {
+                    throw reader.error(value, "'raw-html' must be 'omit' or 'pass', not '\(text)'")
+                }
+                config.rawHTML = policy
             case "procedures": config.procedures = try procedures(value, reader: reader)
             case "roles": config.roles = try roles(value, reader: reader)
             case "substitutions":
@@ -116,7 +122,7 @@ public enum ConfigLoader {
 
     static let topLevelKeys = [
         "content", "source-root", "templates", "template", "output", "formats", "tags", "text-width", "text-links",
-        "procedures",
+        "raw-html", "procedures",
         "roles", "substitutions", "rules", "limits",
     ]
 

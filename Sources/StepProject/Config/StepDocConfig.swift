@@ -16,6 +16,8 @@ public struct StepDocConfig: Sendable, Equatable {
     public var textWidth: Int = 72
     /// How plain text shows where links go.
     public var textLinks: TextLinkStyle = .references
+    /// `raw-html`: whether HTML the sources write themselves (and script URLs) is left out or passed.
+    public var rawHTML: RawHTMLPolicy = .omit
     /// Per procedure (by path relative to its content folder, with or without `.rst`).
     public var procedures: [String: ProcedureSettings] = [:]
     public var roles: [RoleDefinition] = []

@@ -30,11 +30,12 @@ public struct Pipeline: Sendable {
         self.config = config
         self.parity = parity
         reader = SourceReader(maximumSize: config.limits.maxFileSize, directory: directory)
-        let lowering = LoweringOptions(
+        var lowering = LoweringOptions(
             roles: RoleTable.mongoDB.adding(config.roles), substitutions: config.substitutions,
             includes: FileSystemIncludes(sourceRoot: sourceRoot, reader: reader),
             maximumIncludeDepth: config.limits.maxIncludeDepth,
             parseOptions: ParseOptions(maximumNestingDepth: config.limits.maxNestingDepth))
+        lowering.rawHTML = config.rawHTML
         self.lowering = lowering
         pipelinesLargeFiles = jobs > 1
     }

@@ -118,7 +118,7 @@ public struct ProjectBuild: Sendable {
     ) -> [[Result]] {
         let options = RenderOptions(
             extraTags: Set(settings.config.tags), textWidth: settings.config.textWidth, fragment: settings.fragment
-        ).withTextLinks(settings.config.textLinks)
+        ).withTextLinks(settings.config.textLinks).withRawHTML(settings.config.rawHTML)
         return Parallel.map(procedures, jobs: settings.jobs, progress: progress) { entry, procedure in
             let title = ProcedureTitle.title(for: entry, config: settings.config, procedure: procedure)
             let pageOptions = options.forPage(named: entry.name)

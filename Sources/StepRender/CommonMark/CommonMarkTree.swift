@@ -99,18 +99,12 @@ package final class CommonMarkTree {
         if !attach(node) { cmark_node_free(node) }
     }
 
-    /// HTML from cmark's renderer, with GitHub's tag filter applied to raw HTML.
+    /// HTML from cmark's renderer. HTML nodes are written as they stand (`CMARK_OPT_UNSAFE`): they hold
+    /// the builder's own markup, and raw HTML only when the project trusts it (``RawHTMLPolicy/pass``),
+    /// which is then passed whole, as Sphinx does; GitHub's tag filter would mangle it without making
+    /// anything else safe.
     package func renderHTML() -> String {
-        let parser = cmark_parser_new(CommonMarkTree.htmlOptions)
-        defer { cmark_parser_free(parser) }
-        if let tagfilter = cmark_find_syntax_extension("tagfilter") {
-            cmark_parser_attach_syntax_extension(parser, tagfilter)
-        }
-        // Without the parser's extension list, the renderer would silently skip the tag filter.
-        guard
-            let rendered = cmark_render_html(
-                root, CommonMarkTree.htmlOptions, cmark_parser_get_syntax_extensions(parser))
-        else { return "" }
+        guard let rendered = cmark_render_html(root, CommonMarkTree.htmlOptions, nil) else { return "" }
         defer { CommonMarkTree.freeString(rendered) }
         return String(cString: rendered)
     }

@@ -22,6 +22,8 @@ package struct CommonMarkTreeBuilder {
     package var actionHeadingLevel: Int
     /// The way from the page to the top of its output folder (`""`, `../`), for copied images.
     package var siteRoot: String = ""
+    /// Whether `.. raw:: html` and links that can run script are written (the lowering reported them).
+    package var rawHTML: RawHTMLPolicy = .omit
 
     package init(
         tree: CommonMarkTree, flavor: TreeFlavor, tags: Set<String>, stepLevel: Int = 1, actionHeadingLevel: Int = 3
@@ -72,7 +74,7 @@ package struct CommonMarkTreeBuilder {
         case .tabs(let tabs):
             addTabs(tabs, key: "\(block.range.lowerBound.line)-\(block.range.lowerBound.column)")
         case .raw(let raw):
-            if raw.format.lowercased() == "html", flavor == .html || tags.contains("markdown") {
+            if raw.isHTML, rawHTML == .pass, flavor == .html || tags.contains("markdown") {
                 tree.append(.htmlBlock(raw.text.hasSuffix("\n") ? raw.text : raw.text + "\n"))
             }
         case .conditional(let conditional):
@@ -247,8 +249,8 @@ package struct CommonMarkTreeBuilder {
         guard !figure.uri.isEmpty else { return }
         // A copied image is linked relative to the page, so a build works from disk and under any prefix.
         let source = figure.file.map { siteRoot + HTMLEscaping.pathURL(Self.imagesFolder + "/" + $0.relativePath) }
-        let url = source ?? HTMLEscaping.safeURL(figure.uri) ?? ""
-        let target = figure.target.flatMap(HTMLEscaping.safeURL)
+        let url = source ?? HTMLEscaping.safeURL(figure.uri, policy: rawHTML) ?? ""
+        let target = figure.target.flatMap { HTMLEscaping.safeURL($0, policy: rawHTML) }
         guard flavor == .html else {
             if let target { tree.open(.link(url: target, title: "")) }
             tree.open(.paragraph)
@@ -347,7 +349,9 @@ package struct CommonMarkTreeBuilder {
     private func inlineHTML(_ inlines: [Inline]) -> String {
         let inner = CommonMarkTree()
         inner.open(.paragraph)
-        CommonMarkTreeBuilder(tree: inner, flavor: .html, tags: tags).add(inlines)
+        var builder = CommonMarkTreeBuilder(tree: inner, flavor: .html, tags: tags)
+        builder.rawHTML = rawHTML
+        builder.add(inlines)
         inner.close()
         var html = inner.renderHTML()
         if html.hasPrefix("<p>") { html.removeFirst(3) }
@@ -383,7 +387,7 @@ package struct CommonMarkTreeBuilder {
                 tree.append(.code(code.text))
             }
         case .link(let link):
-            guard let url = HTMLEscaping.safeURL(link.destination) else {
+            guard let url = HTMLEscaping.safeURL(link.destination, policy: rawHTML) else {
                 add(link.children)
                 return
             }

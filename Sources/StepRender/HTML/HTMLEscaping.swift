@@ -1,3 +1,5 @@
+import StepModel
+
 /// Names and URLs made safe for the HTML stepdoc writes itself; text is escaped by `TextEscaping.html`.
 package enum HTMLEscaping {
     /// A CSS class name made safe: letters, digits, `-` and `_`; anything else becomes `-`.
@@ -13,31 +15,10 @@ package enum HTMLEscaping {
         return output
     }
 
-    /// The URL, or `nil` when its scheme could run script (`javascript:`, `vbscript:`, `data:` other than
-    /// images): such links render as their text.
-    package static func safeURL(_ url: String) -> String? {
-        // Only the scheme matters: read up to the first ':' (ignoring whitespace and controls, which
-        // browsers skip too), lowercased, without allocating.
-        var scheme: [UInt8] = []
-        for byte in url.utf8 {
-            if byte == UInt8(ascii: ":") { break }
-            if byte <= 0x20 { continue }
-            if scheme.count >= 12 || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "?")
-            {
-                return url
-            }
-            scheme.append(byte | 0x20)
-        }
-        switch String(decoding: scheme, as: UTF8.self) {
-        case "javascript", "vbscript", "file":
-            return nil
-        case "data":
-            let lowered = url.prefix(24).lowercased()
-            let images = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
-            return images.contains { lowered.hasPrefix($0) } ? url : nil
-        default:
-            return url
-        }
+    /// The URL, or `nil` when its scheme could run script (``ScriptURL``) and `policy` leaves such URLs
+    /// out: such links render as their text (the lowering reported them as `rst.unsafe-url`).
+    package static func safeURL(_ url: String, policy: RawHTMLPolicy = .omit) -> String? {
+        policy == .pass || ScriptURL.scheme(of: url) == nil ? url : nil
     }
 
     /// A relative path as a URL path: each byte outside the unreserved set and `/` percent-encoded.

@@ -60,6 +60,7 @@ public struct HTMLRenderer: Sendable {
         var builder = CommonMarkTreeBuilder(
             tree: tree, flavor: .html, tags: options.tags(for: .html), stepLevel: stepLevel)
         builder.siteRoot = options.siteRoot
+        builder.rawHTML = options.rawHTML
         builder.add(blocks)
         return tree.renderHTML()
     }
@@ -68,7 +69,9 @@ public struct HTMLRenderer: Sendable {
     func renderInlines(_ inlines: [Inline]) -> String {
         let tree = CommonMarkTree()
         tree.open(.paragraph)
-        CommonMarkTreeBuilder(tree: tree, flavor: .html, tags: options.tags(for: .html)).add(inlines)
+        var builder = CommonMarkTreeBuilder(tree: tree, flavor: .html, tags: options.tags(for: .html))
+        builder.rawHTML = options.rawHTML
+        builder.add(inlines)
         tree.close()
         var html = tree.renderHTML()
         if html.hasPrefix("<p>") { html.removeFirst(3) }

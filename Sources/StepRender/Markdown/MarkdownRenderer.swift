@@ -18,6 +18,7 @@ public struct MarkdownRenderer: Sendable {
         }
         var loose = CommonMarkTreeBuilder(tree: tree, flavor: .portable, tags: tags)
         loose.siteRoot = options.siteRoot
+        loose.rawHTML = options.rawHTML
         loose.add(procedure.looseContent)
         for (index, step) in procedure.steps.enumerated() {
             let copy = step.primary
@@ -25,6 +26,7 @@ public struct MarkdownRenderer: Sendable {
             var builder = CommonMarkTreeBuilder(
                 tree: tree, flavor: .portable, tags: tags, stepLevel: copy.heading.level)
             builder.siteRoot = options.siteRoot
+            builder.rawHTML = options.rawHTML
             tree.open(.heading(level: 2))
             tree.append(.text("Step \(number): " + (copy.isOptional ? "Optional: " : "")))
             builder.add(copy.title)
