@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "StepReports", targets: ["StepReports"]),
         .library(name: "StepPreflight", targets: ["StepPreflight"]),
         .library(name: "StepPreview", targets: ["StepPreview"]),
+        .library(name: "StepLSP", targets: ["StepLSP"]),
         .library(name: "StepDocCLI", targets: ["StepDocCLI"]),
     ],
     dependencies: [
@@ -72,12 +73,17 @@ let package = Package(
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
+        // The language server (`stepdoc lsp`): JSON-RPC over stdio, open documents, the project's pipeline
+        // on unsaved text, and the answers to an editor's requests.
+        .target(
+            name: "StepLSP",
+            dependencies: ["StepEscaping", "StepSyntax", "StepModel", "StepParity", "MigrationChecks", "StepProject"]),
         // Commands, option parsing and terminal IO; one exit point.
         .target(
             name: "StepDocCLI",
             dependencies: [
                 "CMemoryTuning", "StepSyntax", "StepModel", "StepRender", "StepParity", "MigrationChecks",
-                "StepProject", "StepReports", "StepPreflight", "StepPreview",
+                "StepProject", "StepReports", "StepPreflight", "StepPreview", "StepLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -128,6 +134,9 @@ let package = Package(
         .testTarget(
             name: "StepPreviewTests",
             dependencies: ["StepPreview", "StepProject", "StepModel", "StepSyntax", "StepDocTestSupport"]),
+        .testTarget(
+            name: "StepLSPTests",
+            dependencies: ["StepLSP", "StepProject", "StepModel", "StepSyntax", "StepDocTestSupport"]),
         .testTarget(
             name: "StepDocCLITests",
             dependencies: [

@@ -21,6 +21,18 @@ public struct MigrationUserMustHoldRoles: Sendable {
         if let user = facts.document["user"], user.stringValue == nil {
             throw MissingFact(fact: "user", reason: "\"user\" is \(user.kindDescription), not a user name")
         }
+        if let version = try? facts.serverVersion() {
+            let absent = requiredRoles.filter { !BuiltinRoles(serverVersion: version).exists($0) }.sorted()
+            if !absent.isEmpty {
+                let names = absent.joined(separator: " and ")
+                return .fail(
+                    reason: "MongoDB \(version) has no \(names) role\(absent.count == 1 ? "" : "s") (\(absent.count == 1 ? "it" : "they") came with "
+                        + "2.6's role-based access control, with usersInfo and grantRolesToUser), so no user can "
+                        + "hold \(absent.count == 1 ? "it" : "them")",
+                    remedy: "upgrade the deployment to MongoDB 2.6 or newer first; then grant the user "
+                        + "\(requiredRoles.sorted().joined(separator: " and ")) on the \(database) database")
+            }
+        }
         let holder: RoleHolder
         switch try rolesFromUsersInfo(facts) {
         case .some(.success(let found)):
@@ -119,7 +131,9 @@ public struct MigrationUserMustHoldRoles: Sendable {
                 reason: "\(usersInfoProblem.reason), and connectionStatus does not list the user's roles")
         }
         let authenticated = (authInfo["authenticatedUsers"]?.arrayValue ?? []).compactMap { user -> (String, String)? in
-            guard let name = user["user"]?.stringValue, let db = user["db"]?.stringValue else { return nil }
+            // 2.4 names the user's database `userSource`.
+            guard let name = user["user"]?.stringValue, let db = (user["db"] ?? user["userSource"])?.stringValue
+            else { return nil }
             return (name, db)
         }
         let name = facts.migrationUser

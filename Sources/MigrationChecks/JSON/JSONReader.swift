@@ -12,18 +12,23 @@ struct JSONReader {
     private let bytes: [UInt8]
     private var index: Int
     private let bodyStart: Int
+    private let options: JSONReadingOptions
 
     /// An array or object whose members are still being read.
     private struct OpenContainer {
         var isObject: Bool
         var start: Int
-        var elements: [JSONValue] = []
-        var members: [JSONObject.Member] = []
+        var elements: [JSONNode] = []
+        var members: [JSONNode.Member] = []
         var pendingKey: String = ""
+        var pendingKeyOffset = 0
+        /// The keys read so far and where, when repeated keys are refused.
+        var keyOffsets: [String: Int] = [:]
     }
 
-    init(bytes: [UInt8]) {
+    init(bytes: [UInt8], options: JSONReadingOptions = JSONReadingOptions()) {
         self.bytes = bytes
+        self.options = options
         let hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         self.bodyStart = hasByteOrderMark ? 3 : 0
         self.index = bodyStart
@@ -31,10 +36,22 @@ struct JSONReader {
 
     /// Reads the whole input as one value; returns it with the byte offset where it starts.
     mutating func readDocument() throws(JSONSyntaxError) -> (value: JSONValue, start: Int) {
+        let node = try readRoot()
+        return (node.value, node.offset)
+    }
+
+    /// Reads the whole input as one value, keeping where each value was read.
+    mutating func readLocatedDocument() throws(JSONSyntaxError) -> JSONDocument {
+        JSONDocument(root: try readRoot(), bytes: bytes, bodyStart: bodyStart)
+    }
+
+    private mutating func readRoot() throws(JSONSyntaxError) -> JSONNode {
+        if let encoding = Self.utf16Encoding(of: bytes) {
+            throw error(at: 0, "the document is \(encoding), not UTF-8")
+        }
         skipWhitespace()
-        let documentStart = index
         var stack: [OpenContainer] = []
-        var value: JSONValue
+        var node: JSONNode
 
         readValue: while true {
             skipWhitespace()
@@ -51,9 +68,10 @@ struct JSONReader {
                 skipWhitespace()
                 if peek() == UInt8(ascii: "}") {
                     index += 1
-                    value = try finishObject([], start: start)
+                    node = try finishObject([], start: start)
                 } else {
                     var container = OpenContainer(isObject: true, start: start)
+                    container.pendingKeyOffset = index
                     container.pendingKey = try readKey(afterComma: false)
                     stack.append(container)
                     continue readValue
@@ -66,24 +84,24 @@ struct JSONReader {
                 skipWhitespace()
                 if peek() == UInt8(ascii: "]") {
                     index += 1
-                    value = .array([])
+                    node = JSONNode(value: .array([]), offset: start)
                 } else {
                     stack.append(OpenContainer(isObject: false, start: start))
                     continue readValue
                 }
             case UInt8(ascii: "\""):
-                value = .string(try readString())
+                node = JSONNode(value: .string(try readString()), offset: start)
             case UInt8(ascii: "t"):
                 try readLiteral("true")
-                value = .bool(true)
+                node = JSONNode(value: .bool(true), offset: start)
             case UInt8(ascii: "f"):
                 try readLiteral("false")
-                value = .bool(false)
+                node = JSONNode(value: .bool(false), offset: start)
             case UInt8(ascii: "n"):
                 try readLiteral("null")
-                value = .null
+                node = JSONNode(value: .null, offset: start)
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                value = .number(try readNumber())
+                node = JSONNode(value: .number(try readNumber()), offset: start)
             case let byte:
                 throw error(at: start, "unexpected \(Self.describe(byte)), expected a value")
             }
@@ -94,16 +112,29 @@ struct JSONReader {
                 skipWhitespace()
                 let next = peek()
                 if stack[top].isObject {
-                    stack[top].members.append(JSONObject.Member(key: stack[top].pendingKey, value: value))
+                    let key = stack[top].pendingKey
+                    let keyOffset = stack[top].pendingKeyOffset
+                    if options.rejectsDuplicateKeys {
+                        if let first = stack[top].keyOffsets[key] {
+                            let (line, column) = location(of: first)
+                            throw error(
+                                at: keyOffset,
+                                "duplicate key \"\(key)\" (first at \(line):\(column))")
+                        }
+                        stack[top].keyOffsets[key] = keyOffset
+                    }
+                    stack[top].members.append(JSONNode.Member(key: key, keyOffset: keyOffset, node: node))
                     switch next {
                     case UInt8(ascii: ","):
                         index += 1
+                        skipWhitespace()
+                        stack[top].pendingKeyOffset = index
                         stack[top].pendingKey = try readKey(afterComma: true)
                         continue readValue
                     case UInt8(ascii: "}"):
                         index += 1
                         let closed = stack.removeLast()
-                        value = try finishObject(closed.members, start: closed.start)
+                        node = try finishObject(closed.members, start: closed.start)
                     case nil:
                         throw error(at: index, "unexpected end of input, expected '}'")
                     case let byte?:
@@ -111,14 +142,16 @@ struct JSONReader {
                             at: index, "expected ',' or '}' after an object member, found \(Self.describe(byte))")
                     }
                 } else {
-                    stack[top].elements.append(value)
+                    stack[top].elements.append(node)
                     switch next {
                     case UInt8(ascii: ","):
                         index += 1
                         continue readValue
                     case UInt8(ascii: "]"):
                         index += 1
-                        value = .array(stack.removeLast().elements)
+                        let closed = stack.removeLast()
+                        node = JSONNode(
+                            value: .array(closed.elements.map(\.value)), offset: closed.start, elements: closed.elements)
                     case nil:
                         throw error(at: index, "unexpected end of input, expected ']'")
                     case let byte?:
@@ -131,8 +164,19 @@ struct JSONReader {
             if let byte = peek() {
                 throw error(at: index, "unexpected \(Self.describe(byte)) after the end of the document")
             }
-            return (value, documentStart)
+            return node
         }
+    }
+
+    /// `UTF-16 (little-endian)` when the bytes are UTF-16 text: a UTF-16 byte order mark, or ASCII with a
+    /// NUL byte after (or before) each character, as PowerShell's `>` writes.
+    private static func utf16Encoding(of bytes: [UInt8]) -> String? {
+        guard bytes.count >= 2 else { return nil }
+        if bytes[0] == 0xFF && bytes[1] == 0xFE { return "UTF-16 (little-endian, with a byte order mark)" }
+        if bytes[0] == 0xFE && bytes[1] == 0xFF { return "UTF-16 (big-endian, with a byte order mark)" }
+        if bytes[0] != 0 && bytes[1] == 0 { return "UTF-16 (little-endian)" }
+        if bytes[0] == 0 && bytes[1] != 0 { return "UTF-16 (big-endian)" }
+        return nil
     }
 
     /// The 1-based line and byte column of a byte offset.
@@ -397,9 +441,17 @@ struct JSONReader {
 
     // MARK: - Objects
 
-    private func finishObject(_ members: [JSONObject.Member], start: Int) throws(JSONSyntaxError) -> JSONValue {
+    private func finishObject(_ members: [JSONNode.Member], start: Int) throws(JSONSyntaxError) -> JSONNode {
+        let values = members.map { JSONObject.Member(key: $0.key, value: $0.node.value) }
+        guard options.extendedJSON, members.first?.key.hasPrefix("$") == true else {
+            return JSONNode(value: .object(JSONObject(values)), offset: start, members: members)
+        }
         do {
-            return try ExtendedJSON.value(of: members)
+            let value = try ExtendedJSON.value(of: values)
+            if case .object = value {
+                return JSONNode(value: value, offset: start, members: members)
+            }
+            return JSONNode(value: value, offset: start)
         } catch {
             throw self.error(at: start, error.message)
         }

@@ -42,7 +42,7 @@ public enum AtlasLiveMigrationPrerequisites {
                     id: "replica-set",
                     summary: "the source deployment is a replica set, not a standalone or a sharded cluster",
                     title: "Your current deployment is a MongoDB replica set.",
-                    reads: [.hello]
+                    reads: [.hello, .getCmdLineOpts]
                 ) { facts throws(MissingFact) in
                     try DeploymentMustBeReplicaSet().evaluate(facts)
                 },

@@ -58,6 +58,13 @@ public final class Terminal: Sendable {
         self.input = input
     }
 
+    /// The descriptors of standard input and output when they are the process's own (the editor
+    /// server speaks on them directly); `nil` for a capturing terminal.
+    var standardDescriptors: (input: Int32, output: Int32)? {
+        guard case .descriptor(let input) = input, case .descriptor(let output, _) = output else { return nil }
+        return (input, output)
+    }
+
     // MARK: - Writing
 
     /// Writes to standard output.

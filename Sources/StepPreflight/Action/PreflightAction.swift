@@ -163,17 +163,19 @@ public struct PreflightAction: Sendable {
     }
 
     /// The mongosh script that collects the facts, with the instructions that go with it.
-    public static func collectorScript(user: String?) -> String {
-        let script = user.map { FactsCollector.mongoshScript(user: $0) } ?? FactsCollector.mongoshScript
-        let setUser =
-            user == nil
-            ? "// 1. Save it as collect-facts.js and put the migration user's name in migrationUser below\n"
-                + "//    (or run: stepdoc preflight --print-collector --user NAME > collect-facts.js).\n"
-            : "// 1. Save it as collect-facts.js.\n"
+    ///
+    /// Without `user`, the script takes the migration user from `connectionStatus`: the user the shell
+    /// is authenticated as. `database` is the user's authentication database (default `admin`).
+    public static func collectorScript(user: String?, database: String? = nil) -> String {
+        let script = user.map { FactsCollector.mongoshScript(user: $0, database: database ?? "admin") }
+            ?? FactsCollector.mongoshScript
+        let who =
+            user.map { "the migration user \($0)" + (database.map { " (defined on \($0))" } ?? "") }
+            ?? "the migration user (the script checks the user it runs as)"
         return
             "// stepdoc preflight: collects the facts the migration prerequisite checks read, as one JSON document.\n"
-            + setUser
-            + "// 2. Run it against the source deployment, authenticated as the migration user:\n"
+            + "// 1. Save it as collect-facts.js.\n"
+            + "// 2. Run it against the source deployment, authenticated as \(who):\n"
             + "//      \(FactsCollector.usage)\n"
             + "// 3. Check the facts: stepdoc preflight --facts facts.json\n"
             + "// It only reads: hello (or isMaster), buildInfo, getCmdLineOpts, connectionStatus, usersInfo.\n\n"

@@ -65,9 +65,15 @@ public struct PreflightReport: Sendable, Equatable {
         self.init(procedure: procedure.file, suite: suite.id, facts: factsFile, results: results)
     }
 
-    /// Whether every check passed (steps without a check do not count against it).
+    /// Whether every check passed (steps without a check do not count against it) and at least one
+    /// documented step was verified: a run in which no step matched a check proved nothing.
     public var passed: Bool {
-        results.allSatisfy { $0.status == .pass || $0.status == .noCheck }
+        verifiesAStep && results.allSatisfy { $0.status == .pass || $0.status == .noCheck }
+    }
+
+    /// Whether some documented step matched a check, so that the run verified something.
+    public var verifiesAStep: Bool {
+        results.contains { $0.step != nil && $0.status != .noCheck }
     }
 
     /// How many results have `status`.
@@ -78,6 +84,14 @@ public struct PreflightReport: Sendable, Equatable {
     /// `all 5 checks passed`, or `3 of 5 checks passed, 1 failed, 1 cannot tell`, with steps that have
     /// no check counted at the end.
     public var summaryLine: String {
+        guard verifiesAStep else {
+            let steps = results.filter { $0.step != nil }.count
+            let checks = results.filter { $0.step == nil }.count
+            return "no documented step matched a check of suite \(suite), so nothing was verified ("
+                + (steps == 1 ? "1 step" : "\(steps) steps") + ", "
+                + (checks == 1 ? "1 check" : "\(checks) checks")
+                + " without a match): is the procedure bound to the right suite?"
+        }
         let checks = results.count - count(.noCheck)
         let checkWord = checks == 1 ? "check" : "checks"
         var line: String
