@@ -39,19 +39,12 @@ public struct ReportWriter {
         public var problems: [StepDocFailure]
     }
 
-    /// Renders `report` for standard output and writes the `--report` files.
+    /// Writes the `--report` files, then renders `report` for standard output. A report that could not
+    /// be written is one more failure of the run, so standard output never says "no problems" above
+    /// the error that one of its reports is missing.
     public func write(_ report: DiagnosticReport, failures: [StepDocFailure], sources: [SourceFile]) -> Written {
         let complete = failures.isEmpty ? report : report.recording(failures)
         let completed = failures.isEmpty
-        let standardOutput: String
-        if format == .text {
-            // On a terminal the failures go to standard error, after the findings and without a count line.
-            var reporter = TextReporter(useColor: useColor, sources: SourceExcerpts(sources, directory: directory))
-            standardOutput =
-                failures.isEmpty ? reporter.render(report) : report.diagnostics.map { reporter.render($0) }.joined()
-        } else {
-            standardOutput = render(format, complete, completed: completed, sources: sources)
-        }
         var problems: [StepDocFailure] = []
         for destination in reports {
             do {
@@ -68,6 +61,16 @@ public struct ReportWriter {
             } catch {
                 problems.append(error)
             }
+        }
+        let all = failures + problems
+        let standardOutput: String
+        if format == .text {
+            // On a terminal the failures go to standard error, after the findings and without a count line.
+            var reporter = TextReporter(useColor: useColor, sources: SourceExcerpts(sources, directory: directory))
+            standardOutput = all.isEmpty ? reporter.render(report) : report.diagnostics.map { reporter.render($0) }.joined()
+        } else {
+            let stopped = all.isEmpty ? report : report.recording(all)
+            standardOutput = render(format, stopped, completed: all.isEmpty, sources: sources)
         }
         return Written(standardOutput: standardOutput, problems: problems)
     }
