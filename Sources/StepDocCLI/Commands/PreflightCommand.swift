@@ -49,6 +49,10 @@ struct PreflightCommand: StepDocSubcommand {
     @Option(name: .customLong("html"), help: "Also write a report page to this file.")
     var html: String?
 
+    @Flag(
+        name: .customLong("force"), help: "Let --html replace a file that stepdoc did not write (never an input).")
+    var force = false
+
     @Option(name: .customLong("suite"), help: "The check suite to run (default: the one stepdoc.yml binds).")
     var suite: String?
 
@@ -106,6 +110,7 @@ struct PreflightCommand: StepDocSubcommand {
         var options = PreflightAction.Options(facts: facts)
         options.format = format
         options.html = html
+        options.force = force
         options.suite = suite
         options.templates = templates
         options.template = template

@@ -16,6 +16,8 @@ public struct PreflightAction: Sendable {
         public var format: Format = .text
         /// A report page to write as well.
         public var html: String? = nil
+        /// Whether the page may replace a file stepdoc did not write (never an input of the run).
+        public var force = false
         /// The suite to run instead of the one stepdoc.yml binds.
         public var suite: String? = nil
         public var templates: String? = nil
@@ -99,6 +101,11 @@ public struct PreflightAction: Sendable {
         if let html = options.html {
             let folder = options.templates ?? config.templates
             let name = options.template ?? config.template
+            let read =
+                [factsPath, project.configPath, folder + "/" + name]
+                + targets.map(\.entry.path) + runs.flatMap(\.procedure.includedFiles)
+            try OutputProtection(inputs: read, force: options.force, in: inputs.directory).check(
+                html, in: inputs.directory)
             let templateSet = try TemplateLoader.load(
                 directory: folder, name: name, folderRequired: options.templates != nil, in: inputs.directory)
             guard templateSet.hasTemplate("preflight") else {
