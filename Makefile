@@ -2,7 +2,7 @@
 SWIFT   ?= swift
 STEPDOC := .build/debug/stepdoc
 
-.PHONY: templates run test mutation sphinx-venv test-browser browser-deps screenshots deps build release output check roles format lint clean bench bench-peers bench-corpus fuzz fuzz-build test-asan
+.PHONY: templates install uninstall run test mutation sphinx-venv test-browser browser-deps screenshots deps build release output check roles format lint clean bench bench-peers bench-corpus fuzz fuzz-build test-asan
 
 ## Install what is missing, build, render content/ into output/, and validate it.
 run: build
@@ -56,6 +56,25 @@ RELEASE       := .build/static/release/stepdoc
 release: deps
 	$(RELEASE_BUILD)
 	@echo "stepdoc release binary: $(RELEASE)"
+
+## Install the release binary, its man page (made from the ArgumentParser help by ArgumentParser's
+## generate-manual) and bash, zsh and fish completions under PREFIX (DESTDIR for staged installs).
+## BINARY=path installs another build instead of the release one (the install test passes the debug one).
+PREFIX      ?= /usr/local
+DESTDIR     ?=
+BINARY      ?= $(RELEASE)
+MANUAL_TOOL := .build/debug/generate-manual
+
+install: $(MANUAL_TOOL)
+	@if [ "$(BINARY)" = "$(RELEASE)" ]; then $(MAKE) release; fi
+	@Scripts/install.sh install "$(BINARY)" "$(DESTDIR)$(PREFIX)" "$(MANUAL_TOOL)"
+
+## Remove exactly what `make install` put under PREFIX.
+uninstall:
+	@Scripts/install.sh uninstall "$(DESTDIR)$(PREFIX)"
+
+$(MANUAL_TOOL):
+	$(SWIFT) build --product generate-manual
 
 BENCH_CORPUS := Benchmarks/corpus
 BENCH_VENV   := .build/bench-venv

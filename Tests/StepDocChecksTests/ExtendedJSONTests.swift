@@ -1,4 +1,4 @@
-import MigrationChecks
+import StepDocChecks
 import Testing
 
 @Suite struct ExtendedJSONTests {

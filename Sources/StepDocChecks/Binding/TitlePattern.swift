@@ -43,6 +43,32 @@ public struct TitlePattern: Sendable, Equatable {
         }.joined()
     }
 
+    /// What is wrong with the pattern as written, if anything: a placeholder naming an unknown type
+    /// (`{version:vrsion}`), which matching would take as literal text, so that no title ever matches.
+    public var problem: String? {
+        let characters = Array(raw)
+        var index = 0
+        while index < characters.count {
+            if characters[index] == "{", index + 1 < characters.count, characters[index + 1] == "{" {
+                index += 2
+                continue
+            }
+            if characters[index] == "{", let close = characters[index...].firstIndex(of: "}") {
+                let body = String(characters[(index + 1)..<close])
+                let parts = body.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+                if parts.count == 2, !parts[0].isEmpty,
+                    parts[0].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }),
+                    PlaceholderType(rawValue: String(parts[1])) == nil
+                {
+                    let known = PlaceholderType.allCases.map(\.rawValue).joined(separator: ", ")
+                    return "has placeholder {\(body)} of unknown type '\(parts[1])' (known: \(known))"
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
     // MARK: - Parsing
 
     private static func parse(_ raw: String) -> [Segment] {

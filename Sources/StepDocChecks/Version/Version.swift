@@ -1,11 +1,11 @@
-/// A MongoDB server version such as `4.0.3`, `3.6.8-rc0` or `2.6`.
+/// A version such as `4.0.3`, `3.6.8-rc0` or `2.6` (MongoDB's server versions, and most others).
 ///
 /// Versions compare numerically on major, minor and patch (a missing component is 0, so `2.6`
 /// equals `2.6.0`). A suffix that starts with a letter (`-rc0`, `-alpha1`, `-pre-`) marks a
 /// pre-release, which sorts before the release: `3.6.8-rc0 < 3.6.8`. A suffix that starts with a
 /// digit (Percona's `4.4.13-13`) is a build of the release and sorts after it. Suffixes compare
 /// run by run, numbers numerically: `rc2 < rc10`, `alpha < beta < rc`.
-public struct ServerVersion: Sendable {
+public struct Version: Sendable {
     public let major: Int
     public let minor: Int
     public let patch: Int
@@ -33,7 +33,7 @@ public struct ServerVersion: Sendable {
     }
 }
 
-extension ServerVersion: LosslessStringConvertible {
+extension Version: LosslessStringConvertible {
     /// Parses `MAJOR[.MINOR[.PATCH]][-SUFFIX]`: digits only in the components, and a suffix of
     /// ASCII letters, digits, `.` and `-`.
     public init?(_ description: String) {
@@ -79,22 +79,22 @@ extension ServerVersion: LosslessStringConvertible {
     }
 }
 
-extension ServerVersion: ExpressibleByStringLiteral {
+extension Version: ExpressibleByStringLiteral {
     /// A version written as a literal in code, such as the default minimum `"2.6"`.
     ///
     /// A literal that is not a version is a programming error and stops the program. Note that
-    /// `ServerVersion("4.0")` with a literal argument uses this initializer (SE-0213); parse text
-    /// that comes from outside with `ServerVersion(text)` on a `String` value, which returns nil.
+    /// `Version("4.0")` with a literal argument uses this initializer (SE-0213); parse text
+    /// that comes from outside with `Version(text)` on a `String` value, which returns nil.
     public init(stringLiteral value: String) {
-        guard let version = ServerVersion(value) else {
-            preconditionFailure("\"\(value)\" is not a MongoDB server version")
+        guard let version = Version(value) else {
+            preconditionFailure("\"\(value)\" is not a version")
         }
         self = version
     }
 }
 
-extension ServerVersion: Hashable {
-    public static func == (lhs: ServerVersion, rhs: ServerVersion) -> Bool {
+extension Version: Hashable {
+    public static func == (lhs: Version, rhs: Version) -> Bool {
         lhs.numericKey == rhs.numericKey && lhs.suffix == rhs.suffix
     }
 
@@ -106,8 +106,8 @@ extension ServerVersion: Hashable {
     }
 }
 
-extension ServerVersion: Comparable {
-    public static func < (lhs: ServerVersion, rhs: ServerVersion) -> Bool {
+extension Version: Comparable {
+    public static func < (lhs: Version, rhs: Version) -> Bool {
         if lhs.numericKey != rhs.numericKey {
             return lhs.numericKey < rhs.numericKey
         }
@@ -116,7 +116,7 @@ extension ServerVersion: Comparable {
     }
 
     /// Pre-release, then the release, then builds of the release.
-    private static func suffixRank(_ version: ServerVersion) -> Int {
+    private static func suffixRank(_ version: Version) -> Int {
         guard version.suffix != nil else { return 1 }
         return version.isPreRelease ? 0 : 2
     }

@@ -1,4 +1,6 @@
 /// Where in a documented step a bound value is written.
+///
+/// The check manifest writes a source as `{"titlePlaceholder": NAME}` or `{"bodyRoleMentions": ROLE}`.
 public enum ValueSource: Sendable, Hashable {
     /// The text a title placeholder captures: `version` in `… running MongoDB {version}+`.
     case titlePlaceholder(String)
