@@ -31,7 +31,7 @@ struct Definition {
         {
             return .array(
                 matching.matches(forStep: index).map { match in
-                    let declaration = suite.checks[match.check].binding.declaration
+                    let declaration = suite.checks[match.check].declaration
                     let start = SourceLocation(line: declaration.line, column: declaration.column)
                     return conversion.location(
                         DiagnosticLocation(

@@ -1,5 +1,6 @@
 import Foundation
-import MigrationChecks
+import StepDocChecks
+import StepProject
 import StepModel
 import StepParity
 import StepSyntax
@@ -55,7 +56,7 @@ struct Hover {
             let check = suite.checks[match.check]
             lines.append("Check `\(check.id)` of suite `\(suite.id)`: \(check.summary)")
             var values: [String] = []
-            for value in check.binding.values {
+            for value in check.values {
                 let documented: String
                 let source: String
                 switch value.source {
@@ -70,15 +71,19 @@ struct Hover {
                 let agrees = value.enforced.isStated(by: documented.split(separator: ",").map { String($0).trimmingBlanks() })
                 values.append(
                     "- \(value.name): enforces **\(value.enforced.documentedForm)**, documented as \(documented) "
-                        + "(\(source))" + (agrees ? "" : " — differs"))
+                        + "(\(source))" + (agrees ? "" : " — differs") + "; enforced at `\(display(value.declaration))`")
             }
             if !values.isEmpty { lines.append("Enforced values:\n" + values.joined(separator: "\n")) }
-            if !check.reads.isEmpty { lines.append("Reads: " + check.reads.map { "`\($0.rawValue)`" }.joined(separator: ", ")) }
-            let declaration = check.binding.declaration
-            let path = analysis.project.parity?.options.displayPath(declaration.file) ?? declaration.file
-            lines.append("Declared at `\(path):\(declaration.line):\(declaration.column)`")
+            lines.append("Declared at `\(display(check.declaration))`")
+            if let origin = analysis.registeredSuite?.origin, origin != .builtIn { lines.append("From \(origin)") }
         }
         return lines.joined(separator: "\n\n")
+    }
+
+    /// `path:line:column`, the path relative to the project when the declaration lies under it.
+    private func display(_ declaration: Declaration) -> String {
+        let path = analysis.project.parity?.options.displayPath(declaration.file) ?? declaration.file
+        return "\(path):\(declaration.line):\(declaration.column)"
     }
 
     // MARK: - Roles

@@ -1,4 +1,4 @@
-import MigrationChecks
+import StepDocChecks
 import StepModel
 import StepParity
 import StepProject
@@ -23,8 +23,11 @@ struct DocumentAnalysis: Sendable {
     /// The folder `/x` include paths start from, as findings name paths.
     var sourceRoot: String { project.project.sourceRoot(entries: [entry]) }
 
-    /// The check suite stepdoc.yml binds the procedure to.
-    var suite: CheckSuite? { project.parity?.bindings.suite(for: entry) }
+    /// The check suite stepdoc.yml binds the procedure to (built in, or from a manifest or a runner).
+    var registeredSuite: RegisteredSuite? { project.parity?.bindings.suite(for: entry) }
+
+    /// The definitions of the bound suite's checks.
+    var suite: SuiteDefinition? { registeredSuite?.definition }
 
     /// Which check implements which step, when a suite is bound.
     var matching: StepCheckMatching? {
