@@ -2,7 +2,7 @@
 SWIFT   ?= swift
 STEPDOC := .build/debug/stepdoc
 
-.PHONY: templates run test sphinx-venv test-browser browser-deps screenshots deps build release output check roles format lint clean bench bench-peers bench-corpus fuzz fuzz-build test-asan
+.PHONY: templates install uninstall run test mutation sphinx-venv test-browser browser-deps screenshots deps build release output check roles format lint clean bench bench-peers bench-corpus fuzz fuzz-build test-asan
 
 ## Install what is missing, build, render content/ into output/, and validate it.
 run: build
@@ -18,9 +18,15 @@ screenshots:
 ## with its text builder (the test is skipped when pip cannot install it).
 SPHINX_VENV := .build/sphinx-venv
 
+## The suites that wait on real time (file watching, the preview's HTTP server and event streams) run
+## after the rest: in-process command tests hold the two-thread cooperative pool for seconds at a time,
+## and a watcher polled behind them would miss its deadline on a loaded machine.
+TIMED_SUITES := FileWatcherTests|ChangeCoalescerTests|PreviewServerTests|PreviewHTTPServerTests|PreviewCommandEndToEndTests|ServerSentEventTests
+
 test: deps sphinx-venv
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --skip '$(TIMED_SUITES)'
+	$(SWIFT) test --skip-build --filter '$(TIMED_SUITES)'
 
 sphinx-venv:
 	@[ -x $(SPHINX_VENV)/bin/sphinx-build ] || (python3 -m venv $(SPHINX_VENV) && $(SPHINX_VENV)/bin/pip install -q sphinx) \
@@ -34,6 +40,15 @@ test-browser: deps browser-deps
 
 browser-deps:
 	@Scripts/install-deps.sh chromium
+
+## The editor tests: Neovim's built-in LSP client (Debian's neovim, installed when missing) drives
+## `stepdoc lsp` headless (Tests/Editor/neovim-client-test.lua), and node loads the VS Code extension.
+test-editor: deps editor-deps
+	$(SWIFT) build --build-tests
+	STEPDOC_EDITOR_TESTS=1 $(SWIFT) test --skip-build --filter 'NeovimClientTests|VSCodeExtensionTests'
+
+editor-deps:
+	@Scripts/install-deps.sh neovim
 
 deps:
 	@Scripts/install-deps.sh
@@ -51,13 +66,39 @@ release: deps
 	$(RELEASE_BUILD)
 	@echo "stepdoc release binary: $(RELEASE)"
 
+## Install the release binary, its man page (made from the ArgumentParser help by ArgumentParser's
+## generate-manual) and bash, zsh and fish completions under PREFIX (DESTDIR for staged installs).
+## BINARY=path installs another build instead of the release one (the install test passes the debug one).
+PREFIX      ?= /usr/local
+DESTDIR     ?=
+BINARY      ?= $(RELEASE)
+MANUAL_TOOL := .build/debug/generate-manual
+
+install: $(MANUAL_TOOL)
+	@if [ "$(BINARY)" = "$(RELEASE)" ]; then $(MAKE) release; fi
+	@Scripts/install.sh install "$(BINARY)" "$(DESTDIR)$(PREFIX)" "$(MANUAL_TOOL)"
+
+## Remove exactly what `make install` put under PREFIX.
+uninstall:
+	@Scripts/install.sh uninstall "$(DESTDIR)$(PREFIX)"
+
+$(MANUAL_TOOL):
+	$(SWIFT) build --product generate-manual
+
 BENCH_CORPUS := Benchmarks/corpus
 BENCH_VENV   := .build/bench-venv
 
 ## Speed and memory on the generated corpus, against the targets (release build).
 bench: release
 	$(MAKE) bench-corpus
-	python3 Benchmarks/Scripts/bench.py --stepdoc $(RELEASE) --corpus $(BENCH_CORPUS)
+	cd Benchmarks && $(SWIFT) build -c release --product lsp-latency
+	python3 Benchmarks/Scripts/bench.py --stepdoc $(RELEASE) --corpus $(BENCH_CORPUS) \
+		--lsp-latency Benchmarks/.build/release/lsp-latency
+
+## The editor server's figures alone: diagnostics latency on a 50 KB file, memory over 10,000 edits.
+bench-lsp: release
+	cd Benchmarks && $(SWIFT) build -c release --product lsp-latency
+	Benchmarks/.build/release/lsp-latency --stepdoc $(RELEASE)
 
 ## The same, with docutils, pandoc, sphinx-build and cmark-gfm on the same inputs (installs them).
 bench-peers: deps
@@ -116,9 +157,13 @@ fuzz: fuzz-build
 ## sanitizer, and beside the rest of the suite they would miss their deadlines for want of a thread,
 ## not for a bug.
 ASAN_TEST := LSAN_OPTIONS=suppressions=$(CURDIR)/Scripts/lsan-suppressions.txt $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
-ASAN_TIMED_SUITES := FileWatcherTests|ChangeCoalescerTests|PreviewServerTests|PreviewHTTPServerTests|PreviewCommandEndToEndTests|ServerSentEventTests
 
 test-asan: deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
-	$(ASAN_TEST) --skip '$(ASAN_TIMED_SUITES)'
-	$(ASAN_TEST) --no-parallel --filter '$(ASAN_TIMED_SUITES)'
+	$(ASAN_TEST) --skip '$(TIMED_SUITES)'
+	$(ASAN_TEST) --no-parallel --filter '$(TIMED_SUITES)'
+
+## Plant each one-line fault of Scripts/mutants.txt, run the suites it names, and report the survivors
+## (`N mutants, M survived`); in .build/mutation, so the normal build stays as it is.
+mutation: deps
+	python3 Scripts/mutation.py

@@ -11,6 +11,9 @@ extension StepDocCommand {
         // The big buffers of a large file (its bytes, its rendering) go back to the system after use:
         // peak memory on a 10 MiB file 73 → 67 MiB, at the same speed.
         stepdoc_fix_mmap_threshold(128 * 1024)
+        // A reader that went away (`stepdoc check | head -1`, a report to `>(…)`) makes a write fail
+        // with EPIPE, reported as an unwritable output (exit 2), instead of killing the process.
+        signal(SIGPIPE, SIG_IGN)
         let status = run(Array(CommandLine.arguments.dropFirst()), in: .process())
         Foundation.exit(status.rawValue)
     }
@@ -20,6 +23,8 @@ extension StepDocCommand {
     /// As ArgumentParser's own `main()`, except that nothing exits and usage errors end with 2 rather
     /// than 64 (EX_USAGE): stepdoc's exit codes are 0 clean, 1 findings, 2 anything that stopped the run.
     public static func run(_ arguments: [String], in terminal: Terminal) -> ExitStatus {
+        // Started with standard output or error closed: nothing it says could be seen, so do nothing.
+        if terminal.writeFailure != nil { return terminal.finalStatus(.stopped) }
         // ArgumentParser answers `help NAME` for a name it does not know with the general help and
         // success; a typo deserves a usage error.
         if arguments.first == "help", let name = arguments.dropFirst().first(where: { !$0.hasPrefix("-") }) {

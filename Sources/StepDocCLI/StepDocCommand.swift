@@ -15,7 +15,7 @@ public struct StepDocCommand: ParsableCommand {
         version: StepDocVersion.current,
         subcommands: [
             BuildCommand.self, CheckCommand.self, PreviewCommand.self, PreflightCommand.self, FormatCommand.self,
-            ConvertCommand.self, DumpCommand.self, TemplatesCommand.self,
+            ConvertCommand.self, DumpCommand.self, TemplatesCommand.self, LanguageServerCommand.self,
         ],
         defaultSubcommand: nil)
 

@@ -31,6 +31,17 @@ import Testing
         #expect(numbering[0].fixIts.first?.replacement == "3")
     }
 
+    @Test func reportsStepsThatDoNotStartAtOne() {
+        let source = MarkedSource(
+            GizaText.html(.init(number: "1️⃣2", title: "Two", body: ["Body."])) + "\n"
+                + GizaText.print(.init(number: "2", title: "Two", body: ["Body."])) + "\n"
+                + GizaText.step(3, "Three", ["Body."]))
+        let numbering = findings(source).filter { $0.id == "steps.numbering" }
+        #expect(numbering.map(\.summary) == ["step numbers start at 2, not 1"])
+        #expect(numbering.first?.location?.range.lowerBound == at(source, "1️⃣"))
+        #expect(numbering.first?.fixIts.first?.replacement == "1")
+    }
+
     @Test func reportsAStepNumberedDifferentlyInTheTwoBranches() {
         let source = MarkedSource(
             GizaText.html(.init(number: "2️⃣1", title: "One", body: ["Body."])) + "\n"

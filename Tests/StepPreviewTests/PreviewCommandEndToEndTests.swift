@@ -37,7 +37,7 @@ import Testing
             ["preview", "--port", "0", "--open"], in: project.directory,
             environment: ["PATH": project.path("bin") + ":/usr/bin:/bin"])
         let url = try #require(await preview.servingURL(), "\(preview.standardError)")
-        let deadline = ContinuousClock.now + .seconds(5)
+        let deadline = ContinuousClock.now + .seconds(30)
         while !FileManager.default.fileExists(atPath: project.path("bin/opened.txt")), ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }

@@ -77,7 +77,8 @@ import Testing
                 await stream.event { $0.name == "reload" }, "no reload event; got \(stream.received)")
             #expect(event.data == PreviewProject.seedName)
             let latency = event.arrival - saved
-            #expect(latency < .seconds(1), "the reload came \(latency) after the save")
+            // A sanity bound only: the latency itself is measured in Benchmarks/, not here.
+            #expect(latency < .seconds(15), "the reload came \(latency) after the save")
 
             let page = try await preview.get(Self.seedPage)
             #expect(page.body.contains("please, right now,"), "\(page.body.prefix(3000))")
@@ -332,7 +333,7 @@ import Testing
             streams[1].close()
             streams[2].close()
             // A write to a closed connection fails on the first or second try; keep-alives make them happen.
-            let deadline = ContinuousClock.now + .seconds(5)
+            let deadline = ContinuousClock.now + .seconds(30)
             while await preview.server.clientCount > 1, ContinuousClock.now < deadline {
                 await preview.server.sendKeepAlive()
                 try await Task.sleep(for: .milliseconds(10))

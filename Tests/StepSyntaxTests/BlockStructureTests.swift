@@ -78,7 +78,10 @@ import Testing
                 "BulletList '-'", "EnumeratedList arabic period start 1", "EnumeratedList lowerAlpha period start 1",
                 "EnumeratedList arabic parentheses start 1", "EnumeratedList lowerRoman rightParenthesis start 1",
             ])
-        guard case .bulletList(let list) = tree.blocks[0].kind else { return }
+        guard case .bulletList(let list) = tree.blocks[0].kind else {
+            Issue.record("the first block is not a bullet list")
+            return
+        }
         #expect(list.items.count == 2)
         #expect(list.items[0].blocks.count == 2)
         #expect(tree.diagnostics.isEmpty, "\(tree.diagnostics)")
@@ -135,7 +138,10 @@ import Testing
         let tree = parse(source.text)
         #expect(tree.diagnostics.first?.id == "rst.markup")
         #expect(tree.diagnostics.first?.location?.range.lowerBound.line == source["1️⃣"].line)
-        guard case .directive(let code)? = tree.blocks.first?.kind else { return }
+        guard case .directive(let code)? = tree.blocks.first?.kind else {
+            Issue.record("the first block is not a directive")
+            return
+        }
         #expect(code.argument == "sh")
         #expect(code.content == .literal(LiteralBlock(text: "mongo --version")))
     }

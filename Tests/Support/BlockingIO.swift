@@ -22,7 +22,7 @@ public struct SocketFailure: Error, CustomStringConvertible {
 }
 
 /// A TCP connection to 127.0.0.1:`port`, with a receive timeout so no read waits forever.
-public func connectLoopback(port: UInt16, timeout: TimeInterval = 5) throws -> Int32 {
+public func connectLoopback(port: UInt16, timeout: TimeInterval = 30) throws -> Int32 {
     let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard socket >= 0 else { throw SocketFailure("socket") }
     var time = timeval(tv_sec: Int(timeout), tv_usec: 0)

@@ -64,6 +64,17 @@ public struct StepDocProcess: Sendable {
         try Self.launch(arguments, in: directory, scratch: directory, stdin: stdin, environment: extraEnvironment)
     }
 
+    /// Runs a bash script in the folder, `$STEPDOC` naming the executable: for what only a shell sets up
+    /// (a closed or full standard stream, a process substitution, a FIFO). Standard output and error
+    /// go to files unless the script redirects them.
+    public func shell(_ script: String, environment extraEnvironment: [String: String] = [:]) throws -> Outcome {
+        var environment = extraEnvironment
+        environment["STEPDOC"] = try Self.executable().path
+        return try Self.launch(
+            ["-c", script], in: directory, scratch: directory, stdin: nil, environment: environment,
+            executable: URL(fileURLWithPath: "/bin/bash"))
+    }
+
     /// Runs the `stepdoc` executable with ARGUMENTS in an existing folder (the project root by default).
     public static func spawn(_ arguments: [String], stdin: Data? = nil, in directory: URL = Fixtures.projectRoot())
         throws
@@ -76,10 +87,10 @@ public struct StepDocProcess: Sendable {
 
     private static func launch(
         _ arguments: [String], in directory: URL, scratch: URL, stdin: Data?,
-        environment extraEnvironment: [String: String]
+        environment extraEnvironment: [String: String], executable: URL? = nil
     ) throws -> Outcome {
         let process = Process()
-        process.executableURL = try Self.executable()
+        process.executableURL = try executable ?? Self.executable()
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment

@@ -3,6 +3,11 @@
 /// Reads `hello` (or `isMaster`): a `mongos` answers `msg: "isdbgrid"`; a config server member
 /// has `configsvr`; a replica set member has `setName`; a member started with `--replSet` whose
 /// set was never initiated has `isreplicaset: true` and no `setName`.
+///
+/// A member of a shard's replica set answers `hello` like any replica set member; only its options
+/// say it is part of a sharded cluster (`sharding.clusterRole: shardsvr` in `getCmdLineOpts.parsed`,
+/// or the 2.4-era top-level `shardsvr: true`). So a replica set member passes only when
+/// `getCmdLineOpts` shows no cluster role, and the check cannot tell without it.
 public struct DeploymentMustBeReplicaSet: Sendable {
     /// Where the documentation explains converting a standalone.
     public static let conversionGuide =
@@ -25,7 +30,36 @@ public struct DeploymentMustBeReplicaSet: Sendable {
                         + "live migration of data from sharded clusters is not supported",
                     remedy: nil)
             }
-            return .pass(detail: "member of replica set \(setName) (\(memberState(hello)))")
+            let member = "member of replica set \(setName) (\(memberState(hello)))"
+            let options: JSONObject
+            do {
+                options = try facts.reply(.getCmdLineOpts)
+            } catch {
+                throw MissingFact(
+                    fact: error.fact,
+                    reason: "the server is a \(member), but whether that replica set is a shard of a sharded "
+                        + "cluster needs getCmdLineOpts (sharding.clusterRole): \(error.reason)")
+            }
+            let parsed = options["parsed"]?.objectValue ?? JSONObject()
+            let role =
+                parsed.value(atPath: "sharding.clusterRole")?.stringValue
+                ?? (parsed["shardsvr"]?.isTruthy == true ? "shardsvr" : nil)
+                ?? (parsed["configsvr"]?.isTruthy == true ? "configsvr" : nil)
+            switch role {
+            case "shardsvr"?:
+                return .fail(
+                    reason: "the server is a \(member) that is a shard (sharding.clusterRole: shardsvr), so the "
+                        + "deployment is a sharded cluster; live migration of data from sharded clusters is not "
+                        + "supported",
+                    remedy: nil)
+            case "configsvr"?:
+                return .fail(
+                    reason: "the server is a config server (replica set \(setName)) of a sharded cluster; "
+                        + "live migration of data from sharded clusters is not supported",
+                    remedy: nil)
+            default:
+                return .pass(detail: member)
+            }
         }
         if hello["isreplicaset"]?.isTruthy == true {
             return .fail(

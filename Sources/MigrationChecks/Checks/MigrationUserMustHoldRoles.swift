@@ -1,3 +1,5 @@
+import StepEscaping
+
 /// The migration user holds every required role on a database (`admin`), counting the roles that
 /// MongoDB's built-in roles include (``BuiltinRoles``): `root` gives `backup`, `clusterAdmin` gives
 /// `clusterMonitor`.
@@ -21,6 +23,18 @@ public struct MigrationUserMustHoldRoles: Sendable {
         if let user = facts.document["user"], user.stringValue == nil {
             throw MissingFact(fact: "user", reason: "\"user\" is \(user.kindDescription), not a user name")
         }
+        if let version = try? facts.serverVersion() {
+            let absent = requiredRoles.filter { !BuiltinRoles(serverVersion: version).exists($0) }.sorted()
+            if !absent.isEmpty {
+                let names = absent.joined(separator: " and ")
+                return .fail(
+                    reason: "MongoDB \(version) has no \(names) role\(absent.count == 1 ? "" : "s") (\(absent.count == 1 ? "it" : "they") came with "
+                        + "2.6's role-based access control, with usersInfo and grantRolesToUser), so no user can "
+                        + "hold \(absent.count == 1 ? "it" : "them")",
+                    remedy: "upgrade the deployment to MongoDB 2.6 or newer first; then grant the user "
+                        + "\(requiredRoles.sorted().joined(separator: " and ")) on the \(database) database")
+            }
+        }
         let holder: RoleHolder
         switch try rolesFromUsersInfo(facts) {
         case .some(.success(let found)):
@@ -42,10 +56,10 @@ public struct MigrationUserMustHoldRoles: Sendable {
             if let version, let note = versionNote(missing: missing, held: held, version: version) {
                 reason += "; \(note)"
             }
-            let grants = missing.map { "{ role: \($0.javaScriptLiteral), db: \(database.javaScriptLiteral) }" }
+            let grants = missing.map { "{ role: \(TextEscaping.javaScript($0)), db: \(TextEscaping.javaScript(database)) }" }
             let command =
-                "db.getSiblingDB(\(holder.userDatabase.javaScriptLiteral))"
-                + ".grantRolesToUser(\(holder.name.javaScriptLiteral), [\(grants.joined(separator: ", "))])"
+                "db.getSiblingDB(\(TextEscaping.javaScript(holder.userDatabase)))"
+                + ".grantRolesToUser(\(TextEscaping.javaScript(holder.name)), [\(grants.joined(separator: ", "))])"
             return .fail(reason: reason, remedy: "grant them: \(command)")
         }
         let through = requiredRoles.sorted().map { role in
@@ -119,7 +133,9 @@ public struct MigrationUserMustHoldRoles: Sendable {
                 reason: "\(usersInfoProblem.reason), and connectionStatus does not list the user's roles")
         }
         let authenticated = (authInfo["authenticatedUsers"]?.arrayValue ?? []).compactMap { user -> (String, String)? in
-            guard let name = user["user"]?.stringValue, let db = user["db"]?.stringValue else { return nil }
+            // 2.4 names the user's database `userSource`.
+            guard let name = user["user"]?.stringValue, let db = (user["db"] ?? user["userSource"])?.stringValue
+            else { return nil }
             return (name, db)
         }
         let name = facts.migrationUser

@@ -1,3 +1,5 @@
+import StepEscaping
+
 /// The mongosh script that collects a deployment's facts into one JSON document.
 ///
 /// Run it as the migration user, against the source deployment:
@@ -14,28 +16,26 @@
 /// The legacy `mongo` shell (for servers mongosh no longer supports) runs it too, printing plain
 /// `JSON.stringify` output.
 public enum FactsCollector {
-    /// The placeholder in ``mongoshScript`` for the migration user's name.
-    public static let userPlaceholder = "REPLACE_WITH_MIGRATION_USER"
-
     /// How to run the script.
     public static let usage = "mongosh \"<connection-string>\" --quiet --file collect-facts.js > facts.json"
 
-    /// The script, with ``userPlaceholder`` where the user's name goes; edit the first line, or
-    /// define `migrationUser` before the script runs (`--eval 'var migrationUser = "name"'`).
-    public static let mongoshScript = script(user: userPlaceholder, database: "admin")
+    /// The script for the user it runs as: the migration user is the user the shell authenticated as
+    /// (the first of `connectionStatus.authInfo.authenticatedUsers`), so the script needs no editing.
+    public static let mongoshScript = script(user: nil, database: nil)
 
-    /// The script for a given migration user and authentication database.
+    /// The script for a given migration user and authentication database (for a run authenticated as
+    /// another user, or on several users).
     public static func mongoshScript(user: String, database: String = "admin") -> String {
         script(user: user, database: database)
     }
 
-    private static func script(user: String, database: String) -> String {
+    private static func script(user: String?, database: String?) -> String {
         """
         // stepdoc: collects a deployment's facts for the migration prerequisite checks.
         // Run: \(usage)
-        var migrationUser = typeof migrationUser === "string" ? migrationUser : \(user.javaScriptLiteral);
+        var migrationUser = typeof migrationUser === "string" ? migrationUser : \(user.map(TextEscaping.javaScript) ?? "null");
         var migrationUserDatabase =
-          typeof migrationUserDatabase === "string" ? migrationUserDatabase : \(database.javaScriptLiteral);
+          typeof migrationUserDatabase === "string" ? migrationUserDatabase : \(database.map(TextEscaping.javaScript) ?? "null");
 
         (function () {
           var admin = db.getSiblingDB("admin");
@@ -46,7 +46,8 @@ public enum FactsCollector {
             errors: {}
           };
 
-          // Runs one command; a failure leaves the key out and names the command in facts.errors.
+          // Runs one command; a failure leaves the key out and names the command in facts.errors, with the
+          // server's code name ("not authorized on admin … (Unauthorized)").
           function collect(name, command) {
             try {
               var reply = admin.runCommand(command);
@@ -54,7 +55,8 @@ public enum FactsCollector {
                 facts[name] = reply;
                 return true;
               }
-              facts.errors[name] = (reply && (reply.errmsg || reply.codeName)) || "the command failed";
+              var message = (reply && reply.errmsg) || "the command failed";
+              facts.errors[name] = reply && reply.codeName ? message + " (" + reply.codeName + ")" : message;
             } catch (error) {
               facts.errors[name] = String((error && error.message) || error);
             }
@@ -68,7 +70,29 @@ public enum FactsCollector {
           collect("buildInfo", { buildInfo: 1 });
           collect("getCmdLineOpts", { getCmdLineOpts: 1 });
           collect("connectionStatus", { connectionStatus: 1, showPrivileges: true });
-          collect("usersInfo", { usersInfo: { user: migrationUser, db: migrationUserDatabase }, showPrivileges: true });
+
+          // Without a name given, the migration user is the user this shell authenticated as.
+          if (migrationUser === null) {
+            var status = facts.connectionStatus;
+            var users = (status && status.authInfo && status.authInfo.authenticatedUsers) || [];
+            if (users.length > 0) {
+              migrationUser = users[0].user;
+              migrationUserDatabase = users[0].db || users[0].userSource || "admin";
+            }
+          }
+          if (migrationUserDatabase === null) {
+            migrationUserDatabase = "admin";
+          }
+          if (migrationUser === null) {
+            delete facts.user;
+            delete facts.userDatabase;
+            facts.errors.usersInfo = "no migration user: the shell is not authenticated; run the script as the "
+              + "migration user, or name it with stepdoc preflight --print-collector --user NAME";
+          } else {
+            facts.user = migrationUser;
+            facts.userDatabase = migrationUserDatabase;
+            collect("usersInfo", { usersInfo: { user: migrationUser, db: migrationUserDatabase }, showPrivileges: true });
+          }
 
           print(typeof EJSON !== "undefined"
             ? EJSON.stringify(facts, null, 2, { relaxed: true })

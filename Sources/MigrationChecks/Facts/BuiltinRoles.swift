@@ -32,6 +32,18 @@ public struct BuiltinRoles: Sendable, Equatable {
         "enableSharding", "directShardOperations", "__queryableBackup", "searchCoordinator",
     ]
 
+    /// The built-in roles MongoDB 2.6 introduced with its role-based access control (with `usersInfo`,
+    /// `grantRolesToUser` and user-defined roles); 2.4 knew only `read`, `readWrite`, `dbAdmin`,
+    /// `userAdmin`, `clusterAdmin` and their `…AnyDatabase` forms.
+    public static let introducedIn2_6: Set<String> = [
+        "dbOwner", "clusterManager", "clusterMonitor", "hostManager", "backup", "restore", "root", "__system",
+    ]
+
+    /// Whether `role` exists on ``serverVersion`` (every role does when the version is unknown).
+    public func exists(_ role: String) -> Bool {
+        !(Self.introducedIn2_6.contains(role) && !isAtLeast(ServerVersion(major: 2, minor: 6)))
+    }
+
     /// The roles `role` includes directly.
     public func includedRoles(of role: String) -> Set<String> {
         switch role {

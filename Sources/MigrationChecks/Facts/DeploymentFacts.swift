@@ -39,24 +39,69 @@ public struct DeploymentFacts: Sendable, Equatable {
 
     /// Reads a facts document.
     ///
-    /// Throws only when the bytes are not JSON or the top level is not an object; the error has
-    /// the line, the byte column and a one-line message.
+    /// Throws when the bytes are not JSON, the top level is not an object, a key is repeated in one object
+    /// (at the repeat: which of two values would count is a guess), or a key this type reads has a value of
+    /// the wrong type (`"errors": "boom"`); the error has the line, the byte column and a one-line message.
+    /// UTF-16 text (PowerShell's `>`) and the mongo shell's banner before the JSON get a message naming
+    /// the cause.
     public init(json: [UInt8]) throws(FactsError) {
-        var reader = JSONReader(bytes: json)
-        let value: JSONValue
-        let start: Int
+        let document: JSONDocument
         do {
-            (value, start) = try reader.readDocument()
+            document = try JSONDocument(parsing: json, options: JSONReadingOptions(rejectsDuplicateKeys: true))
         } catch {
-            throw FactsError(error)
+            throw FactsError(error).explained(by: json)
         }
-        guard let object = value.objectValue else {
-            let (line, column) = reader.location(of: start)
+        guard let object = document.root.value.objectValue else {
+            let (line, column) = document.location(of: document.root.offset)
             throw FactsError(
                 line: line, column: column,
-                message: "the facts document must be a JSON object, found \(value.kindDescription)")
+                message: "the facts document must be a JSON object, found \(document.root.value.kindDescription)")
+        }
+        if let problem = Self.typeProblem(in: document.root) {
+            let (line, column) = document.location(of: problem.offset)
+            throw FactsError(line: line, column: column, message: problem.message)
         }
         self.init(document: object)
+    }
+
+    /// The first member of the facts that has the wrong type for its key.
+    private static func typeProblem(in root: JSONNode) -> (offset: Int, message: String)? {
+        for member in root.members {
+            let value = member.node.value
+            switch member.key {
+            case "user", "userDatabase":
+                if value.stringValue == nil {
+                    return (member.node.offset, "\"\(member.key)\" must be a string, found \(value.kindDescription)")
+                }
+            case "errors":
+                guard value.objectValue != nil else {
+                    return (
+                        member.node.offset,
+                        "\"errors\" must be a document of command name → message, found \(value.kindDescription)"
+                    )
+                }
+                for entry in member.node.members {
+                    let message = entry.node.value
+                    guard message.stringValue == nil, message["errmsg"]?.stringValue == nil,
+                        message["message"]?.stringValue == nil
+                    else { continue }
+                    return (
+                        entry.node.offset,
+                        "\"errors.\(entry.key)\" must be the command's error message (a string), found "
+                            + message.kindDescription
+                    )
+                }
+            default:
+                guard let fact = FactName.allCases.first(where: { $0.documentKeys.contains(member.key) }),
+                    value.objectValue == nil
+                else { continue }
+                return (
+                    member.node.offset,
+                    "\"\(member.key)\" must be the reply document of \(fact.command), found \(value.kindDescription)"
+                )
+            }
+        }
+        return nil
     }
 }
 

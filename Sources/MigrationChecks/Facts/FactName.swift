@@ -11,6 +11,15 @@ public enum FactName: String, Sendable, Hashable, CaseIterable {
     /// `{usersInfo: {user: <migration user>, db: <its database>}, showPrivileges: true}`.
     case usersInfo
 
+    /// The command as the mongo shell writes it: `{buildInfo: 1}`.
+    public var command: String {
+        switch self {
+        case .connectionStatus: "{connectionStatus: 1, showPrivileges: true}"
+        case .usersInfo: "{usersInfo: …, showPrivileges: true}"
+        default: "{\(rawValue): 1}"
+        }
+    }
+
     /// The keys of the facts document that may hold this fact, preferred first.
     public var documentKeys: [String] {
         switch self {

@@ -15,7 +15,7 @@ struct CheckCommand: StepDocSubcommand {
     func run(in terminal: Terminal) -> ExitStatus {
         let inputs = project.inputs(in: terminal)
         let result = CheckAction(inputs: inputs).run()
-        let writer = reporting.writer(strict: project.strict, terminal: terminal)
+        let writer = reporting.writer(strict: project.strict, terminal: terminal, inputs: result.inputs)
         let written = writer.write(result.report, failures: result.failures, sources: result.sources)
         terminal.write(written.standardOutput)
         for problem in result.failures + written.problems { terminal.report(problem) }

@@ -30,8 +30,15 @@ struct PreflightCommand: StepDocSubcommand {
     @Flag(name: .customLong("print-collector"), help: "Print the mongosh script that collects the facts.")
     var printCollector = false
 
-    @Option(name: .customLong("user"), help: "With --print-collector: the migration user's name to put in the script.")
+    @Option(
+        name: .customLong("user"),
+        help: "With --print-collector: the migration user's name (default: the user the script runs as).")
     var user: String?
+
+    @Option(
+        name: .customLong("auth-db"),
+        help: "With --print-collector --user: the database the migration user is defined on (default: admin).")
+    var authDatabase: String?
 
     @Option(name: .customLong("facts"), help: "The facts JSON the collector printed, or - for standard input.")
     var facts: String?
@@ -41,6 +48,10 @@ struct PreflightCommand: StepDocSubcommand {
 
     @Option(name: .customLong("html"), help: "Also write a report page to this file.")
     var html: String?
+
+    @Flag(
+        name: .customLong("force"), help: "Let --html replace a file that stepdoc did not write (never an input).")
+    var force = false
 
     @Option(name: .customLong("suite"), help: "The check suite to run (default: the one stepdoc.yml binds).")
     var suite: String?
@@ -59,6 +70,9 @@ struct PreflightCommand: StepDocSubcommand {
     var template: String?
 
     func validate() throws {
+        if user == "" || authDatabase == "" {
+            throw ValidationError("--user and --auth-db need a name")
+        }
         if paths.contains("") || configPath == "" || facts == "" || html == "" || templates == "" {
             throw ValidationError("an empty path names no file")
         }
@@ -72,7 +86,14 @@ struct PreflightCommand: StepDocSubcommand {
                         "--print-collector prints the collector script only; run it, then pass its output to --facts"))
                 return .stopped
             }
-            terminal.write(PreflightAction.collectorScript(user: user))
+            if authDatabase != nil && user == nil {
+                terminal.report(
+                    .usage(
+                        "--auth-db goes with --user (without --user, the script checks the user it runs as, "
+                            + "on its own database)"))
+                return .stopped
+            }
+            terminal.write(PreflightAction.collectorScript(user: user, database: authDatabase))
             return .clean
         }
         guard let facts else {
@@ -82,13 +103,14 @@ struct PreflightCommand: StepDocSubcommand {
                         + "with: stepdoc preflight --print-collector"))
             return .stopped
         }
-        if user != nil {
-            terminal.report(.usage("--user goes with --print-collector"))
+        if user != nil || authDatabase != nil {
+            terminal.report(.usage("--user and --auth-db go with --print-collector"))
             return .stopped
         }
         var options = PreflightAction.Options(facts: facts)
         options.format = format
         options.html = html
+        options.force = force
         options.suite = suite
         options.templates = templates
         options.template = template

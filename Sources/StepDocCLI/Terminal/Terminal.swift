@@ -32,11 +32,31 @@ public final class Terminal: Sendable {
     }
 
     /// The process's own standard streams, in its current folder.
+    ///
+    /// A standard stream the process was started without (`>&-`) is taken by /dev/null opened the
+    /// other way round, so writes to it fail (EBADF) and reads from it say it is closed, and so the
+    /// first file stepdoc opens does not get its number: the terminal's text would go into that file.
     public static func process() -> Terminal {
-        Terminal(
+        var closed: [String] = []
+        for (descriptor, name) in [(Int32(0), "<stdin>"), (1, "<stdout>"), (2, "<stderr>")]
+        where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+            // open returns the lowest free number: this one, as the lower ones are open by now.
+            let opened = open("/dev/null", descriptor == 0 ? O_WRONLY : O_RDONLY)
+            if opened >= 0, opened != descriptor {
+                _ = dup2(opened, descriptor)
+                close(opened)
+            }
+            if descriptor != 0 { closed.append(name) }
+        }
+        let terminal = Terminal(
             directory: .current, environment: ProcessInfo.processInfo.environment,
             output: .descriptor(1, name: "<stdout>"), error: .descriptor(2, name: "<stderr>"),
             input: .descriptor(0))
+        if let name = closed.first {
+            let stream = name == "<stdout>" ? "standard output" : "standard error"
+            terminal.failure.withLock { $0 = .outputNotWritable(path: name, reason: "\(stream) is closed") }
+        }
+        return terminal
     }
 
     /// Buffers for a run in-process: `standardInput` is what the run reads from `-` (`nil`: closed).
@@ -56,6 +76,13 @@ public final class Terminal: Sendable {
         self.output = output
         self.error = error
         self.input = input
+    }
+
+    /// The descriptors of standard input and output when they are the process's own (the editor
+    /// server speaks on them directly); `nil` for a capturing terminal.
+    var standardDescriptors: (input: Int32, output: Int32)? {
+        guard case .descriptor(let input) = input, case .descriptor(let output, _) = output else { return nil }
+        return (input, output)
     }
 
     // MARK: - Writing

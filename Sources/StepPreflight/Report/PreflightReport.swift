@@ -1,4 +1,4 @@
-import MigrationChecks
+import StepDocChecks
 import StepModel
 import StepParity
 import StepProject
@@ -26,15 +26,32 @@ public struct PreflightReport: Sendable, Equatable {
     }
 
     /// Runs every check of `suite` on `facts` and lines the outcomes up with the steps of `procedure`.
+    public init<Facts>(
+        procedure: Procedure, suite: CheckSuite<Facts>, facts: Facts, factsFile: String,
+        options: RenderOptions = RenderOptions()
+    ) {
+        self.init(
+            procedure: procedure, suite: suite.definition, results: suite.evaluate(facts), factsFile: factsFile,
+            options: options)
+    }
+
+    /// Lines up the outcomes of a suite's checks (run here or by a runner) with the steps of `procedure`;
+    /// a check without a result cannot tell.
     ///
-    /// - Parameter textWidth: where the documented bodies wrap (they are printed indented, so pass the
-    ///   width that is left).
+    /// - Parameter options: where the documented bodies wrap (they are printed indented, so pass the width
+    ///   that is left).
     public init(
-        procedure: Procedure, suite: CheckSuite, facts: DeploymentFacts, factsFile: String,
+        procedure: Procedure, suite: SuiteDefinition, results: [CheckResult], factsFile: String,
         options: RenderOptions = RenderOptions()
     ) {
         let matching = StepCheckMatching(procedure: procedure, suite: suite)
-        let outcomes = suite.checks.map { $0.evaluate(facts) }
+        var byID: [String: CheckOutcome] = [:]
+        for result in results where byID[result.checkID] == nil {
+            byID[result.checkID] = result.outcome
+        }
+        let outcomes = suite.checks.map {
+            byID[$0.id] ?? .cannotTell(missingFact: "outcome of \($0.id)", reason: "the runner gave no outcome for it")
+        }
         let renderer = PlainTextRenderer(options: options)
         var results: [PreflightResult] = []
         for (index, step) in procedure.steps.enumerated() {
@@ -59,15 +76,21 @@ public struct PreflightReport: Sendable, Equatable {
             let check = suite.checks[index]
             results.append(
                 PreflightResult(
-                    step: nil, stepIndex: nil, title: check.binding.titlePattern.raw, check: check.id,
+                    step: nil, stepIndex: nil, title: check.title.raw, check: check.id,
                     outcome: outcomes[index], documentation: ""))
         }
         self.init(procedure: procedure.file, suite: suite.id, facts: factsFile, results: results)
     }
 
-    /// Whether every check passed (steps without a check do not count against it).
+    /// Whether every check passed (steps without a check do not count against it) and at least one
+    /// documented step was verified: a run in which no step matched a check proved nothing.
     public var passed: Bool {
-        results.allSatisfy { $0.status == .pass || $0.status == .noCheck }
+        verifiesAStep && results.allSatisfy { $0.status == .pass || $0.status == .noCheck }
+    }
+
+    /// Whether some documented step matched a check, so that the run verified something.
+    public var verifiesAStep: Bool {
+        results.contains { $0.step != nil && $0.status != .noCheck }
     }
 
     /// How many results have `status`.
@@ -78,6 +101,14 @@ public struct PreflightReport: Sendable, Equatable {
     /// `all 5 checks passed`, or `3 of 5 checks passed, 1 failed, 1 cannot tell`, with steps that have
     /// no check counted at the end.
     public var summaryLine: String {
+        guard verifiesAStep else {
+            let steps = results.filter { $0.step != nil }.count
+            let checks = results.filter { $0.step == nil }.count
+            return "no documented step matched a check of suite \(suite), so nothing was verified ("
+                + (steps == 1 ? "1 step" : "\(steps) steps") + ", "
+                + (checks == 1 ? "1 check" : "\(checks) checks")
+                + " without a match): is the procedure bound to the right suite?"
+        }
         let checks = results.count - count(.noCheck)
         let checkWord = checks == 1 ? "check" : "checks"
         var line: String

@@ -44,11 +44,11 @@ public enum ConfigLoader {
         for (keyNode, value) in root {
             let key = try reader.string(keyNode, what: "a key")
             switch key {
-            case "content": config.content = try reader.stringList(value, what: "'content'")
-            case "source-root": config.sourceRoot = try reader.string(value, what: "'source-root'")
-            case "templates": config.templates = try reader.string(value, what: "'templates'")
+            case "content": config.content = try reader.pathList(value, what: "'content'")
+            case "source-root": config.sourceRoot = try reader.path(value, what: "'source-root'")
+            case "templates": config.templates = try reader.path(value, what: "'templates'")
             case "template": config.template = try reader.string(value, what: "'template'")
-            case "output": config.output = try reader.string(value, what: "'output'")
+            case "output": config.output = try reader.path(value, what: "'output'")
             case "formats":
                 config.formats = try reader.stringList(value, what: "'formats'")
                 for (index, format) in config.formats.enumerated() where !["html", "text", "markdown"].contains(format)
@@ -238,6 +238,22 @@ struct NodeReader {
     func string(_ node: Node, what: String) throws(StepDocFailure) -> String {
         guard let scalar = node.scalar else { throw error(node, "\(what) must be a string") }
         return scalar.string
+    }
+
+    /// A path: a string that is not empty (an empty `output:` used to be taken as the file-system root).
+    func path(_ node: Node, what: String) throws(StepDocFailure) -> String {
+        let text = try string(node, what: what)
+        guard !text.isEmpty else { throw error(node, "\(what) is empty; an empty path names no file or folder") }
+        return text
+    }
+
+    func pathList(_ node: Node, what: String) throws(StepDocFailure) -> [String] {
+        if node.scalar != nil { return [try path(node, what: what)] }
+        let paths = try stringList(node, what: what)
+        for (index, path) in paths.enumerated() where path.isEmpty {
+            throw error(node.sequence.map { Array($0) }?[safe: index] ?? node, "\(what) lists an empty path")
+        }
+        return paths
     }
 
     func stringList(_ node: Node, what: String) throws(StepDocFailure) -> [String] {

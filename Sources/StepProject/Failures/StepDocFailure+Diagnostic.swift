@@ -11,6 +11,8 @@ extension StepDocFailure {
             return finding(.ioUnreadable, at: path)
         case .outputNotWritable(let path, _):
             return finding(.ioUnwritable, at: path)
+        case .outputCollision(let path, _, _):
+            return finding(.ioOutputCollision, at: path)
         case .configuration(let path, let line, let column, let message):
             return finding(.configInvalid, message, at: path, line: line, column: column)
         case .facts(let path, let line, let column, let message):

@@ -8,8 +8,9 @@ import Synchronization
 /// What stands at the path decides how it is written, and nothing but a regular file is ever replaced:
 /// - a regular file, or nothing: a temporary renamed over it;
 /// - a symbolic link: the same, at the file it points to (the link stays a link);
-/// - a character device (`/dev/null`, `/dev/stdout` on a terminal), a FIFO or a pipe (`/dev/fd/N`,
-///   `>(cat)`): written directly, as a shell redirection would;
+/// - a character device (`/dev/null`) or a FIFO: opened and written directly, as a shell's `>` would;
+/// - a descriptor of this process (`/dev/stdout`, `/dev/fd/N`, a process substitution `>(cat)`):
+///   written to as it is, whatever it is open on;
 /// - a folder, a socket or a block device: refused, with a message.
 public enum AtomicWriter {
     /// The marker in temporary file names (`.NAME.stepdoc-tmp-PID-N`).
@@ -98,26 +99,32 @@ public enum AtomicWriter {
     enum Destination: Equatable {
         /// A regular file or nothing, at this (resolved) location: written through a temporary.
         case replaceable(String)
-        /// A character device or a FIFO (pipes included): written directly.
+        /// A character device or a FIFO (pipes included), at this location: opened and written directly.
         case stream(String)
+        /// A descriptor this process has open (`/dev/stdout`, `/dev/fd/N`, `>(cat)`): written as it is.
+        case descriptor(Int32)
         case refused(String)
     }
 
     /// Where and how `location` is written: symbolic links followed to what they name.
     static func destination(of location: String) -> Destination {
-        var info = stat()
-        guard lstat(location, &info) == 0 else { return .replaceable(location) }
-        var target = location
-        if (info.st_mode & S_IFMT) == S_IFLNK {
-            guard let resolved = resolvedLink(location) else {
-                return .refused("it is a symbolic link that cannot be followed")
-            }
-            target = resolved
-            guard lstat(target, &info) == 0 else { return .replaceable(target) }
+        var current = location
+        for _ in 0..<40 {
+            if let descriptor = descriptor(named: current) { return destination(ofDescriptor: descriptor) }
+            var info = stat()
+            // Nothing there (or a link to nothing): the file is created where the path leads.
+            guard lstat(current, &info) == 0 else { return .replaceable(current) }
+            guard (info.st_mode & S_IFMT) == S_IFLNK else { return destination(current, kind: info.st_mode) }
+            guard let link = linkTarget(current) else { return .refused("it is a symbolic link that cannot be read") }
+            current = link.hasPrefix("/") ? link : (current.parentFolder as NSString).appendingPathComponent(link)
         }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return .replaceable(target)
-        case S_IFCHR, S_IFIFO: return .stream(target)
+        return .refused("it is a symbolic link loop")
+    }
+
+    private static func destination(_ location: String, kind mode: mode_t) -> Destination {
+        switch mode & S_IFMT {
+        case S_IFREG: return .replaceable(location)
+        case S_IFCHR, S_IFIFO: return .stream(location)
         case S_IFDIR: return .refused("it is a folder")
         case S_IFSOCK: return .refused("it is a socket")
         case S_IFBLK: return .refused("it is a block device")
@@ -125,21 +132,46 @@ public enum AtomicWriter {
         }
     }
 
-    /// The path a symbolic link finally names (the file need not exist), or `nil` for a loop.
-    private static func resolvedLink(_ location: String) -> String? {
-        var current = location
-        for _ in 0..<40 {
-            var info = stat()
-            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return current }
-            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let count = readlink(current, &buffer, buffer.count - 1)
-            guard count >= 0 else { return nil }
-            let link = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            current = link.hasPrefix("/") ? link : (current.parentFolder as NSString).appendingPathComponent(link)
-            // /proc/self/fd/N of a pipe reads as "pipe:[123]": the descriptor is the thing to open.
-            if link.hasPrefix("pipe:") || link.hasPrefix("socket:") { return location }
+    private static func destination(ofDescriptor descriptor: Int32) -> Destination {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .refused("descriptor \(descriptor) is not open") }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .refused("it is a folder")
+        case S_IFBLK: return .refused("it is a block device")
+        default: return .descriptor(descriptor)
+        }
+    }
+
+    /// The descriptor of this process a path names: `/dev/stdin`, `/dev/stdout`, `/dev/stderr`,
+    /// `/dev/fd/N`, `/proc/self/fd/N` (and the same under this process's pid). Opening such a path
+    /// would open the file anew (or fail, for a socket); writing to the descriptor is what the shell
+    /// that set it up means.
+    static func descriptor(named location: String) -> Int32? {
+        // Lexically: resolving links here would turn /dev/stdout into what it is open on.
+        var components: [Substring] = []
+        for component in location.split(separator: "/") where component != "." {
+            if component == ".." { _ = components.popLast() } else { components.append(component) }
+        }
+        let path = "/" + components.joined(separator: "/")
+        switch path {
+        case "/dev/stdin": return 0
+        case "/dev/stdout": return 1
+        case "/dev/stderr": return 2
+        default: break
+        }
+        for folder in ["/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/", "/proc/\(getpid())/fd/"]
+        where path.hasPrefix(folder) {
+            return Int32(path.dropFirst(folder.count))
         }
         return nil
+    }
+
+    /// What a symbolic link holds, or `nil` when it cannot be read.
+    private static func linkTarget(_ location: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(location, &buffer, buffer.count - 1)
+        guard count >= 0 else { return nil }
+        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     private static func write(
@@ -152,6 +184,10 @@ public enum AtomicWriter {
             throw .outputNotWritable(path: path, reason: reason)
         case .stream(let location):
             try writeDirectly(buffer, to: location, naming: path)
+        case .descriptor(let descriptor):
+            if let failure = writeAll(buffer, to: descriptor) {
+                throw .outputNotWritable(path: path, reason: String(cString: strerror(failure)))
+            }
         case .replaceable(let location):
             try replace(
                 location, with: buffer, naming: path, permissions: permissions, exactPermissions: exactPermissions)

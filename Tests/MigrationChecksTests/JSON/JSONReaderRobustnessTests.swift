@@ -37,6 +37,8 @@ import Testing
     @Test func answersEveryMutationOfARealFactsDocument() throws {
         let original = try Fixture("replica-set-4.0-root-canonical").bytes()
         var generator = SplitMix64(state: 7)
+        var evaluated = 0
+        var rejected = 0
         for _ in 0..<300 {
             var bytes = original
             for _ in 0..<Int.random(in: 1...4, using: &generator) {
@@ -48,9 +50,17 @@ import Testing
                 }
                 if bytes.isEmpty { break }
             }
-            if let facts = try? DeploymentFacts(json: bytes) {
-                _ = AtlasLiveMigrationPrerequisites.suite().evaluate(facts)
+            do {
+                let facts = try DeploymentFacts(json: bytes)
+                let suite = AtlasLiveMigrationPrerequisites.suite()
+                let results = suite.evaluate(facts)
+                #expect(results.map(\.checkID) == suite.checks.map(\.id), "one outcome per check, in order")
+                evaluated += 1
+            } catch {
+                rejected += 1
             }
         }
+        // Both paths are taken: some mutations still read as facts and are judged, the rest are refused.
+        #expect(evaluated > 0 && rejected > 0, "evaluated \(evaluated), rejected \(rejected)")
     }
 }

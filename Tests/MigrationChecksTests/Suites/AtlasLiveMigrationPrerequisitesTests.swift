@@ -52,11 +52,11 @@ import Testing
         #expect(results["auth-enabled"] == .pass(detail: "the auth option is on"))
         #expect(
             results["migration-user-roles"]
-                == .cannotTell(
-                    missingFact: "usersInfo",
-                    reason:
-                        "usersInfo failed: no such cmd: usersInfo, and connectionStatus does not list the user's roles")
-        )
+                == .fail(
+                    reason: "MongoDB 2.4.14 has no backup and clusterMonitor roles (they came with 2.6's role-based "
+                        + "access control, with usersInfo and grantRolesToUser), so no user can hold them",
+                    remedy: "upgrade the deployment to MongoDB 2.6 or newer first; then grant the user backup and "
+                        + "clusterMonitor on the admin database"))
     }
 
     @Test func failsReplicaSetOnAMongosBecauseShardedClustersAreNotSupported() throws {
@@ -82,15 +82,21 @@ import Testing
         #expect(remedy?.contains(#"grantRolesToUser("reader""#) == true)
     }
 
-    @Test func cannotTellAuthWhenGetCmdLineOptsWasRefused() throws {
+    /// The refusal proves access control; but without the options, a shard cannot be ruled out.
+    @Test func passesAuthAndCannotTellTheReplicaSetWhenGetCmdLineOptsWasRefused() throws {
         let results = try outcomes("backup-only-user-3.6")
-        guard case .cannotTell(let fact, let reason)? = results["auth-enabled"] else {
-            Issue.record("expected auth-enabled to be undecided, got \(String(describing: results["auth-enabled"]))")
+        guard case .pass(let detail)? = results["auth-enabled"] else {
+            Issue.record("expected auth-enabled to pass, got \(String(describing: results["auth-enabled"]))")
+            return
+        }
+        #expect(detail.hasPrefix("the server refused getCmdLineOpts as unauthorized (not authorized on admin"))
+        #expect(detail.hasSuffix("which only a server that enforces access control does"))
+        guard case .cannotTell(let fact, let reason)? = results["replica-set"] else {
+            Issue.record("expected replica-set to be undecided, got \(String(describing: results["replica-set"]))")
             return
         }
         #expect(fact == "getCmdLineOpts")
-        #expect(reason.hasPrefix("getCmdLineOpts failed: not authorized on admin"))
-        #expect(results["replica-set"] == .pass(detail: "member of replica set rs0 (secondary)"))
+        #expect(reason.hasPrefix("the server is a member of replica set rs0 (secondary), but whether"), "\(reason)")
         #expect(results["migration-user-roles"]?.isFail == true)
     }
 
@@ -104,25 +110,19 @@ import Testing
     }
 
     @Test func bindsTheMinimumVersionToTheTitlePlaceholder() throws {
-        let binding = try #require(suite.check(id: "server-version")).binding
-        #expect(binding.titlePattern.raw == "Your current MongoDB database is running MongoDB {version}+")
-        #expect(
-            binding.titlePattern.match("Your current MongoDB database is running MongoDB 2.6+") == ["version": "2.6"])
-        #expect(
-            binding.values == [
-                BoundValue(
-                    name: "minimum version", source: .titlePlaceholder("version"), enforced: .minimumVersion("2.6"))
-            ])
+        let check = try #require(suite.check(id: "server-version"))
+        #expect(check.title.raw == "Your current MongoDB database is running MongoDB {version}+")
+        #expect(check.title.match("Your current MongoDB database is running MongoDB 2.6+") == ["version": "2.6"])
+        #expect(check.values.map(\.name) == ["minimum version"])
+        #expect(check.values.map(\.source) == [.titlePlaceholder("version")])
+        #expect(check.values.map(\.enforced.kind) == [.minimumVersion("2.6")])
     }
 
     @Test func bindsTheRequiredRolesToTheAuthroleMentions() throws {
-        let binding = try #require(suite.check(id: "migration-user-roles")).binding
-        #expect(
-            binding.values == [
-                BoundValue(
-                    name: "required roles", source: .bodyRoleMentions(role: "authrole"),
-                    enforced: .roleSet(["clusterMonitor", "backup"]))
-            ])
+        let check = try #require(suite.check(id: "migration-user-roles"))
+        #expect(check.values.map(\.name) == ["required roles"])
+        #expect(check.values.map(\.source) == [.bodyRoleMentions(role: "authrole")])
+        #expect(check.values.map(\.enforced.kind) == [.roleSet(["clusterMonitor", "backup"])])
     }
 
     @Test func matchesEveryStepTitleOfTheSeedDocument() {
@@ -135,24 +135,27 @@ import Testing
                 + "required MongoDB roles.",
         ]
         for (check, title) in zip(suite.checks, titles) {
-            #expect(check.binding.titlePattern.matches(title), "\(check.id) does not match \"\(title)\"")
-            let others = suite.checks.filter { $0.id != check.id && $0.binding.titlePattern.matches(title) }
+            #expect(check.title.matches(title), "\(check.id) does not match \"\(title)\"")
+            let others = suite.checks.filter { $0.id != check.id && $0.title.matches(title) }
             #expect(others.isEmpty, "\"\(title)\" also matches \(others.map(\.id))")
         }
     }
 
     @Test func enforcesTheValuesItIsBuiltWith() throws {
-        let stricter = AtlasLiveMigrationPrerequisites.suite(minimumVersion: "4.2", requiredRoles: ["restore"])
+        let stricter = AtlasLiveMigrationPrerequisites.suite(
+            minimumVersion: .minimumVersion("4.2"), requiredRoles: .roleSet(["restore"]))
         let facts = try Fixture("replica-set-4.0-root").facts()
         #expect(stricter.check(id: "server-version")?.evaluate(facts).isFail == true)
-        #expect(stricter.check(id: "server-version")?.binding.values.first?.enforced == .minimumVersion("4.2"))
-        #expect(stricter.check(id: "migration-user-roles")?.binding.values.first?.enforced == .roleSet(["restore"]))
+        #expect(stricter.check(id: "server-version")?.values.first?.enforced.kind == .minimumVersion("4.2"))
+        #expect(stricter.check(id: "migration-user-roles")?.values.first?.enforced.kind == .roleSet(["restore"]))
+        // Each value records the test's own call, the place a parity note points at.
+        #expect(stricter.check(id: "server-version")?.values.first?.declaration.file == #filePath)
         #expect(stricter.check(id: "migration-user-roles")?.evaluate(facts).isPass == true)
     }
 
     @Test func recordsWhereEachCheckIsDeclared() throws {
         for check in suite.checks {
-            let declaration = check.binding.declaration
+            let declaration = check.declaration
             #expect(declaration.file.hasSuffix("Sources/MigrationChecks/Suites/AtlasLiveMigrationPrerequisites.swift"))
             let source = try String(contentsOfFile: declaration.file, encoding: .utf8)
             let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
@@ -162,6 +165,21 @@ import Testing
             #expect(String(decoding: throughColumn, as: UTF8.self).hasSuffix("Check("), "\(declaration): \(line)")
             let idLine = lines[declaration.line]
             #expect(idLine.contains("id: \"\(check.id)\""), "\(declaration) is not \(check.id)'s declaration")
+        }
+    }
+
+    /// Each enforced value records its own literal: the default arguments of the suite's signature.
+    @Test func recordsWhereEachEnforcedValueIsWritten() throws {
+        let values = suite.checks.flatMap(\.values)
+        #expect(values.count == 2)
+        for value in values {
+            let declaration = value.declaration
+            let source = try String(contentsOfFile: declaration.file, encoding: .utf8)
+            let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = lines[declaration.line - 1]
+            let fromColumn = String(decoding: line.utf8.dropFirst(declaration.column - 1), as: UTF8.self)
+            let expected = value.name == "minimum version" ? "\"2.6\")" : "[\"clusterMonitor\", \"backup\"])"
+            #expect(fromColumn.hasPrefix(expected), "\(declaration): \(line)")
         }
     }
 

@@ -95,4 +95,51 @@ import Testing
             result.standardOutput.contains(
                 "var migrationUser = typeof migrationUser === \"string\" ? migrationUser : \"migrator\";"))
     }
+
+    /// Without --user the script checks the user it runs as; nothing to replace by hand.
+    @Test func printsACollectorForTheUserItRunsAsWithoutUser() throws {
+        let result = try StepDocProcess.run(["preflight", "--print-collector"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(!result.standardOutput.contains("REPLACE_WITH"))
+        #expect(result.standardOutput.contains("authenticated as the migration user (the script checks the user it runs as)"))
+    }
+
+    @Test func putsTheAuthenticationDatabaseOfAUserDefinedOutsideAdmin() throws {
+        let result = try StepDocProcess.run(["preflight", "--print-collector", "--user", "mig", "--auth-db", "accounts"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains(#"migrationUserDatabase : "accounts";"#))
+        #expect(result.standardOutput.contains("the migration user mig (defined on accounts)"))
+        let alone = try StepDocProcess.run(["preflight", "--print-collector", "--auth-db", "accounts"])
+        #expect(alone.status == 2)
+        #expect(alone.standardError.contains("--auth-db goes with --user"), "\(alone.standardError)")
+        let empty = try StepDocProcess.run(["preflight", "--print-collector", "--user", ""])
+        #expect(empty.status == 2)
+    }
+
+    /// A procedure bound to a suite none of whose checks matches a step: nothing verified, exit 1.
+    @Test func exitsWith1WhenNoDocumentedStepMatchedACheck() throws {
+        let project = try StepDocProcess()
+        defer { project.remove() }
+        try project.write(
+            Array(
+                """
+                Step 1: Back up the data
+                ------------------------
+
+                Take a backup.
+
+                Step 2: Restore it somewhere
+                ----------------------------
+
+                Restore it.
+                """.utf8), to: "content/other.rst")
+        try project.write(Array(try FactsFixture("replica-set-4.0-root").data()), to: "facts.json")
+        let result = try project.run(
+            ["preflight", "--facts", "facts.json", "--suite", "atlas-live-migration-prerequisites", "content/other.rst"])
+        #expect(result.status == 1, "\(result.standardOutput)\(result.standardError)")
+        #expect(
+            result.standardOutput.contains(
+                "no documented step matched a check of suite atlas-live-migration-prerequisites, so nothing was "
+                    + "verified (2 steps, 5 checks without a match)"), "\(result.standardOutput)")
+    }
 }

@@ -59,7 +59,7 @@ final class EventStreamClient: @unchecked Sendable {
 
     /// The first event after the first `skip` ones that matches, waiting up to `timeout` for it.
     func event(
-        after skip: Int = 0, timeout: Duration = .seconds(5), where matches: @Sendable (Event) -> Bool = { _ in true }
+        after skip: Int = 0, timeout: Duration = .seconds(30), where matches: @Sendable (Event) -> Bool = { _ in true }
     ) async -> Event? {
         var found: Event?
         _ = await waitUntil(timeout: timeout) { state in
@@ -70,7 +70,7 @@ final class EventStreamClient: @unchecked Sendable {
     }
 
     /// Waits until `ended` (or `timeout`); `true` if the stream ended.
-    func waitForEnd(timeout: Duration = .seconds(5)) async -> Bool {
+    func waitForEnd(timeout: Duration = .seconds(30)) async -> Bool {
         await waitUntil(timeout: timeout) { $0.ended }
     }
 
@@ -92,7 +92,7 @@ final class EventStreamClient: @unchecked Sendable {
     }
 
     /// Polls every 2 ms: short enough not to distort latencies, and no thread is blocked meanwhile.
-    private func waitUntil(timeout: Duration = .seconds(5), _ condition: (Snapshot) -> Bool) async -> Bool {
+    private func waitUntil(timeout: Duration = .seconds(30), _ condition: (Snapshot) -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if condition(snapshot) { return true }

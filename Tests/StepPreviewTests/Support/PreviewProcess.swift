@@ -38,7 +38,7 @@ final class PreviewProcess {
     }
 
     /// The URL from the "serving … at URL" line, waiting up to `timeout` for it.
-    func servingURL(timeout: Duration = .seconds(5)) async -> String? {
+    func servingURL(timeout: Duration = .seconds(30)) async -> String? {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let range = standardOutput.range(of: #"http://[^ ]+/"#, options: .regularExpression) {
@@ -52,12 +52,12 @@ final class PreviewProcess {
 
     /// Sends `signal` and waits up to `timeout` for the process to end; its exit status, or `nil` when it
     /// is still running (it is then killed).
-    func stop(with signal: Int32 = SIGINT, timeout: Duration = .seconds(5)) async -> Int32? {
+    func stop(with signal: Int32 = SIGINT, timeout: Duration = .seconds(30)) async -> Int32? {
         kill(process.processIdentifier, signal)
         return await waitForExit(timeout: timeout)
     }
 
-    func waitForExit(timeout: Duration = .seconds(5)) async -> Int32? {
+    func waitForExit(timeout: Duration = .seconds(30)) async -> Int32? {
         let deadline = ContinuousClock.now + timeout
         while process.isRunning, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(10))

@@ -46,7 +46,7 @@ final class ChangeLog: @unchecked Sendable {
     var hasEnded: Bool { lock.withLock { ended } }
 
     /// Waits up to `timeout` for `condition`; returns whether it came true.
-    func wait(timeout: Duration = .seconds(5), until condition: ([FileChange], Bool) -> Bool) async -> Bool {
+    func wait(timeout: Duration = .seconds(30), until condition: ([FileChange], Bool) -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if lock.withLock({ condition(seen, ended) }) { return true }
@@ -55,7 +55,7 @@ final class ChangeLog: @unchecked Sendable {
         return lock.withLock { condition(seen, ended) }
     }
 
-    func wait(for path: String, timeout: Duration = .seconds(5)) async -> Bool {
+    func wait(for path: String, timeout: Duration = .seconds(30)) async -> Bool {
         await wait(timeout: timeout) { changes, _ in changes.contains(.path(path)) }
     }
 }
