@@ -47,6 +47,15 @@ test-browser: deps browser-deps
 browser-deps:
 	@Scripts/install-deps.sh chromium
 
+## The editor tests: Neovim's built-in LSP client (Debian's neovim, installed when missing) drives
+## `stepdoc lsp` headless (Tests/Editor/neovim-client-test.lua), and node loads the VS Code extension.
+test-editor: deps editor-deps
+	$(SWIFT) build --build-tests
+	STEPDOC_EDITOR_TESTS=1 $(SWIFT) test --skip-build --filter 'NeovimClientTests|VSCodeExtensionTests'
+
+editor-deps:
+	@Scripts/install-deps.sh neovim
+
 deps:
 	@Scripts/install-deps.sh
 
@@ -88,8 +97,15 @@ BENCH_VENV   := .build/bench-venv
 ## Speed and memory on the generated corpus, against the targets (release build).
 bench: release
 	$(MAKE) bench-corpus
-	python3 Benchmarks/Scripts/bench.py --stepdoc $(RELEASE) --corpus $(BENCH_CORPUS)
+	cd Benchmarks && $(SWIFT) build -c release --product lsp-latency
+	python3 Benchmarks/Scripts/bench.py --stepdoc $(RELEASE) --corpus $(BENCH_CORPUS) \
+		--lsp-latency Benchmarks/.build/release/lsp-latency
 	cd Benchmarks && $(SWIFT) build -c release --product manifest-load && .build/release/manifest-load
+
+## The editor server's figures alone: diagnostics latency on a 50 KB file, memory over 10,000 edits.
+bench-lsp: release
+	cd Benchmarks && $(SWIFT) build -c release --product lsp-latency
+	Benchmarks/.build/release/lsp-latency --stepdoc $(RELEASE)
 
 ## The same, with docutils, pandoc, sphinx-build and cmark-gfm on the same inputs (installs them).
 bench-peers: deps

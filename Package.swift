@@ -87,7 +87,7 @@ let package = Package(
         // on unsaved text, and the answers to an editor's requests.
         .target(
             name: "StepLSP",
-            dependencies: ["StepEscaping", "StepSyntax", "StepModel", "StepParity", "MigrationChecks", "StepProject"]),
+            dependencies: ["StepEscaping", "StepSyntax", "StepModel", "StepParity", "StepDocChecks", "StepProject"]),
         // Commands, option parsing and terminal IO; one exit point.
         .target(
             name: "StepDocCLI",

@@ -520,12 +520,21 @@ struct ProcedureLowerer {
 
     mutating func diagnose(
         _ severity: Diagnostic.Severity, _ id: RuleID, _ summary: String, _ range: SourceRange,
-        explanation: String? = nil, notes: [DiagnosticNote] = []
+        explanation: String? = nil, notes: [DiagnosticNote] = [], fixIts: [FixIt] = []
     ) {
         diagnostics.append(
             Diagnostic(
                 severity: severity, id: id, summary: summary, explanation: explanation,
-                location: DiagnosticLocation(file: currentFile, range: range), notes: notes))
+                location: DiagnosticLocation(file: currentFile, range: range), notes: notes, fixIts: fixIts))
+    }
+
+    /// "Did you mean" fix-its: one per suggestion, each replacing `range` with `replacement(suggestion)`.
+    func suggestionFixIts(_ suggestions: [String], range: SourceRange, replacement: (String) -> String) -> [FixIt] {
+        suggestions.map { suggestion in
+            FixIt(
+                message: "replace with '\(replacement(suggestion))'",
+                location: DiagnosticLocation(file: currentFile, range: range), replacement: replacement(suggestion))
+        }
     }
 }
 
