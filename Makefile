@@ -2,7 +2,7 @@
 SWIFT   ?= swift
 STEPDOC := .build/debug/stepdoc
 
-.PHONY: templates run test mutation sphinx-venv test-browser browser-deps screenshots deps build release output check roles format lint clean bench bench-peers bench-corpus fuzz fuzz-build test-asan
+.PHONY: templates install uninstall run test mutation sphinx-venv test-browser browser-deps screenshots deps build release output check roles format lint clean bench bench-peers bench-corpus fuzz fuzz-build test-asan
 
 ## Install what is missing, build, render content/ into output/, and validate it.
 run: build
@@ -32,6 +32,12 @@ sphinx-venv:
 	@[ -x $(SPHINX_VENV)/bin/sphinx-build ] || (python3 -m venv $(SPHINX_VENV) && $(SPHINX_VENV)/bin/pip install -q sphinx) \
 		|| echo "sphinx not installed: the Sphinx text comparison is skipped" >&2
 
+## The worked example of a team's own checks (Examples/service-rollout): build its runner, export its
+## manifest, check its docs clean and a mutated copy (parity.value-mismatch), preflight facts through it.
+example-checks: deps
+	$(SWIFT) build --product stepdoc
+	Scripts/example-checks.sh
+
 ## The browser tests (BrowserTests): built pages and the preview in headless Chromium, which is
 ## installed from Debian's packages when missing.
 test-browser: deps browser-deps
@@ -40,6 +46,15 @@ test-browser: deps browser-deps
 
 browser-deps:
 	@Scripts/install-deps.sh chromium
+
+## The editor tests: Neovim's built-in LSP client (Debian's neovim, installed when missing) drives
+## `stepdoc lsp` headless (Tests/Editor/neovim-client-test.lua), and node loads the VS Code extension.
+test-editor: deps editor-deps
+	$(SWIFT) build --build-tests
+	STEPDOC_EDITOR_TESTS=1 $(SWIFT) test --skip-build --filter 'NeovimClientTests|VSCodeExtensionTests'
+
+editor-deps:
+	@Scripts/install-deps.sh neovim
 
 deps:
 	@Scripts/install-deps.sh
@@ -57,13 +72,40 @@ release: deps
 	$(RELEASE_BUILD)
 	@echo "stepdoc release binary: $(RELEASE)"
 
+## Install the release binary, its man page (made from the ArgumentParser help by ArgumentParser's
+## generate-manual) and bash, zsh and fish completions under PREFIX (DESTDIR for staged installs).
+## BINARY=path installs another build instead of the release one (the install test passes the debug one).
+PREFIX      ?= /usr/local
+DESTDIR     ?=
+BINARY      ?= $(RELEASE)
+MANUAL_TOOL := .build/debug/generate-manual
+
+install: $(MANUAL_TOOL)
+	@if [ "$(BINARY)" = "$(RELEASE)" ]; then $(MAKE) release; fi
+	@Scripts/install.sh install "$(BINARY)" "$(DESTDIR)$(PREFIX)" "$(MANUAL_TOOL)"
+
+## Remove exactly what `make install` put under PREFIX.
+uninstall:
+	@Scripts/install.sh uninstall "$(DESTDIR)$(PREFIX)"
+
+$(MANUAL_TOOL):
+	$(SWIFT) build --product generate-manual
+
 BENCH_CORPUS := Benchmarks/corpus
 BENCH_VENV   := .build/bench-venv
 
 ## Speed and memory on the generated corpus, against the targets (release build).
 bench: release
 	$(MAKE) bench-corpus
-	python3 Benchmarks/Scripts/bench.py --stepdoc $(RELEASE) --corpus $(BENCH_CORPUS)
+	cd Benchmarks && $(SWIFT) build -c release --product lsp-latency
+	python3 Benchmarks/Scripts/bench.py --stepdoc $(RELEASE) --corpus $(BENCH_CORPUS) \
+		--lsp-latency Benchmarks/.build/release/lsp-latency
+	cd Benchmarks && $(SWIFT) build -c release --product manifest-load && .build/release/manifest-load
+
+## The editor server's figures alone: diagnostics latency on a 50 KB file, memory over 10,000 edits.
+bench-lsp: release
+	cd Benchmarks && $(SWIFT) build -c release --product lsp-latency
+	Benchmarks/.build/release/lsp-latency --stepdoc $(RELEASE)
 
 ## The same, with docutils, pandoc, sphinx-build and cmark-gfm on the same inputs (installs them).
 bench-peers: deps

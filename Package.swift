@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "stepdoc", targets: ["stepdoc"]),
+        // The public check API: Check, CheckSuite, TitlePattern, BoundValue, enforced values, outcomes, the
+        // check manifest and the runner protocol. A package's own checks depend on this alone.
+        .library(name: "StepDocChecks", targets: ["StepDocChecks"]),
         .library(name: "MigrationChecks", targets: ["MigrationChecks"]),
         // The pipeline as libraries, for embedding and for the benchmark harness in Benchmarks/.
         .library(name: "StepSyntax", targets: ["StepSyntax"]),
@@ -43,9 +46,15 @@ let package = Package(
             name: "StepRender",
             dependencies: ["StepModel", "StepEscaping", "CCmarkGFM"]
         ),
-        // The shared check module: deployment facts, checks, registry. Depends on nothing.
-        .target(name: "MigrationChecks"),
-        .target(name: "StepParity", dependencies: ["StepModel", "StepEscaping", "MigrationChecks"]),
+        // The public check API (checks, suites, bound and enforced values, outcomes, JSON, the check manifest
+        // and the runner protocol). Depends on nothing but StepEscaping, itself dependency-free, for JSON.
+        .target(name: "StepDocChecks", dependencies: ["StepEscaping"]),
+        // MongoDB's migration prerequisites: deployment facts, checks, the built-in suites; a client of
+        // StepDocChecks like any other package.
+        .target(name: "MigrationChecks", dependencies: ["StepDocChecks", "StepEscaping"]),
+        // The exporter of MigrationChecks' suites: `stepdoc-migration-checks manifest | evaluate …`.
+        .executableTarget(name: "stepdoc-migration-checks", dependencies: ["MigrationChecks"]),
+        .target(name: "StepParity", dependencies: ["StepModel", "StepEscaping", "StepDocChecks"]),
         // glibc's allocator settings, which Swift's Glibc module does not import.
         .target(name: "CMemoryTuning"),
         // Extended attributes, which Swift's Glibc module does not import either.
@@ -55,7 +64,8 @@ let package = Package(
         .target(
             name: "StepProject",
             dependencies: [
-                "CExtendedAttributes", "StepSyntax", "StepModel", "StepRender", "StepParity", "MigrationChecks",
+                "CExtendedAttributes", "StepSyntax", "StepModel", "StepRender", "StepParity", "StepDocChecks",
+                "MigrationChecks",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -64,7 +74,7 @@ let package = Package(
         // Check suites run on a deployment's facts, reported with the documented steps as the remedy.
         .target(
             name: "StepPreflight",
-            dependencies: ["StepSyntax", "StepModel", "StepRender", "StepProject", "MigrationChecks"]),
+            dependencies: ["StepSyntax", "StepModel", "StepRender", "StepProject", "StepDocChecks", "MigrationChecks"]),
         // The preview server: HTTP/1.1 and server-sent events, watching, reload. The only FlyingSocks user.
         .target(
             name: "StepPreview",
@@ -77,7 +87,7 @@ let package = Package(
         // on unsaved text, and the answers to an editor's requests.
         .target(
             name: "StepLSP",
-            dependencies: ["StepEscaping", "StepSyntax", "StepModel", "StepParity", "MigrationChecks", "StepProject"]),
+            dependencies: ["StepEscaping", "StepSyntax", "StepModel", "StepParity", "StepDocChecks", "StepProject"]),
         // Commands, option parsing and terminal IO; one exit point.
         .target(
             name: "StepDocCLI",
@@ -112,10 +122,13 @@ let package = Package(
         .testTarget(
             name: "StepRenderTests", dependencies: ["StepRender", "TemplateEmbedding", "StepDocTestSupport"],
             exclude: ["Fixtures"]),
+        .testTarget(name: "StepDocChecksTests", dependencies: ["StepDocChecks"], exclude: ["Fixtures"]),
         .testTarget(name: "MigrationChecksTests", dependencies: ["MigrationChecks"], exclude: ["Fixtures"]),
         .testTarget(
             name: "StepParityTests",
-            dependencies: ["StepParity", "StepModel", "StepSyntax", "MigrationChecks", "StepDocTestSupport"],
+            dependencies: [
+                "StepParity", "StepModel", "StepSyntax", "StepDocChecks", "MigrationChecks", "StepDocTestSupport",
+            ],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "StepProjectTests",
@@ -127,8 +140,8 @@ let package = Package(
         .testTarget(
             name: "StepPreflightTests",
             dependencies: [
-                "StepPreflight", "StepProject", "StepRender", "StepModel", "StepSyntax", "MigrationChecks",
-                "StepDocTestSupport",
+                "StepPreflight", "StepProject", "StepRender", "StepModel", "StepSyntax", "StepDocChecks",
+                "MigrationChecks", "StepDocTestSupport",
             ],
             exclude: ["Fixtures"]),
         .testTarget(

@@ -2,7 +2,7 @@
 """stepdoc's benchmark: speed and memory on the generated corpus, against the targets, and (with
 --peers) against docutils, pandoc, sphinx-build and cmark-gfm on the same inputs in the same run.
 
-Usage: bench.py --stepdoc BIN --corpus DIR [--runs N] [--peers] [--venv DIR]
+Usage: bench.py --stepdoc BIN --corpus DIR [--runs N] [--peers] [--venv DIR] [--lsp-latency BIN]
 Wall times are medians over N runs (default 5); memory is the peak resident set of the process
 (from wait4's rusage). MiB/s is input size over median time.
 """
@@ -83,6 +83,7 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--peers", action="store_true")
     parser.add_argument("--venv", default=".build/bench-venv")
+    parser.add_argument("--lsp-latency", help="Benchmarks' lsp-latency executable: the editor server's figures")
     options = parser.parse_args()
 
     stepdoc = os.path.abspath(options.stepdoc)
@@ -156,6 +157,9 @@ def main():
         ("check of the seed < 25 ms", results["seed"][0] < 0.025, f"{results['seed'][0] * 1000:.1f} ms"),
     ]
 
+    if options.lsp_latency:
+        targets += run_lsp(options.lsp_latency, stepdoc)
+
     if options.peers:
         peer_rows = run_peers(options, corpus, scratch, table, runs)
         cmark = peer_rows.get("cmark-gfm 10 MiB")
@@ -179,6 +183,25 @@ def main():
     for name, met, value in targets:
         print(f"  {'✔' if met else '✘'} {name:<52} {value}")
     shutil.rmtree(scratch, ignore_errors=True)
+
+
+def run_lsp(harness, stepdoc):
+    """stepdoc lsp: diagnostics latency after a change on a 50 KB file, and memory across 10,000 edits."""
+    import json
+    output = subprocess.run([harness, "--stepdoc", stepdoc, "--json"], check=True, capture_output=True, text=True).stdout
+    figures = json.loads(output.strip().splitlines()[-1])
+    growth = figures["rss_after"] - figures["rss_before"]
+    print(f"\nstepdoc lsp, a {figures['bytes'] / 1024:.0f} KiB step file")
+    print(f"  diagnostics after a change: median {figures['median_ms']:.1f} ms, p90 {figures['p90_ms']:.1f} ms "
+          f"({figures['changes']} changes)")
+    print(f"  resident memory: {figures['rss_before'] / MIB:.1f} MiB, then {figures['rss_after'] / MIB:.1f} MiB "
+          f"after {figures['edits']:,} edits")
+    return [
+        ("lsp: diagnostics 50 KB after a change ≤ 20 ms (median)", figures["median_ms"] <= 20,
+         f"{figures['median_ms']:.1f} ms"),
+        ("lsp: memory flat across 10,000 edits (≤ +8 MiB)", growth <= 8 * MIB, f"{growth / MIB:+.1f} MiB"),
+        ("lsp: exit status 0 after shutdown and exit", figures["exit"] == 0, str(figures["exit"])),
+    ]
 
 
 def run_peers(options, corpus, scratch, table, runs):

@@ -1,4 +1,4 @@
-import MigrationChecks
+import StepDocChecks
 import StepModel
 import StepSyntax
 
@@ -8,11 +8,11 @@ public struct ParityContext: Sendable {
     public let procedure: Procedure
     /// The step file, for the exact position of values inside titles.
     public let file: SourceFile
-    public let suite: CheckSuite
+    public let suite: SuiteDefinition
     public let options: ParityOptions
     public let matching: StepCheckMatching
 
-    public init(procedure: Procedure, file: SourceFile, suite: CheckSuite, options: ParityOptions = ParityOptions()) {
+    public init(procedure: Procedure, file: SourceFile, suite: SuiteDefinition, options: ParityOptions = ParityOptions()) {
         self.procedure = procedure
         self.file = file
         self.suite = suite
@@ -34,32 +34,41 @@ extension ParityContext {
     }
 
     /// Where a check is declared in Swift, with its path made relative to the working directory.
-    func declarationLocation(of check: Check) -> DiagnosticLocation {
-        let declaration = check.binding.declaration
+    func declarationLocation(of check: CheckDefinition) -> DiagnosticLocation {
+        declarationLocation(check.declaration)
+    }
+
+    /// A place in Swift source, with its path made relative to the working directory.
+    func declarationLocation(_ declaration: Declaration) -> DiagnosticLocation {
         let start = SourceLocation(line: declaration.line, column: declaration.column)
         let end = SourceLocation(line: declaration.line, column: declaration.column + 1)
         return DiagnosticLocation(file: options.displayPath(declaration.file), range: start..<end)
     }
 
+    /// A note at an enforced value's own literal in Swift.
+    func declarationNote(_ message: String, of value: BoundValue) -> DiagnosticNote {
+        DiagnosticNote(message: message, location: declarationLocation(value.declaration))
+    }
+
     /// A note at a check's Swift declaration.
-    func declarationNote(_ message: String, of check: Check) -> DiagnosticNote {
+    func declarationNote(_ message: String, of check: CheckDefinition) -> DiagnosticNote {
         DiagnosticNote(message: message, location: declarationLocation(of: check))
     }
 
     /// The check's title with its enforced values in place of the placeholders they are bound to:
     /// what the step would say if it agreed with the code.
-    func expectedTitle(of check: Check) -> String {
+    func expectedTitle(of check: CheckDefinition) -> String {
         var values: [String: String] = [:]
-        for value in check.binding.values {
+        for value in check.values {
             if case .titlePlaceholder(let name) = value.source {
                 values[name] = value.enforced.documentedForm
             }
         }
-        return check.binding.titlePattern.rendered(with: values)
+        return check.title.rendered(with: values)
     }
 
     /// The name of the file the suite's checks are declared in, for explanations.
     var suiteDeclarationFile: String? {
-        suite.checks.first.map { options.displayPath($0.binding.declaration.file) }
+        suite.checks.first.map { options.displayPath($0.declaration.file) }
     }
 }

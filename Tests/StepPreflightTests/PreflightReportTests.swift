@@ -1,5 +1,6 @@
 import Foundation
 import MigrationChecks
+import StepDocChecks
 import StepDocTestSupport
 import StepPreflight
 import StepProject
@@ -80,7 +81,7 @@ import Testing
         let unrelated = CheckSuite(
             id: "unrelated", title: "Unrelated",
             checks: [
-                Check(id: "oplog-window", summary: "the oplog holds a day", title: "Your oplog holds a day.") { _ in
+                MigrationCheck(id: "oplog-window", summary: "the oplog holds a day", title: "Your oplog holds a day.") { _ in
                     .pass(detail: "the oplog holds 30 hours")
                 }
             ])
@@ -101,7 +102,7 @@ import Testing
         let partial = CheckSuite(
             id: full.id, title: full.title,
             checks: full.checks.filter { $0.id != "replica-set" } + [
-                Check(id: "oplog-window", summary: "the oplog holds a day", title: "Your oplog holds a day.") { _ in
+                MigrationCheck(id: "oplog-window", summary: "the oplog holds a day", title: "Your oplog holds a day.") { _ in
                     .fail(reason: "the oplog holds 2 hours", remedy: nil)
                 }
             ])
@@ -130,5 +131,28 @@ import Testing
         #expect(results[0]["reason"] is NSNull)
         #expect(
             Set(results[0].keys) == ["step", "title", "check", "outcome", "reason", "missingFact", "remedy", "detail"])
+    }
+
+    /// Preflight through the runner protocol (the suite's manifest, `evaluate` printing outcomes as JSON, read
+    /// back) reports exactly what the compiled suite reports, for every deployment the tests know.
+    @Test(arguments: [
+        "replica-set-4.0-root", "replica-set-4.0-root-canonical", "standalone-2.4", "mongos-4.0", "shard-member-4.0",
+        "read-any-database-user", "backup-only-user-3.6",
+    ])
+    func reportsTheSameThroughTheRunnerProtocol(fixture: String) throws {
+        let source = try ShippedProcedure.read()
+        let suite = AtlasLiveMigrationPrerequisites.suite()
+        let bytes = [UInt8](try FactsFixture(fixture).data())
+        let direct = PreflightReport(
+            procedure: source.procedure, suite: suite, facts: try DeploymentFacts(json: bytes), factsFile: "facts.json")
+        let answer = CheckRunner.respond(
+            to: ["evaluate", "--suite", suite.id, "--facts", "facts.json"], suites: [suite]
+        ) { _ in .success(bytes) }
+        #expect(answer.status == 0, "\(answer.error)")
+        let outcomes = try RunnerOutcomes(json: Array(answer.output.utf8))
+        let manifest = try CheckManifest(json: Array(CheckManifest([suite]).json().utf8))
+        let throughRunner = PreflightReport(
+            procedure: source.procedure, suite: manifest.suites[0], results: outcomes.results, factsFile: "facts.json")
+        #expect(throughRunner == direct)
     }
 }

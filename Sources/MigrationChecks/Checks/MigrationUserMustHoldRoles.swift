@@ -1,3 +1,5 @@
+import StepEscaping
+
 /// The migration user holds every required role on a database (`admin`), counting the roles that
 /// MongoDB's built-in roles include (``BuiltinRoles``): `root` gives `backup`, `clusterAdmin` gives
 /// `clusterMonitor`.
@@ -54,10 +56,10 @@ public struct MigrationUserMustHoldRoles: Sendable {
             if let version, let note = versionNote(missing: missing, held: held, version: version) {
                 reason += "; \(note)"
             }
-            let grants = missing.map { "{ role: \($0.javaScriptLiteral), db: \(database.javaScriptLiteral) }" }
+            let grants = missing.map { "{ role: \(TextEscaping.javaScript($0)), db: \(TextEscaping.javaScript(database)) }" }
             let command =
-                "db.getSiblingDB(\(holder.userDatabase.javaScriptLiteral))"
-                + ".grantRolesToUser(\(holder.name.javaScriptLiteral), [\(grants.joined(separator: ", "))])"
+                "db.getSiblingDB(\(TextEscaping.javaScript(holder.userDatabase)))"
+                + ".grantRolesToUser(\(TextEscaping.javaScript(holder.name)), [\(grants.joined(separator: ", "))])"
             return .fail(reason: reason, remedy: "grant them: \(command)")
         }
         let through = requiredRoles.sorted().map { role in

@@ -1,3 +1,5 @@
+import StepEscaping
+
 /// The mongosh script that collects a deployment's facts into one JSON document.
 ///
 /// Run it as the migration user, against the source deployment:
@@ -31,9 +33,9 @@ public enum FactsCollector {
         """
         // stepdoc: collects a deployment's facts for the migration prerequisite checks.
         // Run: \(usage)
-        var migrationUser = typeof migrationUser === "string" ? migrationUser : \(user?.javaScriptLiteral ?? "null");
+        var migrationUser = typeof migrationUser === "string" ? migrationUser : \(user.map(TextEscaping.javaScript) ?? "null");
         var migrationUserDatabase =
-          typeof migrationUserDatabase === "string" ? migrationUserDatabase : \(database?.javaScriptLiteral ?? "null");
+          typeof migrationUserDatabase === "string" ? migrationUserDatabase : \(database.map(TextEscaping.javaScript) ?? "null");
 
         (function () {
           var admin = db.getSiblingDB("admin");

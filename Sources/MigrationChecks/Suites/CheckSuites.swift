@@ -1,12 +1,12 @@
-/// The registry of check suites, one per documented procedure.
+/// The registry of MigrationChecks' suites, one per documented procedure: stepdoc's built-in suites.
 public enum CheckSuites {
     /// Every suite, with the documented values.
-    public static let all: [CheckSuite] = [
+    public static let all: [MigrationCheckSuite] = [
         AtlasLiveMigrationPrerequisites.suite()
     ]
 
     /// The suite with this id.
-    public static func named(_ id: String) -> CheckSuite? {
+    public static func named(_ id: String) -> MigrationCheckSuite? {
         all.first { $0.id == id }
     }
 }

@@ -43,7 +43,7 @@ struct CheckCommand: StepDocSubcommand {
         } else {
             result = CheckAction(inputs: inputs).run()
         }
-        let writer = reporting.writer(strict: project.strict, terminal: terminal)
+        let writer = reporting.writer(strict: project.strict, terminal: terminal, inputs: result.inputs)
         let written = writer.write(result.report, failures: result.failures, sources: result.sources)
         // With --diff the diff is standard output (for `git apply`); the report goes beside the findings.
         if fix && diff {

@@ -13,8 +13,9 @@ struct ConvertCommand: StepDocSubcommand {
         discussion: """
             Writes each converted file next to its input (or into --output): NAME.rst for giza and \
             procedure files, steps-NAME.yaml for YAML; when that would be the input itself, \
-            NAME.giza.rst or NAME.procedure.rst. An input is never overwritten; outputs are written \
-            atomically. A procedure file keeps the giza era, heading character and step numbers in a \
+            NAME.giza.rst or NAME.procedure.rst. An existing file is replaced only with --force, and an \
+            input of the run never; two inputs that would write one file stop the run. These are found \
+            before anything is written; outputs are written atomically. A procedure file keeps the giza era, heading character and step numbers in a \
             `.. stepdoc: giza …` comment, so converting it back gives the giza file it came from. \
             Exit codes: 0 converted, 1 a file has no steps or cannot be converted safely, 2 unreadable \
             input, unwritable output or usage error.
@@ -32,6 +33,9 @@ struct ConvertCommand: StepDocSubcommand {
     @Option(name: .customLong("config"), help: "The configuration file (default: stepdoc.yml when present).")
     var configPath: String?
 
+    @Flag(name: .customLong("force"), help: "Replace files that exist (never an input of this run).")
+    var force = false
+
     func validate() throws {
         if paths.contains("") || configPath == "" || output == "" {
             throw ValidationError("an empty path names no file")
@@ -40,9 +44,10 @@ struct ConvertCommand: StepDocSubcommand {
 
     func run(in terminal: Terminal) -> ExitStatus {
         let inputs = ProjectInputs(directory: terminal.directory, paths: paths, configPath: configPath)
-        let result = ConvertAction(inputs: inputs, target: target, output: output).run()
-        if let failure = result.stoppedBy {
-            terminal.report(failure)
+        let result = ConvertAction(inputs: inputs, target: target, output: output, force: force).run()
+        if !result.stoppedBy.isEmpty {
+            terminal.reportFindings(result.discoveryDiagnostics)
+            for failure in result.stoppedBy { terminal.report(failure) }
             return .stopped
         }
         terminal.reportFindings(result.discoveryDiagnostics)

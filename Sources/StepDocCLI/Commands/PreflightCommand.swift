@@ -49,11 +49,20 @@ struct PreflightCommand: StepDocSubcommand {
     @Option(name: .customLong("html"), help: "Also write a report page to this file.")
     var html: String?
 
+    @Flag(
+        name: .customLong("force"), help: "Let --html replace a file that stepdoc did not write (never an input).")
+    var force = false
+
     @Option(name: .customLong("suite"), help: "The check suite to run (default: the one stepdoc.yml binds).")
     var suite: String?
 
     @Option(name: .customLong("config"), help: "The configuration file (default: stepdoc.yml when present).")
     var configPath: String?
+
+    @Option(
+        name: .customLong("check-manifest"),
+        help: "A check manifest whose suites procedures can be bound to (repeatable).")
+    var checkManifests: [String] = []
 
     @Option(
         name: [.customShort("t"), .customLong("tag")], help: "A tag for `.. only::` expressions, as sphinx-build -t.")
@@ -106,11 +115,13 @@ struct PreflightCommand: StepDocSubcommand {
         var options = PreflightAction.Options(facts: facts)
         options.format = format
         options.html = html
+        options.force = force
         options.suite = suite
         options.templates = templates
         options.template = template
         options.useColor = terminal.colorsOutput
-        let inputs = ProjectInputs(directory: terminal.directory, paths: paths, configPath: configPath, tags: tags)
+        var inputs = ProjectInputs(directory: terminal.directory, paths: paths, configPath: configPath, tags: tags)
+        inputs.checkManifests = checkManifests
         let result = PreflightAction(inputs: inputs, options: options).run {
             () throws(StepDocFailure) -> [UInt8] in
             try terminal.readInput(limit: StepDocConfig.Limits().maxFileSize)

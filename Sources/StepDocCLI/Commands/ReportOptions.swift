@@ -1,4 +1,5 @@
 import ArgumentParser
+import StepProject
 import StepReports
 
 /// `--format` and `--report`: how `stepdoc check` reports, on standard output and in files.
@@ -14,6 +15,11 @@ struct ReportOptions: ParsableArguments {
             "Also write the findings to a file, e.g. sarif:out/stepdoc.sarif (repeatable; written atomically).",
             valueName: "format:path"))
     var reportArguments: [String] = []
+
+    @Flag(
+        name: .customLong("force"),
+        help: "Let --report replace a file that stepdoc did not write (never an input of the run).")
+    var force = false
 
     /// The files `--report` asks for, in the order given.
     var reports: [ReportDestination] {
@@ -35,11 +41,12 @@ struct ReportOptions: ParsableArguments {
         }
     }
 
-    /// The writer of these reports for a run in `terminal`.
-    func writer(strict: Bool, terminal: Terminal) -> ReportWriter {
+    /// The writer of these reports for a run in `terminal` that read `inputs`.
+    func writer(strict: Bool, terminal: Terminal, inputs: [String]) -> ReportWriter {
         ReportWriter(
             format: format, reports: reports, strict: strict, useColor: terminal.colorsOutput,
-            environment: terminal.environment, directory: terminal.directory)
+            environment: terminal.environment, directory: terminal.directory,
+            protection: OutputProtection(inputs: inputs, force: force, in: terminal.directory))
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import StepModel
 import StepProject
 import StepSyntax
@@ -107,7 +108,7 @@ struct LocationConversion {
         if location.file == analysis.file.path {
             return (analysis.document.uri, analysis.range(location.range, encoding: encoding))
         }
-        let path = analysis.project.absolutePath(location.file)
+        let path = DeclarationPaths.absolutePath(of: location.file, for: analysis)
         let uri = FileURI.uri(ofPath: path)
         if others[path] == nil {
             let reader = SourceReader(maximumSize: 16 * 1024 * 1024)
@@ -122,4 +123,40 @@ struct LocationConversion {
         let end = Position(line: location.range.upperBound.line - 1, character: location.range.upperBound.column - 1)
         return (uri, PositionRange(start: start, end: end))
     }
+}
+
+/// Absolute paths for the paths findings name. A check's declaration is relative to the root of the Swift
+/// package that declares it (as manifests carry it): for the built-in suite that is stepdoc's own source
+/// tree, found from where this file was compiled; for a manifest, a folder at or above the manifest; for a
+/// runner, a folder at or above its executable. The first candidate that exists wins; else the project's.
+enum DeclarationPaths {
+    static func absolutePath(of path: String, for analysis: DocumentAnalysis) -> String {
+        let inProject = analysis.project.absolutePath(path)
+        guard !path.hasPrefix("/"), !FileManager.default.fileExists(atPath: inProject) else { return inProject }
+        for base in packageRoots(for: analysis) {
+            var folder = base
+            while folder.count > 1 {
+                let candidate = folder + "/" + path
+                if FileManager.default.fileExists(atPath: candidate) { return candidate }
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        return inProject
+    }
+
+    private static func packageRoots(for analysis: DocumentAnalysis) -> [String] {
+        switch analysis.registeredSuite?.origin {
+        case .manifest(let manifest, _, _)?:
+            return [(analysis.project.absolutePath(manifest) as NSString).deletingLastPathComponent]
+        case .runner(let command)?:
+            guard let executable = command.first else { return [] }
+            return [(analysis.project.absolutePath(executable) as NSString).deletingLastPathComponent]
+        case .builtIn?, nil:
+            return [stepdocSources]
+        }
+    }
+
+    /// The folder this file was compiled in (`…/Sources/StepLSP/Features`): stepdoc's own sources,
+    /// where the built-in checks are declared, when the binary runs beside them.
+    static let stepdocSources = ((#filePath as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
 }

@@ -1,4 +1,6 @@
+import StepDocChecks
 import StepModel
+import StepParity
 import StepProject
 import StepSyntax
 
@@ -17,6 +19,21 @@ struct DocumentAnalysis: Sendable {
     let source: ProcessedSource?
 
     var version: Int { document.version }
+
+    /// The folder `/x` include paths start from, as findings name paths.
+    var sourceRoot: String { project.project.sourceRoot(entries: [entry]) }
+
+    /// The check suite stepdoc.yml binds the procedure to (built in, or from a manifest or a runner).
+    var registeredSuite: RegisteredSuite? { project.parity?.bindings.suite(for: entry) }
+
+    /// The definitions of the bound suite's checks.
+    var suite: SuiteDefinition? { registeredSuite?.definition }
+
+    /// Which check implements which step, when a suite is bound.
+    var matching: StepCheckMatching? {
+        guard let suite, let procedure else { return nil }
+        return StepCheckMatching(procedure: procedure, suite: suite)
+    }
     var procedure: Procedure? { source?.procedure }
 
     /// Reads `document` as the file at `path` of `project`. Documents that are not step files (by name

@@ -100,7 +100,7 @@ public struct LanguageServer: Sendable {
                 lifecycle = .shutDown
                 return .success(.null)
             case "textDocument/codeAction":
-                return .success(try withAnalysis(params) { CodeActions(analysis: $0, server: $1).actions(params) })
+                return .success(try withAnalysis(params) { try CodeActions(analysis: $0, server: $1).actions(params) })
             case "textDocument/formatting":
                 return .success(try withAnalysis(params) { try DocumentFormatting(analysis: $0, server: $1).edits() })
             case "textDocument/documentSymbol":

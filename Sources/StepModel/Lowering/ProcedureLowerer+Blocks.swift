@@ -222,13 +222,14 @@ extension ProcedureLowerer {
             }
             return Block(.container(Container(classes: classes, body: body)), range: range)
         }
-        let suggestion =
+        let suggestions =
             spendSuggestion()
-            ? DidYouMean.phrase(
-                for: name, among: Self.knownDirectiveNames.union(options.parseOptions.directives.specs.keys)) : ""
+            ? DidYouMean.suggestions(
+                for: name, among: Self.knownDirectiveNames.union(options.parseOptions.directives.specs.keys)) : []
         diagnose(
-            .warning, .rstUnknownDirective, "unknown directive '\(name)'" + suggestion, directive.nameRange,
-            explanation: "Its content is kept and rendered as ordinary text.")
+            .warning, .rstUnknownDirective, "unknown directive '\(name)'" + DidYouMean.phrase(suggestions),
+            directive.nameRange, explanation: "Its content is kept and rendered as ordinary text.",
+            fixIts: suggestionFixIts(suggestions, range: directive.nameRange) { $0 })
         var optionValues: [String: String] = [:]
         for option in directive.options { optionValues[option.name] = option.value }
         return Block(

@@ -43,11 +43,12 @@ extension ProcedureLowerer {
         }
         guard let definition = options.roles.definition(for: name) else {
             let roleRange = interpreted.roleRange ?? range
-            let suggestion = spendSuggestion() ? DidYouMean.phrase(for: name, among: options.roles.names) : ""
+            let suggestions = spendSuggestion() ? DidYouMean.suggestions(for: name, among: options.roles.names) : []
             diagnose(
-                .warning, .rstUnknownRole, "unknown role '\(name)'" + suggestion, roleRange,
+                .warning, .rstUnknownRole, "unknown role '\(name)'" + DidYouMean.phrase(suggestions), roleRange,
                 explanation:
-                    "Its text is shown as it is. Add the role to 'roles' in stepdoc.yml if the project defines it.")
+                    "Its text is shown as it is. Add the role to 'roles' in stepdoc.yml if the project defines it.",
+                fixIts: interpreted.roleRange == nil ? [] : suggestionFixIts(suggestions, range: roleRange) { ":\($0):" })
             return Inline(.text(interpreted.titleAndTarget.title ?? interpreted.titleAndTarget.target), range: range)
         }
         var (title, target) = interpreted.titleAndTarget

@@ -100,7 +100,7 @@ public struct RoleTable: Sendable, Equatable {
 extension RoleDefinition.Kind {
     /// Expands a link template with a target, as snooty does: `%s` replaced (or the target appended),
     /// and a trailing slash added for path-like targets of roles that want one.
-    static func expand(template: String, target: String, addsTrailingSlash: Bool) -> String {
+    package static func expand(template: String, target: String, addsTrailingSlash: Bool) -> String {
         var url: String
         let bytes = Array(template.utf8)
         if let marker = ProcedureLowerer.firstIndex(of: [UInt8(ascii: "%"), UInt8(ascii: "s")], in: bytes) {

@@ -25,6 +25,11 @@ public enum DidYouMean {
         return "; did you mean " + found.map { "'\($0)'" }.joined(separator: " or ") + "?"
     }
 
+    /// The sentence for suggestions already found: "; did you mean 'x'?" or "".
+    public static func phrase(_ suggestions: [String]) -> String {
+        suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+    }
+
     /// Optimal string alignment distance, giving up early once every cell exceeds `limit`.
     public static func editDistance(_ lhs: [UInt8], _ rhs: [UInt8], limit: Int = Int.max) -> Int {
         if lhs.isEmpty { return rhs.count }

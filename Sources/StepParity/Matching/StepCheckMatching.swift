@@ -1,4 +1,4 @@
-import MigrationChecks
+import StepDocChecks
 import StepModel
 
 /// Which check implements which step: a check implements a step when its title pattern matches the
@@ -11,7 +11,7 @@ public struct StepCheckMatching: Sendable, Equatable {
     public struct Match: Sendable, Equatable {
         /// The index of the step in ``Procedure/steps``.
         public var step: Int
-        /// The index of the check in ``CheckSuite/checks``.
+        /// The index of the check in ``SuiteDefinition/checks``.
         public var check: Int
         /// Placeholder name → the text of the title it captured: `["version": "2.6"]`.
         public var captures: [String: String]
@@ -30,11 +30,11 @@ public struct StepCheckMatching: Sendable, Equatable {
     /// How many checks the suite has.
     public let checkCount: Int
 
-    public init(procedure: Procedure, suite: CheckSuite) {
+    public init(procedure: Procedure, suite: SuiteDefinition) {
         var matches: [Match] = []
         for (stepIndex, step) in procedure.steps.enumerated() {
             for (checkIndex, check) in suite.checks.enumerated() {
-                if let captures = check.binding.titlePattern.match(step.titleText) {
+                if let captures = check.title.match(step.titleText) {
                     matches.append(Match(step: stepIndex, check: checkIndex, captures: captures))
                 }
             }

@@ -1,17 +1,17 @@
-import MigrationChecks
+import StepDocChecks
 import StepModel
 import StepSyntax
 
 /// The values a step states are the values its check enforces.
 ///
 /// - A title placeholder's text is compared with the enforced value: `2.6+` documents a minimum of
-///   2.6, compared as ``ServerVersion`` (`3.0` equals `3.0.0`). The finding points at the captured
+///   2.6, compared as ``Version`` (`3.0` equals `3.0.0`). The finding points at the captured
 ///   text in the title, with fix-its that write the enforced value in both copies.
 /// - Body role mentions compare as sets, each side named: roles the step mentions but the check does
 ///   not require (at the first such mention), and roles the check requires but the step does not
 ///   mention (at the step's title).
 ///
-/// Every finding has a note at the check's Swift declaration.
+/// Every finding has a note at the enforced value's own literal in Swift (`.minimumVersion("2.6")`).
 public struct DocumentedValuesMustMatchEnforcedValues: ParityRule {
     public static let id: RuleID = .parityValueMismatch
     public static let defaultSeverity = Diagnostic.Severity.error
@@ -23,7 +23,7 @@ public struct DocumentedValuesMustMatchEnforcedValues: ParityRule {
         var diagnostics: [Diagnostic] = []
         for match in context.matching.matches {
             let check = context.suite.checks[match.check]
-            for value in check.binding.values {
+            for value in check.values {
                 switch value.source {
                 case .titlePlaceholder(let name):
                     diagnostics += titleValue(value, placeholder: name, match: match, check: check, context: context)
@@ -38,7 +38,7 @@ public struct DocumentedValuesMustMatchEnforcedValues: ParityRule {
     // MARK: - Title placeholders
 
     private func titleValue(
-        _ value: BoundValue, placeholder name: String, match: StepCheckMatching.Match, check: Check,
+        _ value: BoundValue, placeholder name: String, match: StepCheckMatching.Match, check: CheckDefinition,
         context: ParityContext
     ) -> [Diagnostic] {
         let label = context.stepLabel(match.step)
@@ -56,7 +56,7 @@ public struct DocumentedValuesMustMatchEnforcedValues: ParityRule {
         }
         guard !value.enforced.isStated(by: [documented]) else { return [] }
         let step = context.procedure.steps[match.step]
-        let pattern = check.binding.titlePattern
+        let pattern = check.title
         let primary = step.primary
         let range =
             TitleValueLocator(copy: primary, file: context.file)
@@ -79,7 +79,7 @@ public struct DocumentedValuesMustMatchEnforcedValues: ParityRule {
                     + value.enforced.documentedForm,
                 at: DiagnosticLocation(file: context.file.path, range: range),
                 explanation: "Change the step or the check so that they agree.",
-                notes: [context.declarationNote("check '\(check.id)' enforces \(value.enforced) here", of: check)],
+                notes: [context.declarationNote("check '\(check.id)' enforces \(value.enforced) here", of: value)],
                 fixIts: fixIts)
         ]
     }
@@ -87,7 +87,7 @@ public struct DocumentedValuesMustMatchEnforcedValues: ParityRule {
     // MARK: - Body role mentions
 
     private func roleMentions(
-        _ value: BoundValue, role: String, match: StepCheckMatching.Match, check: Check, context: ParityContext
+        _ value: BoundValue, role: String, match: StepCheckMatching.Match, check: CheckDefinition, context: ParityContext
     ) -> [Diagnostic] {
         let step = context.procedure.steps[match.step]
         let label = context.stepLabel(match.step)
@@ -95,9 +95,9 @@ public struct DocumentedValuesMustMatchEnforcedValues: ParityRule {
         let documented = mentions.map(\.target)
         guard !value.enforced.isStated(by: documented) else { return [] }
         let title = context.titleLocation(ofStep: match.step)
-        let declaration = { (message: String) in context.declarationNote(message, of: check) }
+        let declaration = { (message: String) in context.declarationNote(message, of: value) }
 
-        guard case .roleSet(let required) = value.enforced else {
+        guard case .roleSet(let required) = value.enforced.kind else {
             let stated = documented.isEmpty ? "no :\(role): roles" : ChecksMustMatchOneStep.list(documented)
             return [
                 diagnostic(

@@ -1,4 +1,4 @@
-import MigrationChecks
+import StepDocChecks
 import StepModel
 import StepSyntax
 
@@ -37,7 +37,7 @@ public struct EveryCheckMustBeDocumented: ParityRule {
                 diagnostic(
                     summary, at: context.declarationLocation(of: check),
                     explanation:
-                        "The check implements the step titled \"\(expected)\" (pattern \"\(check.binding.titlePattern.raw)\"). "
+                        "The check implements the step titled \"\(expected)\" (pattern \"\(check.title.raw)\"). "
                         + "Document the step, or remove the check from suite '\(context.suite.id)'.",
                     notes: [note]))
         }

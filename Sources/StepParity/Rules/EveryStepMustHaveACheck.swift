@@ -1,4 +1,4 @@
-import MigrationChecks
+import StepDocChecks
 import StepModel
 import StepSyntax
 

@@ -1,4 +1,4 @@
-import MigrationChecks
+import StepDocChecks
 import StepModel
 import StepSyntax
 
@@ -23,7 +23,7 @@ public enum ParityRules {
 
     /// Runs every rule on `procedure`, read from `file`, against `suite`.
     public static func check(
-        _ procedure: Procedure, in file: SourceFile, against suite: CheckSuite, options: ParityOptions = ParityOptions()
+        _ procedure: Procedure, in file: SourceFile, against suite: SuiteDefinition, options: ParityOptions = ParityOptions()
     ) -> [Diagnostic] {
         check(ParityContext(procedure: procedure, file: file, suite: suite, options: options))
     }

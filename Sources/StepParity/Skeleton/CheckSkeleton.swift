@@ -1,4 +1,4 @@
-import MigrationChecks
+import StepDocChecks
 import StepEscaping
 import StepModel
 
@@ -22,7 +22,7 @@ public struct CheckSkeleton: Sendable, Equatable {
     public struct Value: Sendable, Equatable {
         public var name: String
         public var source: ValueSource
-        public var enforced: EnforcedValue
+        public var enforced: EnforcedValue.Kind
     }
 
     /// The roles whose body mentions a skeleton binds, as MigrationUserMustHoldRoles does.
@@ -42,9 +42,11 @@ public struct CheckSkeleton: Sendable, Equatable {
                 let count = counts[type, default: 1]
                 let name = count == 1 ? type.rawValue : "\(type.rawValue)\(count)"
                 title += count == 1 ? "{\(name)}" : "{\(name):\(type.rawValue)}"
-                let enforced: EnforcedValue
-                if type == .version, let version = ServerVersion(text) {
+                let enforced: EnforcedValue.Kind
+                if type == .version, let version = Version(text) {
                     enforced = .minimumVersion(version)
+                } else if type == .number, let number = Double(text) {
+                    enforced = .number(number)
                 } else {
                     enforced = .text(text)
                 }
@@ -66,7 +68,8 @@ public struct CheckSkeleton: Sendable, Equatable {
         self.id = Self.identifier(step.titleText, avoiding: takenIDs)
     }
 
-    /// The declaration, indented to sit in a suite's `checks: [ … ]` list, with a trailing comma.
+    /// The declaration in StepDocChecks' API, as every package's checks are written (MigrationChecks' too),
+    /// ready to sit in a suite's `checks: [ … ]` list, with a trailing comma.
     public var swiftSource: String {
         var lines: [String] = []
         lines.append("Check(")
@@ -82,8 +85,6 @@ public struct CheckSkeleton: Sendable, Equatable {
             }
             lines.append("    ],")
         }
-        let facts = FactName.allCases.map { ".\($0.rawValue)" }.joined(separator: ", ")
-        lines.append("    reads: []  // the facts it reads, of: \(facts)")
         lines.append(") { facts throws(MissingFact) in")
         lines.append("    // Decide from the facts; throw MissingFact when a fact it needs is unavailable.")
         lines.append("    .fail(reason: \"not implemented yet\", remedy: nil)")
@@ -197,11 +198,15 @@ public struct CheckSkeleton: Sendable, Equatable {
         }
     }
 
-    private static func swift(_ enforced: EnforcedValue) -> String {
+    private static func swift(_ enforced: EnforcedValue.Kind) -> String {
         switch enforced {
         case .minimumVersion(let version): ".minimumVersion(\(TextEscaping.swiftString(version.description)))"
         case .roleSet(let roles): ".roleSet([\(roles.sorted().map(TextEscaping.swiftString).joined(separator: ", "))])"
+        case .number(let number): ".number(\(EnforcedValue(enforced, declaration: placeholder).documentedForm))"
         case .text(let text): ".text(\(TextEscaping.swiftString(text)))"
         }
     }
+
+    /// A declaration for values made here only to print them.
+    private static let placeholder = Declaration(file: "", line: 1, column: 1)
 }

@@ -1,4 +1,5 @@
 import MigrationChecks
+import StepDocChecks
 import StepModel
 import StepParity
 import StepProject
@@ -16,6 +17,8 @@ public struct PreflightAction: Sendable {
         public var format: Format = .text
         /// A report page to write as well.
         public var html: String? = nil
+        /// Whether the page may replace a file stepdoc did not write (never an input of the run).
+        public var force = false
         /// The suite to run instead of the one stepdoc.yml binds.
         public var suite: String? = nil
         public var templates: String? = nil
@@ -59,11 +62,13 @@ public struct PreflightAction: Sendable {
         let factsName = factsPath == "-" ? "<stdin>" : factsPath
         let bytes =
             factsPath == "-" ? try standardInput() : try SourceReader(directory: inputs.directory).readBytes(factsPath)
-        let deploymentFacts: DeploymentFacts
+        // Facts that are not JSON at all are an error before anything else; what each suite's facts must
+        // hold, its own reader says (in this process or in its runner).
         do {
-            deploymentFacts = try DeploymentFacts(json: bytes)
+            _ = try JSONDocument(parsing: bytes, options: JSONReadingOptions(rejectsDuplicateKeys: true))
         } catch {
-            throw .facts(path: factsName, line: error.line, column: error.column, message: error.message)
+            let explained = FactsError(error).explained(by: bytes)
+            throw .facts(path: factsName, line: explained.line, column: explained.column, message: explained.message)
         }
         let project = try Project.load(inputs)
         let config = project.config
@@ -83,8 +88,14 @@ public struct PreflightAction: Sendable {
             let pipeline = Pipeline(
                 config: config, sourceRoot: config.sourceRoot ?? target.sourceRoot, directory: inputs.directory)
             let source = try pipeline.process(target.entry).get()
+            guard let evaluator = target.suite.evaluator else {
+                throw .usage(
+                    "suite '\(target.suite.id)' comes from the check manifest \(target.suite.origin), which describes "
+                        + "checks but cannot run them: add the package's runner to check-runners in \(project.configPath)")
+            }
+            let results = try evaluator.evaluate(bytes, factsName)
             let report = PreflightReport(
-                procedure: source.procedure, suite: target.suite, facts: deploymentFacts, factsFile: factsName,
+                procedure: source.procedure, suite: target.suite.definition, results: results, factsFile: factsName,
                 options: renderOptions)
             runs.append((report, source.procedure, ProcedureTitle.title(for: target.entry, config: config)))
         }
@@ -99,6 +110,11 @@ public struct PreflightAction: Sendable {
         if let html = options.html {
             let folder = options.templates ?? config.templates
             let name = options.template ?? config.template
+            let read =
+                [factsPath, project.configPath, folder + "/" + name]
+                + targets.map(\.entry.path) + runs.flatMap(\.procedure.includedFiles)
+            try OutputProtection(inputs: read, force: options.force, in: inputs.directory).check(
+                html, in: inputs.directory)
             let templateSet = try TemplateLoader.load(
                 directory: folder, name: name, folderRequired: options.templates != nil, in: inputs.directory)
             guard templateSet.hasTemplate("preflight") else {
@@ -117,7 +133,7 @@ public struct PreflightAction: Sendable {
 
     private struct Target {
         var entry: SourceEntry
-        var suite: CheckSuite
+        var suite: RegisteredSuite
         var sourceRoot: String
     }
 
@@ -126,11 +142,12 @@ public struct PreflightAction: Sendable {
     private func procedures(_ project: Project) throws(StepDocFailure) -> [Target] {
         let config = project.config
         let configFile = project.configPath
-        let bindings = try ProcedureBindings(config: config, configPath: configFile)
-        var chosen: CheckSuite? = nil
+        let registry = try project.checkSuites()
+        let bindings = try ProcedureBindings(config: config, configPath: configFile, registry: registry)
+        var chosen: RegisteredSuite? = nil
         if let suite = options.suite {
-            guard let found = CheckSuites.named(suite) else {
-                let known = CheckSuites.all.map(\.id)
+            guard let found = registry.suite(suite) else {
+                let known = registry.ids
                 throw .usage(
                     "unknown check suite '\(suite)'" + DidYouMean.phrase(for: suite, among: known)
                         + " (known suites: \(known.joined(separator: ", ")))")

@@ -1,4 +1,4 @@
-import MigrationChecks
+import StepDocChecks
 import StepModel
 import StepParity
 import StepProject
@@ -26,15 +26,32 @@ public struct PreflightReport: Sendable, Equatable {
     }
 
     /// Runs every check of `suite` on `facts` and lines the outcomes up with the steps of `procedure`.
+    public init<Facts>(
+        procedure: Procedure, suite: CheckSuite<Facts>, facts: Facts, factsFile: String,
+        options: RenderOptions = RenderOptions()
+    ) {
+        self.init(
+            procedure: procedure, suite: suite.definition, results: suite.evaluate(facts), factsFile: factsFile,
+            options: options)
+    }
+
+    /// Lines up the outcomes of a suite's checks (run here or by a runner) with the steps of `procedure`;
+    /// a check without a result cannot tell.
     ///
-    /// - Parameter textWidth: where the documented bodies wrap (they are printed indented, so pass the
-    ///   width that is left).
+    /// - Parameter options: where the documented bodies wrap (they are printed indented, so pass the width
+    ///   that is left).
     public init(
-        procedure: Procedure, suite: CheckSuite, facts: DeploymentFacts, factsFile: String,
+        procedure: Procedure, suite: SuiteDefinition, results: [CheckResult], factsFile: String,
         options: RenderOptions = RenderOptions()
     ) {
         let matching = StepCheckMatching(procedure: procedure, suite: suite)
-        let outcomes = suite.checks.map { $0.evaluate(facts) }
+        var byID: [String: CheckOutcome] = [:]
+        for result in results where byID[result.checkID] == nil {
+            byID[result.checkID] = result.outcome
+        }
+        let outcomes = suite.checks.map {
+            byID[$0.id] ?? .cannotTell(missingFact: "outcome of \($0.id)", reason: "the runner gave no outcome for it")
+        }
         let renderer = PlainTextRenderer(options: options)
         var results: [PreflightResult] = []
         for (index, step) in procedure.steps.enumerated() {
@@ -59,7 +76,7 @@ public struct PreflightReport: Sendable, Equatable {
             let check = suite.checks[index]
             results.append(
                 PreflightResult(
-                    step: nil, stepIndex: nil, title: check.binding.titlePattern.raw, check: check.id,
+                    step: nil, stepIndex: nil, title: check.title.raw, check: check.id,
                     outcome: outcomes[index], documentation: ""))
         }
         self.init(procedure: procedure.file, suite: suite.id, facts: factsFile, results: results)

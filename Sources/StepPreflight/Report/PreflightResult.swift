@@ -1,4 +1,4 @@
-import MigrationChecks
+import StepDocChecks
 import StepProject
 
 /// One line of a preflight report: a documented step and what its check concluded, or a step without

@@ -91,6 +91,13 @@ public struct BuildAction: Sendable {
         let directory = inputs.directory
         let targets = try Self.targets(options.formats ?? config.formats)
         let discovery = try project.discover()
+        let outputFolder = options.output ?? config.output
+        let collisions = Self.collisions(discovery.entries, outputFolder: outputFolder, target: targets[0])
+        if let first = collisions.first {
+            var result = Result.stopped(first, outputFolder: outputFolder)
+            result.failures = collisions
+            return result
+        }
         let templatesFolder = options.templates ?? config.templates
         let templateName = options.template ?? config.template
         let templateSet =
@@ -152,6 +159,16 @@ public struct BuildAction: Sendable {
         let procedures = build.sources.map { ($0.entry, $0.procedure) }
         let clean = build.sources.filter(\.diagnostics.isEmpty).map {
             ($0.entry.name, $0.entry.path, $0.procedure.includedFiles)
+        }
+        // No output may replace a file the build read (an include under the output folder).
+        let protection = OutputProtection(
+            inputs: build.inputs + [project.configPath, (templatesFolder as NSString).appendingPathComponent(templateName)],
+            in: directory)
+        for (entry, _) in procedures {
+            for target in targets {
+                try protection.checkNotAnInput(
+                    "\(settings.outputFolder)/\(target.rawValue)/\(entry.name).\(target.fileExtension)", in: directory)
+            }
         }
         build.sources.removeAll()
         for target in targets {
@@ -223,6 +240,22 @@ public struct BuildAction: Sendable {
             parts.append(name + "=" + (data.map { ContentHash.hex([UInt8]($0)) } ?? ""))
         }
         return ContentHash.hex(parts.joined(separator: "\n"))
+    }
+
+    /// Sources that would write one output file (one name in two content folders, `steps-x.rst` beside
+    /// `steps-x.yaml`): each after the first, naming the first and the output of `target`.
+    static func collisions(_ entries: [SourceEntry], outputFolder: String, target: RenderTarget) -> [StepDocFailure] {
+        var first: [String: String] = [:]
+        var failures: [StepDocFailure] = []
+        for entry in entries {
+            if let other = first[entry.name] {
+                let output = "\(outputFolder)/\(target.rawValue)/\(entry.name).\(target.fileExtension)"
+                failures.append(.outputCollision(path: entry.path, other: other, output: output))
+            } else {
+                first[entry.name] = entry.path
+            }
+        }
+        return failures
     }
 
     /// The targets named by `--format` or `formats:`, each once.

@@ -20,6 +20,14 @@ public struct CheckAction: Sendable {
         /// Whether the run stopped before it read any source.
         public var stoppedEarly: Bool
         public var status: ExitStatus
+        /// Every file the run read or was given (the configuration, the sources, their includes), which
+        /// its reports must not replace.
+        public var inputs: [String] = []
+    }
+
+    /// The configuration and the paths named, inputs even when the run stops before reading them.
+    private var givenInputs: [String] {
+        [inputs.configPath ?? ConfigLoader.defaultPath] + inputs.paths
     }
 
     /// What a check reads with: the project, its files, and the pipeline that checks one of them.
@@ -55,11 +63,11 @@ public struct CheckAction: Sendable {
                 build.failures.isEmpty ? ExitStatus(build.report, strict: inputs.strict) : .stopped
             return Result(
                 report: build.report, failures: build.failures, sources: build.sources.map(\.file),
-                stoppedEarly: false, status: status)
+                stoppedEarly: false, status: status, inputs: givenInputs + build.inputs)
         } catch {
             return Result(
                 report: DiagnosticReport(diagnostics: [], files: []), failures: [error], sources: [],
-                stoppedEarly: true, status: .stopped)
+                stoppedEarly: true, status: .stopped, inputs: givenInputs)
         }
     }
 }

@@ -8,11 +8,14 @@ public struct ConvertAction: Sendable {
     public var target: ProcedureFormat
     /// The folder to write into; `nil` writes beside each input.
     public var output: String?
+    /// Whether an existing file may be replaced (`--force`); an input of the run never is.
+    public var force: Bool
 
-    public init(inputs: ProjectInputs, target: ProcedureFormat, output: String? = nil) {
+    public init(inputs: ProjectInputs, target: ProcedureFormat, output: String? = nil, force: Bool = false) {
         self.inputs = inputs
         self.target = target
         self.output = output
+        self.force = force
     }
 
     /// What happened to one file.
@@ -30,7 +33,9 @@ public struct ConvertAction: Sendable {
     public struct Result: Sendable {
         public var discoveryDiagnostics: [Diagnostic]
         public var files: [(path: String, outcome: Outcome)]
-        public var stoppedBy: StepDocFailure?
+        /// What stopped the run before anything was written: an unreadable configuration, or outputs
+        /// that would replace an existing file, an input, or each other.
+        public var stoppedBy: [StepDocFailure]
         public var status: ExitStatus
     }
 
@@ -39,12 +44,20 @@ public struct ConvertAction: Sendable {
         do throws(StepDocFailure) {
             sources = try RewriteSources(inputs)
         } catch {
-            return Result(discoveryDiagnostics: [], files: [], stoppedBy: error, status: .stopped)
+            return Result(discoveryDiagnostics: [], files: [], stoppedBy: [error], status: .stopped)
+        }
+        let plan = sources.discovery.entries.map {
+            (entry: $0, output: Self.outputPath(for: $0.path, format: target, folder: output, in: inputs.directory))
+        }
+        let conflicts = Self.conflicts(plan, force: force, in: inputs.directory)
+        guard conflicts.isEmpty else {
+            return Result(
+                discoveryDiagnostics: sources.discovery.diagnostics, files: [], stoppedBy: conflicts, status: .stopped)
         }
         var files: [(path: String, outcome: Outcome)] = []
         var status = ExitStatus.clean
-        for entry in sources.discovery.entries {
-            let outcome = convert(entry, pipeline: sources.pipeline)
+        for (entry, path) in plan {
+            let outcome = convert(entry, to: path, pipeline: sources.pipeline)
             switch outcome {
             case .failed: status = .stopped
             case .refused, .noSteps: status = max(status, .findings)
@@ -53,10 +66,51 @@ public struct ConvertAction: Sendable {
             files.append((entry.path, outcome))
         }
         return Result(
-            discoveryDiagnostics: sources.discovery.diagnostics, files: files, stoppedBy: nil, status: status)
+            discoveryDiagnostics: sources.discovery.diagnostics, files: files, stoppedBy: [], status: status)
     }
 
-    private func convert(_ entry: SourceEntry, pipeline: Pipeline) -> Outcome {
+    /// Why the planned writes must not happen, found before any of them: two inputs that would write
+    /// one file, an output that is an input of the run, an output that exists (without `force`).
+    static func conflicts(
+        _ plan: [(entry: SourceEntry, output: String)], force: Bool, in directory: WorkingDirectory
+    ) -> [StepDocFailure] {
+        var inputs: [String: String] = [:]
+        for (entry, _) in plan where inputs[resolved(directory.resolve(entry.path))] == nil {
+            inputs[resolved(directory.resolve(entry.path))] = entry.path
+        }
+        var claimed: [String: String] = [:]
+        var failures: [StepDocFailure] = []
+        for (entry, output) in plan {
+            let key = resolved(directory.resolve(output))
+            if let other = claimed[key] {
+                failures.append(.outputCollision(path: entry.path, other: other, output: output))
+                continue
+            }
+            claimed[key] = entry.path
+            if inputs[key] != nil {
+                failures.append(
+                    .outputNotWritable(
+                        path: output,
+                        reason: "it is an input of this run (converting \(entry.path) would replace it); convert "
+                            + "\(entry.path) on its own or into --output"))
+            } else if !force, exists(directory.resolve(output)) {
+                failures.append(
+                    .outputNotWritable(path: output, reason: "the file exists (converting \(entry.path)); --force replaces it"))
+            }
+        }
+        return failures
+    }
+
+    private static func exists(_ location: String) -> Bool {
+        var info = stat()
+        return lstat(location, &info) == 0
+    }
+
+    private static func resolved(_ location: String) -> String {
+        URL(fileURLWithPath: location).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    private func convert(_ entry: SourceEntry, to path: String, pipeline: Pipeline) -> Outcome {
         let file: SourceFile
         do throws(StepDocFailure) {
             file = try pipeline.reader.read(entry.path)
@@ -76,7 +130,6 @@ public struct ConvertAction: Sendable {
         {
             warning = "YAML holds only steps; content outside them and labels are left out"
         }
-        let path = Self.outputPath(for: file.path, format: target, folder: output, in: inputs.directory)
         do throws(StepDocFailure) {
             try AtomicWriter.write(Self.bytes(text, as: target), to: path, in: inputs.directory)
         } catch {

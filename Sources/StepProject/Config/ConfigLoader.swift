@@ -44,11 +44,11 @@ public enum ConfigLoader {
         for (keyNode, value) in root {
             let key = try reader.string(keyNode, what: "a key")
             switch key {
-            case "content": config.content = try reader.stringList(value, what: "'content'")
-            case "source-root": config.sourceRoot = try reader.string(value, what: "'source-root'")
-            case "templates": config.templates = try reader.string(value, what: "'templates'")
+            case "content": config.content = try reader.pathList(value, what: "'content'")
+            case "source-root": config.sourceRoot = try reader.path(value, what: "'source-root'")
+            case "templates": config.templates = try reader.path(value, what: "'templates'")
             case "template": config.template = try reader.string(value, what: "'template'")
-            case "output": config.output = try reader.string(value, what: "'output'")
+            case "output": config.output = try reader.path(value, what: "'output'")
             case "formats":
                 config.formats = try reader.stringList(value, what: "'formats'")
                 for (index, format) in config.formats.enumerated() where !["html", "text", "markdown"].contains(format)
@@ -72,6 +72,30 @@ public enum ConfigLoader {
                 config.rawHTML = policy
             case "keep-going": config.keepGoing = try reader.bool(value, what: "'keep-going'")
             case "procedures": config.procedures = try procedures(value, reader: reader)
+            case "check-manifests":
+                let paths = try reader.stringList(value, what: "'check-manifests'")
+                let elements = value.sequence.map(Array.init) ?? [value]
+                for (path, element) in zip(paths, elements) {
+                    guard !path.isEmpty else { throw reader.error(element, "'check-manifests' lists an empty path") }
+                    config.checkManifests.append(path)
+                    config.checkManifestLocations.append(
+                        SourceLocation(line: element.mark?.line ?? 1, column: element.mark?.column ?? 1))
+                }
+            case "check-runners":
+                guard let runners = value.sequence else {
+                    throw reader.error(value, "'check-runners' must be a list of commands, each a list [CMD, ARGS…]")
+                }
+                for runner in runners {
+                    let command = try reader.stringList(runner, what: "a check runner")
+                    guard runner.sequence != nil, let first = command.first, !first.isEmpty else {
+                        throw reader.error(runner, "a check runner must be a list [CMD, ARGS…] with a command first")
+                    }
+                    config.checkRunners.append(command)
+                    config.checkRunnerLocations.append(
+                        SourceLocation(line: runner.mark?.line ?? 1, column: runner.mark?.column ?? 1))
+                }
+            case "check-runner-timeout":
+                config.checkRunnerTimeout = try reader.integer(value, what: "'check-runner-timeout'", range: 1...3600)
             case "roles": config.roles = try roles(value, reader: reader)
             case "substitutions":
                 for (name, substitution) in try reader.mapping(value, what: "'substitutions'") {
@@ -109,9 +133,13 @@ public enum ConfigLoader {
                     case "max-include-depth":
                         config.limits.maxIncludeDepth = try reader.integer(
                             limitValue, what: "'max-include-depth'", range: 1...100)
+                    case "max-included-bytes":
+                        config.limits.maxIncludedBytes = try reader.integer(
+                            limitValue, what: "'max-included-bytes'", range: 1...Int(Int32.max))
                     default:
                         throw reader.unknownKey(
-                            limitNode, limit, known: ["max-file-size", "max-nesting-depth", "max-include-depth"])
+                            limitNode, limit,
+                            known: ["max-file-size", "max-nesting-depth", "max-include-depth", "max-included-bytes"])
                     }
                 }
             default:
@@ -123,7 +151,7 @@ public enum ConfigLoader {
 
     static let topLevelKeys = [
         "content", "source-root", "templates", "template", "output", "formats", "tags", "text-width", "text-links",
-        "raw-html", "keep-going", "procedures",
+        "raw-html", "keep-going", "procedures", "check-manifests", "check-runners", "check-runner-timeout",
         "roles", "substitutions", "rules", "limits",
     ]
 
@@ -235,6 +263,22 @@ struct NodeReader {
     func string(_ node: Node, what: String) throws(StepDocFailure) -> String {
         guard let scalar = node.scalar else { throw error(node, "\(what) must be a string") }
         return scalar.string
+    }
+
+    /// A path: a string that is not empty (an empty `output:` used to be taken as the file-system root).
+    func path(_ node: Node, what: String) throws(StepDocFailure) -> String {
+        let text = try string(node, what: what)
+        guard !text.isEmpty else { throw error(node, "\(what) is empty; an empty path names no file or folder") }
+        return text
+    }
+
+    func pathList(_ node: Node, what: String) throws(StepDocFailure) -> [String] {
+        if node.scalar != nil { return [try path(node, what: what)] }
+        let paths = try stringList(node, what: what)
+        for (index, path) in paths.enumerated() where path.isEmpty {
+            throw error(node.sequence.map { Array($0) }?[safe: index] ?? node, "\(what) lists an empty path")
+        }
+        return paths
     }
 
     func stringList(_ node: Node, what: String) throws(StepDocFailure) -> [String] {

@@ -39,6 +39,13 @@ public enum ContentDiscovery {
                 result.entries.append(SourceEntry(path: path, root: folder.isEmpty ? "." : folder, name: name))
             }
         }
+        // A file reached twice (named twice, in a folder and by itself, or through a link) is read and
+        // counted once, under its first name: rendered twice, its two writes would race.
+        var seen: Set<FileIdentity> = []
+        result.entries.removeAll { entry in
+            guard let identity = identity(directory.resolve(entry.path)) else { return false }
+            return !seen.insert(identity).inserted
+        }
         return result
     }
 

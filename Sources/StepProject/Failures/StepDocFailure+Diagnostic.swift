@@ -11,10 +11,16 @@ extension StepDocFailure {
             return finding(.ioUnreadable, at: path)
         case .outputNotWritable(let path, _):
             return finding(.ioUnwritable, at: path)
+        case .outputCollision(let path, _, _):
+            return finding(.ioOutputCollision, at: path)
         case .configuration(let path, let line, let column, let message):
             return finding(.configInvalid, message, at: path, line: line, column: column)
         case .facts(let path, let line, let column, let message):
             return finding(.ioUnreadable, message, at: path, line: line, column: column)
+        case .checkManifest(let path, let line, let column, let message):
+            return finding(.checksManifest, message, at: path, line: line, column: column)
+        case .checkRunner:
+            return Diagnostic(severity: .error, id: .checksRunner, summary: description, location: nil)
         case .templates(let message):
             return Diagnostic(severity: .error, id: .templatesInvalid, summary: message, location: nil)
         case .templateSyntax(let path, let line, let column, let message):

@@ -15,8 +15,14 @@ public enum StepDocFailure: Error, CustomStringConvertible, Equatable {
     case templates(String)
     case templateSyntax(path: String, line: Int, column: Int, message: String)
     case outputNotWritable(path: String, reason: String)
+    /// Two inputs (`path` and `other`) would write one output file.
+    case outputCollision(path: String, other: String, output: String)
     case usage(String)
     case facts(path: String, line: Int, column: Int, message: String)
+    /// A check manifest off the contract, at its line and column.
+    case checkManifest(path: String, line: Int, column: Int, message: String)
+    /// A check runner that cannot start, crashed, hung, or answered off the contract.
+    case checkRunner(command: String, message: String)
 
     public var description: String {
         switch self {
@@ -32,8 +38,13 @@ public enum StepDocFailure: Error, CustomStringConvertible, Equatable {
         case .templateSyntax(let path, let line, let column, let message):
             "\(path):\(line):\(column): error: template syntax: \(message)"
         case .outputNotWritable(let path, let reason): "\(path): cannot write output: \(reason)"
+        case .outputCollision(let path, let other, let output):
+            "\(path): would write \(output), as \(other) would; rename one of them (nothing was written)"
         case .usage(let message): message
         case .facts(let path, let line, let column, let message): "\(path):\(line):\(column): error: \(message)"
+        case .checkManifest(let path, let line, let column, let message):
+            "\(path):\(line):\(column): error: \(message)"
+        case .checkRunner(let command, let message): "check runner '\(command)': \(message)"
         }
     }
 }

@@ -18,6 +18,11 @@ public struct ProjectBuild: Sendable {
     /// Output path → text, in a stable order.
     public var outputs: [(path: String, text: String)]
 
+    /// The files the build read: every source found and the files the processed ones include.
+    public var inputs: [String] {
+        report.files + sources.flatMap(\.procedure.includedFiles)
+    }
+
     public struct Settings: Sendable {
         public var config: StepDocConfig
         public var paths: [String]

@@ -28,10 +28,21 @@ extension RuleCatalogue {
             id: .ioUnwritable, defaultSeverity: .error,
             summary: "output files and reports can be written"),
         RuleDescriptor(
+            id: .ioOutputCollision, defaultSeverity: .error,
+            summary:
+                "no two sources write one output file (the same name in two content folders, or steps-x.rst beside "
+                + "steps-x.yaml); found before anything is written"),
+        RuleDescriptor(
             id: .templatesInvalid, defaultSeverity: .error,
             summary: "the template set exists, has the templates a command needs, and they are valid Mustache"),
         RuleDescriptor(
             id: .configInvalid, defaultSeverity: .error,
             summary: "stepdoc.yml and the command-line options are valid"),
+        RuleDescriptor(
+            id: .checksManifest, defaultSeverity: .error,
+            summary: "every check manifest follows the contract (Schemas/check-manifest.schema.json)"),
+        RuleDescriptor(
+            id: .checksRunner, defaultSeverity: .error,
+            summary: "every check runner starts, answers within check-runner-timeout and follows the protocol"),
     ]
 }

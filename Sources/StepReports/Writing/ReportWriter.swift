@@ -20,12 +20,16 @@ public struct ReportWriter {
     public var environment: [String: String]
     /// Where relative report paths are written and source paths are made relative to.
     public var directory: WorkingDirectory
+    /// What reports must not replace: the run's inputs, and files stepdoc did not write.
+    public var protection: OutputProtection
 
     public init(
         format: ReportFormat, reports: [ReportDestination], strict: Bool, useColor: Bool = false,
-        environment: [String: String] = ProcessInfo.processInfo.environment, directory: WorkingDirectory = .current
+        environment: [String: String] = ProcessInfo.processInfo.environment, directory: WorkingDirectory = .current,
+        protection: OutputProtection = .none
     ) {
         self.directory = directory
+        self.protection = protection
         self.format = format
         self.reports = reports
         self.strict = strict
@@ -48,6 +52,7 @@ public struct ReportWriter {
         var problems: [StepDocFailure] = []
         for destination in reports {
             do {
+                try protection.check(destination.path, in: directory)
                 try AtomicWriter.write(
                     Array(render(destination.format, complete, completed: completed, sources: sources).utf8),
                     to: destination.path, in: directory)
@@ -57,6 +62,9 @@ public struct ReportWriter {
         }
         if format == .github || reports.contains(where: { $0.format == .github }) {
             do {
+                if let summary = environment[GitHubStepSummary.environmentKey], !summary.isEmpty {
+                    try protection.checkNotAnInput(summary, in: directory)
+                }
                 try GitHubStepSummary().append(complete, environment: environment, directory: directory)
             } catch {
                 problems.append(error)

@@ -110,25 +110,19 @@ import Testing
     }
 
     @Test func bindsTheMinimumVersionToTheTitlePlaceholder() throws {
-        let binding = try #require(suite.check(id: "server-version")).binding
-        #expect(binding.titlePattern.raw == "Your current MongoDB database is running MongoDB {version}+")
-        #expect(
-            binding.titlePattern.match("Your current MongoDB database is running MongoDB 2.6+") == ["version": "2.6"])
-        #expect(
-            binding.values == [
-                BoundValue(
-                    name: "minimum version", source: .titlePlaceholder("version"), enforced: .minimumVersion("2.6"))
-            ])
+        let check = try #require(suite.check(id: "server-version"))
+        #expect(check.title.raw == "Your current MongoDB database is running MongoDB {version}+")
+        #expect(check.title.match("Your current MongoDB database is running MongoDB 2.6+") == ["version": "2.6"])
+        #expect(check.values.map(\.name) == ["minimum version"])
+        #expect(check.values.map(\.source) == [.titlePlaceholder("version")])
+        #expect(check.values.map(\.enforced.kind) == [.minimumVersion("2.6")])
     }
 
     @Test func bindsTheRequiredRolesToTheAuthroleMentions() throws {
-        let binding = try #require(suite.check(id: "migration-user-roles")).binding
-        #expect(
-            binding.values == [
-                BoundValue(
-                    name: "required roles", source: .bodyRoleMentions(role: "authrole"),
-                    enforced: .roleSet(["clusterMonitor", "backup"]))
-            ])
+        let check = try #require(suite.check(id: "migration-user-roles"))
+        #expect(check.values.map(\.name) == ["required roles"])
+        #expect(check.values.map(\.source) == [.bodyRoleMentions(role: "authrole")])
+        #expect(check.values.map(\.enforced.kind) == [.roleSet(["clusterMonitor", "backup"])])
     }
 
     @Test func matchesEveryStepTitleOfTheSeedDocument() {
@@ -141,24 +135,27 @@ import Testing
                 + "required MongoDB roles.",
         ]
         for (check, title) in zip(suite.checks, titles) {
-            #expect(check.binding.titlePattern.matches(title), "\(check.id) does not match \"\(title)\"")
-            let others = suite.checks.filter { $0.id != check.id && $0.binding.titlePattern.matches(title) }
+            #expect(check.title.matches(title), "\(check.id) does not match \"\(title)\"")
+            let others = suite.checks.filter { $0.id != check.id && $0.title.matches(title) }
             #expect(others.isEmpty, "\"\(title)\" also matches \(others.map(\.id))")
         }
     }
 
     @Test func enforcesTheValuesItIsBuiltWith() throws {
-        let stricter = AtlasLiveMigrationPrerequisites.suite(minimumVersion: "4.2", requiredRoles: ["restore"])
+        let stricter = AtlasLiveMigrationPrerequisites.suite(
+            minimumVersion: .minimumVersion("4.2"), requiredRoles: .roleSet(["restore"]))
         let facts = try Fixture("replica-set-4.0-root").facts()
         #expect(stricter.check(id: "server-version")?.evaluate(facts).isFail == true)
-        #expect(stricter.check(id: "server-version")?.binding.values.first?.enforced == .minimumVersion("4.2"))
-        #expect(stricter.check(id: "migration-user-roles")?.binding.values.first?.enforced == .roleSet(["restore"]))
+        #expect(stricter.check(id: "server-version")?.values.first?.enforced.kind == .minimumVersion("4.2"))
+        #expect(stricter.check(id: "migration-user-roles")?.values.first?.enforced.kind == .roleSet(["restore"]))
+        // Each value records the test's own call, the place a parity note points at.
+        #expect(stricter.check(id: "server-version")?.values.first?.declaration.file == #filePath)
         #expect(stricter.check(id: "migration-user-roles")?.evaluate(facts).isPass == true)
     }
 
     @Test func recordsWhereEachCheckIsDeclared() throws {
         for check in suite.checks {
-            let declaration = check.binding.declaration
+            let declaration = check.declaration
             #expect(declaration.file.hasSuffix("Sources/MigrationChecks/Suites/AtlasLiveMigrationPrerequisites.swift"))
             let source = try String(contentsOfFile: declaration.file, encoding: .utf8)
             let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
@@ -168,6 +165,21 @@ import Testing
             #expect(String(decoding: throughColumn, as: UTF8.self).hasSuffix("Check("), "\(declaration): \(line)")
             let idLine = lines[declaration.line]
             #expect(idLine.contains("id: \"\(check.id)\""), "\(declaration) is not \(check.id)'s declaration")
+        }
+    }
+
+    /// Each enforced value records its own literal: the default arguments of the suite's signature.
+    @Test func recordsWhereEachEnforcedValueIsWritten() throws {
+        let values = suite.checks.flatMap(\.values)
+        #expect(values.count == 2)
+        for value in values {
+            let declaration = value.declaration
+            let source = try String(contentsOfFile: declaration.file, encoding: .utf8)
+            let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = lines[declaration.line - 1]
+            let fromColumn = String(decoding: line.utf8.dropFirst(declaration.column - 1), as: UTF8.self)
+            let expected = value.name == "minimum version" ? "\"2.6\")" : "[\"clusterMonitor\", \"backup\"])"
+            #expect(fromColumn.hasPrefix(expected), "\(declaration): \(line)")
         }
     }
 

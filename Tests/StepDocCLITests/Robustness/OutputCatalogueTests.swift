@@ -20,8 +20,8 @@ import Testing
             try project.write(bytes: [UInt8](Data(contentsOf: root.appendingPathComponent(path))), to: path)
         }
         try project.write(bytes: [UInt8](FactsFixture("replica-set-4.0-root").data()), to: "facts.json")
-        try FileManager.default.createSymbolicLink(
-            atPath: project.path("templates"), withDestinationPath: Self.templates)
+        // A copy, not a link: a test that failed to protect a template would change the project's own.
+        try FileManager.default.copyItem(atPath: Self.templates, toPath: project.path("templates"))
         return project
     }
 
@@ -92,7 +92,8 @@ import Testing
         let project = try BadInputProject()
         defer { project.remove() }
         try project.write(GizaSource.twoSteps, to: "content/steps.rst")
-        try project.write("{}\n", to: "reports/kept.json")
+        // An earlier report (stepdoc's own, so replaced without --force).
+        try project.write("{\n  \"version\": 1,\n  \"files\": 0,\n  \"diagnostics\": []\n}\n", to: "reports/kept.json")
         try FileManager.default.createSymbolicLink(atPath: project.path("report.json"), withDestinationPath: "reports/kept.json")
         let run = try await project.check(["--report", "json:report.json", "content"])
         #expect(run.status == 0, "\(run)")
@@ -189,5 +190,207 @@ import Testing
         let run = try await shell(project, #"exec 3> >(exec 0<&-; sleep 1); sleep 0.3; "$STEPDOC" check --report json:/dev/fd/3 content"#)
         #expect(run.status == 2, "\(run.standardError)")
         #expect(run.standardError.contains("error: /dev/fd/3: cannot write output: Broken pipe [io.unwritable]"), "\(run.standardError)")
+    }
+
+    // MARK: - convert and build never write one file twice, nor over an input
+
+    /// `convert` used to replace a hand-edited `foo.procedure.rst` and an existing `steps-a.yaml`.
+    @Test func convertReplacesAnExistingFileOnlyWithForce() async throws {
+        let project = try BadInputProject()
+        defer { project.remove() }
+        try project.write(GizaSource.twoSteps, to: "docs/foo.rst")
+        try project.write("hand-edited\n", to: "docs/foo.procedure.rst")
+        try project.write("steps: mine\n", to: "docs/steps-foo.yaml")
+        for (format, output) in [("procedure", "docs/foo.procedure.rst"), ("yaml", "docs/steps-foo.yaml")] {
+            let before = project.process.contents(of: output)
+            let run = try await project.run(["convert", "--to", format, "docs/foo.rst"])
+            #expect(run.status == 2, "\(run)")
+            #expect(
+                run.standardError.contains(
+                    "error: \(output): cannot write output: the file exists (converting docs/foo.rst); --force replaces it [io.unwritable]"),
+                "\(run)")
+            #expect(project.process.contents(of: output) == before)
+            let forced = try await project.run(["convert", "--force", "--to", format, "docs/foo.rst"])
+            #expect(forced.status == 0, "\(forced)")
+            #expect(forced.standardOutput == "wrote \(output)\n")
+            #expect(project.process.contents(of: output) != before)
+        }
+    }
+
+    /// `convert --to giza foo.rst foo.procedure.rst` replaced `foo.rst` (the second input's output)
+    /// after converting it: an input of the run is never written, `--force` or not, and nothing else is.
+    @Test func convertNeverWritesOverAnInputOfTheRun() async throws {
+        let project = try BadInputProject()
+        defer { project.remove() }
+        try project.write(GizaSource.twoSteps, to: "docs/foo.rst")
+        #expect(try await project.run(["convert", "--to", "procedure", "docs/foo.rst"]).status == 0)
+        for arguments in [["convert", "--to", "giza"], ["convert", "--force", "--to", "giza"]] {
+            let run = try await project.run(arguments + ["docs/foo.rst", "docs/foo.procedure.rst"])
+            #expect(run.status == 2, "\(run)")
+            #expect(run.standardError.contains("error: docs/foo.rst: cannot write output: it is an input of this run"), "\(run)")
+            #expect(project.process.contents(of: "docs/foo.rst") == GizaSource.twoSteps)
+            #expect(project.process.contents(of: "docs/foo.giza.rst") == nil, "nothing is written")
+        }
+    }
+
+    /// Two inputs with one output name: "wrote" was printed twice and the last one won.
+    @Test func convertStopsWhenTwoInputsWouldWriteOneFile() async throws {
+        let project = try BadInputProject()
+        defer { project.remove() }
+        try project.write(GizaSource.twoSteps, to: "one/setup.rst")
+        try project.write(GizaSource.twoSteps, to: "two/setup.rst")
+        let run = try await project.run(["convert", "--to", "yaml", "--output", "out", "one/setup.rst", "two/setup.rst"])
+        #expect(run.status == 2, "\(run)")
+        #expect(
+            run.standardError.contains(
+                "error: two/setup.rst: would write out/steps-setup.yaml, as one/setup.rst would; rename one of them (nothing was written) [io.output-collision]"),
+            "\(run)")
+        #expect(!FileManager.default.fileExists(atPath: project.path("out")))
+    }
+
+    /// `content: [c1, c2]` each with `x.rst`, and `steps-x.rst` beside `steps-x.yaml`, silently lost one
+    /// rendering (and the two raced on one temporary): an error naming both, before anything is written.
+    @Test func buildStopsWhenTwoSourcesWouldWriteOneOutput() async throws {
+        let project = try BadInputProject()
+        defer { project.remove() }
+        try project.write(GizaSource.twoSteps, to: "c1/x.rst")
+        try project.write(GizaSource.twoSteps, to: "c2/x.rst")
+        try project.write("content: [c1, c2]\ntemplates: \(Self.templates)\n", to: "stepdoc.yml")
+        let run = try await project.run(["build"])
+        #expect(run.status == 2, "\(run)")
+        #expect(
+            run.standardError.contains(
+                "error: c2/x.rst: would write output/html/x.html, as c1/x.rst would; rename one of them (nothing was written) [io.output-collision]"),
+            "\(run)")
+        #expect(!FileManager.default.fileExists(atPath: project.path("output")))
+        try project.write(GizaSource.twoSteps, to: "c3/steps-x.rst")
+        try project.write("- title: One\n  stepnum: 1\n  content: Run it.\n", to: "c3/steps-x.yaml")
+        let pair = try await project.run(["build", "--templates", Self.templates, "c3"])
+        #expect(pair.status == 2, "\(pair)")
+        #expect(pair.standardError.contains("error: c3/steps-x.yaml: would write output/html/steps-x.html, as c3/steps-x.rst would"), "\(pair)")
+        #expect(pair.findings.first?.id == "io.output-collision", "\(pair)")
+        #expect(!FileManager.default.fileExists(atPath: project.path("output")))
+    }
+
+    /// `build content content/X.rst` rendered X twice in parallel through one temporary (6 runs in 20
+    /// failed) and `check` counted it twice: a file is read once, under its first name.
+    @Test func readsAFileNamedTwiceOnce() async throws {
+        let project = try BadInputProject()
+        defer { project.remove() }
+        try project.write(GizaSource.twoSteps, to: "content/steps.rst")
+        try FileManager.default.createSymbolicLink(atPath: project.path("alias.rst"), withDestinationPath: "content/steps.rst")
+        let check = try await project.check(["content", "content/steps.rst", "./content/steps.rst", "alias.rst"])
+        #expect(check.status == 0, "\(check)")
+        #expect(check.standardOutput.contains(#""files": 1,"#), "\(check.standardOutput)")
+        for _ in 0..<3 {
+            let build = try await project.run(
+                ["build", "--no-cache", "--jobs", "4", "--templates", Self.templates, "content", "content/steps.rst"])
+            #expect(build.status == 0, "\(build)")
+            #expect(build.standardOutput.hasPrefix("built 1 procedure: 2 files written"), "\(build)")
+        }
+    }
+
+    // MARK: - No output replaces an input, or a file stepdoc did not write
+
+    /// `check --report json:content/X.rst` replaced the step file just checked; `--report
+    /// junit:stepdoc.yml` the configuration. An input is refused, `--force` or not.
+    @Test func refusesAReportOverAnInputOfTheRun() async throws {
+        let project = try BadInputProject()
+        defer { project.remove() }
+        try project.write(GizaSource.twoSteps, to: "content/steps.rst")
+        try project.write("content: [content]\n", to: "stepdoc.yml")
+        try project.write("Included text.\n", to: "content/included.txt")
+        try project.write(GizaSource.twoSteps + ".. include:: included.txt\n", to: "content/more.rst")
+        let cases = [
+            ("json:content/steps.rst", "content/steps.rst", "it is an input of this run"),
+            ("junit:stepdoc.yml", "stepdoc.yml", "it is an input of this run"),
+            ("text:content/included.txt", "content/included.txt", "it is an input of this run"),
+            ("sarif:./content/steps.rst", "./content/steps.rst", "it is content/steps.rst, an input of this run"),
+        ]
+        for (report, path, reason) in cases {
+            for force in [[], ["--force"]] {
+                let before = project.process.contents(of: path)
+                let run = try await project.run(["check", "--report", report] + force)
+                #expect(run.status == 2, "\(report): \(run)")
+                #expect(
+                    run.standardError.contains("error: \(path): cannot write output: \(reason) [io.unwritable]"),
+                    "\(report): \(run)")
+                #expect(!run.standardOutput.contains("no problems"), "\(run.standardOutput)")
+                #expect(project.process.contents(of: path) == before)
+            }
+        }
+    }
+
+    /// `preflight --facts f.json --html f.json` replaced the facts with the page.
+    @Test func refusesAPreflightPageOverItsInputs() async throws {
+        let project = try Self.shippedProject()
+        defer { project.remove() }
+        let facts = project.process.contents(of: "facts.json")
+        for path in ["facts.json", ShippedProcedure.path, "stepdoc.yml", "templates/default/preflight.mustache"] {
+            let run = try await project.run(["preflight", "--facts", "facts.json", "--force", "--html", path])
+            #expect(run.status == 2, "\(path): \(run)")
+            #expect(run.standardError.contains("error: \(path): cannot write output: it is"), "\(path): \(run)")
+        }
+        #expect(project.process.contents(of: "facts.json") == facts)
+        // Its own page it replaces without --force.
+        for _ in 0..<2 {
+            let run = try await project.run(["preflight", "--facts", "facts.json", "--html", "page.html"])
+            #expect(run.status == 0, "\(run)")
+        }
+    }
+
+    /// A report path holding a file of one's own: refused unless `--force`; stepdoc's own reports are
+    /// replaced run after run, in any format.
+    @Test func replacesAFileStepdocDidNotWriteOnlyWithForce() async throws {
+        let project = try BadInputProject()
+        defer { project.remove() }
+        try project.write(GizaSource.twoSteps, to: "content/steps.rst")
+        try project.write("my notes\n", to: "notes.txt")
+        let refused = try await project.run(["check", "--report", "text:notes.txt", "content"])
+        #expect(refused.status == 2, "\(refused)")
+        #expect(
+            refused.standardError.contains(
+                "error: notes.txt: cannot write output: it holds a file stepdoc did not write; --force replaces it [io.unwritable]"),
+            "\(refused)")
+        #expect(project.process.contents(of: "notes.txt") == "my notes\n")
+        let forced = try await project.run(["check", "--force", "--report", "text:notes.txt", "content"])
+        #expect(forced.status == 0, "\(forced)")
+        for format in ["json", "sarif", "junit", "github", "text", "json"] {
+            let run = try await project.run(["check", "--report", "\(format):notes.txt", "content"])
+            #expect(run.status == 0, "\(format) over stepdoc's own report: \(run)")
+        }
+        // An empty file (made by `touch` or a shell's `>`) is nobody's work.
+        try project.write("", to: "empty.json")
+        #expect(try await project.run(["check", "--report", "json:empty.json", "content"]).status == 0)
+    }
+
+    /// `build --output ''` and `output: ""` were the file-system root (it wrote /html, /text and
+    /// /.stepdoc-cache); every empty path is a usage error.
+    @Test func refusesEmptyPathsEverywhere() async throws {
+        let project = try BadInputProject()
+        defer { project.remove() }
+        try project.write(GizaSource.twoSteps, to: "content/steps.rst")
+        let commands: [[String]] = [
+            ["build", "--output", "", "content"], ["build", "--templates", "", "content"],
+            ["check", "--report", "json:", "content"], ["check", "", "content"], ["convert", "--to", "yaml", "--output", "", "content"],
+            ["preflight", "--facts", "", "content"], ["preflight", "--facts", "f.json", "--html", ""],
+            ["fmt", ""], ["check", "--config", ""],
+        ]
+        for command in commands {
+            let run = try await project.run(command)
+            #expect(run.status == 2, "\(command): \(run)")
+        }
+        let configs = [
+            ("output: \"\"\n", (1, 9)), ("output:\n", (1, 8)), ("templates: ''\n", (1, 12)), ("source-root: \"\"\n", (1, 14)),
+            ("content: [content, \"\"]\n", (1, 20)),
+        ]
+        for (config, position) in configs {
+            try project.write(config, to: "stepdoc.yml")
+            let run = try await project.run(["build", "--templates", Self.templates])
+            expectFinding(run, "config.invalid", file: "stepdoc.yml", at: position, status: 2)
+            #expect(run.standardError.contains("empty"), "\(config): \(run)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: "/.stepdoc-cache"))
+        #expect(!FileManager.default.fileExists(atPath: project.path("output")))
     }
 }

@@ -9,7 +9,7 @@ import Testing
     private let suite = AtlasLiveMigrationPrerequisites.suite()
 
     @Test func reportsTwoChecksMatchingOneStepWithBothDeclarations() throws {
-        let duplicate = Check(
+        let duplicate = MigrationCheck(
             id: "replica-set-again", summary: "the deployment is a replica set",
             title: "Your current deployment is a MongoDB {kind:text}."
         ) { _ in .pass(detail: "") }

@@ -19,7 +19,7 @@ import Testing
         #expect(finding.id == "parity.value-mismatch")
         #expect(finding.summary == "step 2 documents minimum version 3.0 but check 'server-version' enforces 2.6")
         #expect(finding.location == seedLocation(marked, "1️⃣", length: 3))
-        #expect(finding.notes.map(\.location) == [declarationLocation(suite.check(id: "server-version"))])
+        #expect(finding.notes.map(\.location) == [valueLocation(suite.check(id: "server-version"))])
         #expect(finding.notes.first?.message == "check 'server-version' enforces minimum version 2.6 here")
         #expect(
             finding.fixIts.map(\.location) == [
@@ -31,19 +31,19 @@ import Testing
     @Test func reportsAMinimumVersionChangedInSwiftAtTheDocumentedValue() throws {
         let marked = MarkedSource(
             try Seed.text().replacingFirst("running MongoDB 2.6+\n", with: "running MongoDB 1️⃣2.6+\n"))
-        let stricter = AtlasLiveMigrationPrerequisites.suite(minimumVersion: "3.0")
+        let stricter = AtlasLiveMigrationPrerequisites.suite(minimumVersion: .minimumVersion("3.0"))
         let (_, diagnostics) = parity(marked.text, suite: stricter)
         let finding = try #require(diagnostics.first, "no findings")
         #expect(diagnostics.count == 1, "\(describe(diagnostics))")
         #expect(finding.id == "parity.value-mismatch")
         #expect(finding.summary == "step 2 documents minimum version 2.6 but check 'server-version' enforces 3.0")
         #expect(finding.location == seedLocation(marked, "1️⃣", length: 3))
-        #expect(finding.notes.map(\.location) == [declarationLocation(stricter.check(id: "server-version"))])
+        #expect(finding.notes.map(\.location) == [valueLocation(stricter.check(id: "server-version"))])
     }
 
     @Test func comparesVersionsAsVersionsSo30Equals300() throws {
         let text = try Seed.text().replacingOccurrences(of: "running MongoDB 2.6+", with: "running MongoDB 3.0+")
-        let (_, diagnostics) = parity(text, suite: AtlasLiveMigrationPrerequisites.suite(minimumVersion: "3.0.0"))
+        let (_, diagnostics) = parity(text, suite: AtlasLiveMigrationPrerequisites.suite(minimumVersion: .minimumVersion("3.0.0")))
         #expect(diagnostics.isEmpty, "\(describe(diagnostics))")
     }
 
@@ -62,7 +62,7 @@ import Testing
         #expect(finding.location == DiagnosticLocation(file: Seed.path, range: titleRange))
         #expect(finding.location?.range.lowerBound.line == marked["1️⃣"].line)
         #expect(finding.location?.range.lowerBound.column == marked["1️⃣"].column)
-        #expect(finding.notes.map(\.location) == [declarationLocation(suite.check(id: "migration-user-roles"))])
+        #expect(finding.notes.map(\.location) == [valueLocation(suite.check(id: "migration-user-roles"))])
     }
 
     @Test func reportsARoleTheDocsNameButTheCheckDoesNotRequireAtItsMention() throws {
@@ -81,11 +81,11 @@ import Testing
         #expect(diagnostics.count == 1, "\(describe(diagnostics))")
         #expect(finding.summary == "step 5 names readAnyDatabase but check 'migration-user-roles' does not require it")
         #expect(finding.location == seedLocation(marked, "1️⃣", length: ":authrole:`readAnyDatabase`".utf8.count))
-        #expect(finding.notes.map(\.location) == [declarationLocation(suite.check(id: "migration-user-roles"))])
+        #expect(finding.notes.map(\.location) == [valueLocation(suite.check(id: "migration-user-roles"))])
     }
 
     @Test func namesWhatIsMissingOnEachSideWhenTheRoleSetsDiffer() throws {
-        let changed = AtlasLiveMigrationPrerequisites.suite(requiredRoles: ["clusterMonitor", "restore", "dbAdmin"])
+        let changed = AtlasLiveMigrationPrerequisites.suite(requiredRoles: .roleSet(["clusterMonitor", "restore", "dbAdmin"]))
         let marked = MarkedSource(try Seed.text().replacingFirst(":authrole:`backup`", with: "1️⃣:authrole:`backup`"))
         let (_, diagnostics) = parity(marked.text, suite: changed)
         #expect(

@@ -23,7 +23,7 @@ import Testing
         #expect(explanation.contains(#"        title: "Your oplog holds at least {number} hours of operations.","#))
         #expect(
             explanation.contains(
-                #"BoundValue(name: "number", source: .titlePlaceholder("number"), enforced: .text("24")),"#))
+                #"BoundValue(name: "number", source: .titlePlaceholder("number"), enforced: .number(24)),"#))
         #expect(explanation.contains(#"    id: "your-oplog-holds-at-least","#))
         #expect(explanation.contains(") { facts throws(MissingFact) in"))
         #expect(finding.notes.map(\.location) == [declarationLocation(suite.check(id: "migration-user-roles"))])
@@ -105,7 +105,7 @@ import Testing
         #expect(pattern.match(step.titleText) == ["version": "2.6", "version2": "3.0.1", "number": "2"])
         #expect(
             skeleton.values.map(\.enforced) == [
-                .minimumVersion("2.6"), .minimumVersion("3.0.1"), .text("2"), .roleSet(["backup", "root"]),
+                .minimumVersion("2.6"), .minimumVersion("3.0.1"), .number(2), .roleSet(["backup", "root"]),
             ])
         #expect(
             skeleton.swiftSource.contains(

@@ -1,3 +1,4 @@
+import Foundation
 import MigrationChecks
 import StepDocTestSupport
 import StepModel
@@ -39,10 +40,20 @@ import Testing
         #expect(ParityOptions(workingDirectory: "/").displayPath("/Sources/A.swift") == "Sources/A.swift")
     }
 
-    @Test func pointsDeclarationNotesAtTheSuiteSourceFromTheProjectRoot() throws {
-        let (_, diagnostics) = parity(
-            try Seed.text(), suite: AtlasLiveMigrationPrerequisites.suite(minimumVersion: "3.0"))
+    /// The note is at the enforced value's own literal: the suite's default, or a test's own `.minimumVersion(…)`.
+    @Test func pointsValueNotesAtTheValueLiteralFromTheProjectRoot() throws {
+        let text = try Seed.text().replacingOccurrences(of: "running MongoDB 2.6+", with: "running MongoDB 3.0+")
+        let (_, diagnostics) = parity(text)
         let note = try #require(diagnostics.first?.notes.first?.location)
         #expect(note.file == "Sources/MigrationChecks/Suites/AtlasLiveMigrationPrerequisites.swift")
+        let source = try String(
+            contentsOf: Fixtures.projectRoot().appendingPathComponent(note.file), encoding: .utf8)
+        let line = source.split(separator: "\n", omittingEmptySubsequences: false)[note.range.lowerBound.line - 1]
+        #expect(line.utf8.dropFirst(note.range.lowerBound.column - 1).starts(with: #""2.6")"#.utf8), "\(line)")
+
+        let stricter = AtlasLiveMigrationPrerequisites.suite(minimumVersion: .minimumVersion("3.1"))
+        let (_, own) = parity(try Seed.text(), suite: stricter)
+        #expect(own.first?.notes.first?.location?.file == "Tests/StepParityTests/Rules/ParityRulesTests.swift")
+        #expect(own.first?.notes.first?.location?.range.lowerBound.line == #line - 3)
     }
 }

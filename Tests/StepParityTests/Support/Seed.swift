@@ -4,6 +4,7 @@ import StepDocTestSupport
 import StepModel
 import StepParity
 import StepSyntax
+import Testing
 
 /// The seed step file, read once, edited in memory by the tests.
 enum Seed {
@@ -73,33 +74,57 @@ extension String {
 }
 
 /// Parity of `text` (the seed path) against `suite`, with paths relative to the project root.
+///
+/// Every parity test runs twice: on the suite as compiled, and on the suite read back from its check
+/// manifest, as stepdoc reads a package's checks; the findings must be the same, byte for byte.
 func parity(
-    _ text: String, suite: CheckSuite = AtlasLiveMigrationPrerequisites.suite()
+    _ text: String, suite: MigrationCheckSuite = AtlasLiveMigrationPrerequisites.suite(),
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) -> (context: ParityContext, diagnostics: [Diagnostic]) {
     let file = SourceFile(path: Seed.path, text: text)
     var lowering: [Diagnostic] = []
     let procedure = Procedure(parsing: file, diagnostics: &lowering)
-    let context = ParityContext(
-        procedure: procedure, file: file, suite: suite,
-        options: ParityOptions(workingDirectory: Fixtures.projectRoot().path))
-    return (context, ParityRules.check(context))
+    let options = ParityOptions(workingDirectory: Fixtures.projectRoot().path)
+    let context = ParityContext(procedure: procedure, file: file, suite: suite.definition, options: options)
+    let diagnostics = ParityRules.check(context)
+    do {
+        let manifest = try CheckManifest(json: Array(CheckManifest([suite]).json().utf8))
+        let fromManifest = ParityContext(
+            procedure: procedure, file: file, suite: manifest.suites[0], options: options)
+        let manifestDiagnostics = ParityRules.check(fromManifest)
+        #expect(
+            manifestDiagnostics == diagnostics,
+            "through the manifest:\n\(describe(manifestDiagnostics))\ncompiled:\n\(describe(diagnostics))",
+            sourceLocation: sourceLocation)
+    } catch {
+        Issue.record("the suite's manifest does not read back: \(error)", sourceLocation: sourceLocation)
+    }
+    return (context, diagnostics)
 }
 
 /// The location of `length` bytes at a marker of a seed edit.
 func seedLocation(_ source: MarkedSource, _ marker: String, length: Int) -> DiagnosticLocation {
     let position = source[marker]
-    let start = SourceLocation(line: position.line, column: position.column)
+    let start = StepSyntax.SourceLocation(line: position.line, column: position.column)
     return DiagnosticLocation(
-        file: Seed.path, range: start..<SourceLocation(line: position.line, column: position.column + length))
+        file: Seed.path, range: start..<StepSyntax.SourceLocation(line: position.line, column: position.column + length))
 }
 
 /// Where `check` is declared, as parity prints it from the project root.
-func declarationLocation(_ check: Check?) -> DiagnosticLocation? {
-    guard let declaration = check?.binding.declaration else { return nil }
-    let start = SourceLocation(line: declaration.line, column: declaration.column)
+func declarationLocation(_ check: MigrationCheck?) -> DiagnosticLocation? {
+    check.map { location($0.declaration) }
+}
+
+/// Where the first enforced value of `check` is written, as parity prints it from the project root.
+func valueLocation(_ check: MigrationCheck?) -> DiagnosticLocation? {
+    check?.values.first.map { location($0.declaration) }
+}
+
+private func location(_ declaration: Declaration) -> DiagnosticLocation {
+    let start = StepSyntax.SourceLocation(line: declaration.line, column: declaration.column)
     return DiagnosticLocation(
         file: ParityOptions(workingDirectory: Fixtures.projectRoot().path).displayPath(declaration.file),
-        range: start..<SourceLocation(line: declaration.line, column: declaration.column + 1))
+        range: start..<StepSyntax.SourceLocation(line: declaration.line, column: declaration.column + 1))
 }
 
 /// A compact description of findings for failure messages.

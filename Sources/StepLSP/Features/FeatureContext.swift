@@ -1,0 +1,1 @@
+typealias FeatureContext = LanguageServer.Context
