@@ -9,7 +9,6 @@ let package = Package(
         .executable(name: "corpus-gen", targets: ["corpus-gen"]),
         .executable(name: "phase-profile", targets: ["phase-profile"]),
         .executable(name: "preview-latency", targets: ["preview-latency"]),
-        .executable(name: "lsp-latency", targets: ["lsp-latency"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -40,15 +39,6 @@ let package = Package(
             dependencies: [
                 "CorpusGen",
                 .product(name: "StepDocCLI", package: "stepdoc"),
-            ]
-        ),
-        // Time from an edit to the diagnostics of `stepdoc lsp` on a 50 KB file, and its memory over 10,000 edits.
-        .executableTarget(
-            name: "lsp-latency",
-            dependencies: [
-                "CorpusGen",
-                .product(name: "StepLSP", package: "stepdoc"),
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CorpusGenTests", dependencies: ["CorpusGen"]),
