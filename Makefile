@@ -32,6 +32,12 @@ sphinx-venv:
 	@[ -x $(SPHINX_VENV)/bin/sphinx-build ] || (python3 -m venv $(SPHINX_VENV) && $(SPHINX_VENV)/bin/pip install -q sphinx) \
 		|| echo "sphinx not installed: the Sphinx text comparison is skipped" >&2
 
+## The worked example of a team's own checks (Examples/service-rollout): build its runner, export its
+## manifest, check its docs clean and a mutated copy (parity.value-mismatch), preflight facts through it.
+example-checks: deps
+	$(SWIFT) build --product stepdoc
+	Scripts/example-checks.sh
+
 ## The browser tests (BrowserTests): built pages and the preview in headless Chromium, which is
 ## installed from Debian's packages when missing.
 test-browser: deps browser-deps
@@ -92,6 +98,7 @@ BENCH_VENV   := .build/bench-venv
 bench: release
 	$(MAKE) bench-corpus
 	python3 Benchmarks/Scripts/bench.py --stepdoc $(RELEASE) --corpus $(BENCH_CORPUS)
+	cd Benchmarks && $(SWIFT) build -c release --product manifest-load && .build/release/manifest-load
 
 ## The editor server's figures alone: diagnostics latency on a 50 KB file, memory over 10,000 edits.
 bench-lsp: release

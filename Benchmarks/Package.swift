@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "corpus-gen", targets: ["corpus-gen"]),
         .executable(name: "phase-profile", targets: ["phase-profile"]),
         .executable(name: "preview-latency", targets: ["preview-latency"]),
+        .executable(name: "manifest-load", targets: ["manifest-load"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -41,6 +42,9 @@ let package = Package(
                 .product(name: "StepDocCLI", package: "stepdoc"),
             ]
         ),
+        // Time to read a 10,000-check manifest (target: under 100 ms).
+        .executableTarget(
+            name: "manifest-load", dependencies: [.product(name: "StepDocChecks", package: "stepdoc")]),
         .testTarget(name: "CorpusGenTests", dependencies: ["CorpusGen"]),
     ]
 )

@@ -60,6 +60,11 @@ struct PreflightCommand: StepDocSubcommand {
     var configPath: String?
 
     @Option(
+        name: .customLong("check-manifest"),
+        help: "A check manifest whose suites procedures can be bound to (repeatable).")
+    var checkManifests: [String] = []
+
+    @Option(
         name: [.customShort("t"), .customLong("tag")], help: "A tag for `.. only::` expressions, as sphinx-build -t.")
     var tags: [String] = []
 
@@ -115,7 +120,8 @@ struct PreflightCommand: StepDocSubcommand {
         options.templates = templates
         options.template = template
         options.useColor = terminal.colorsOutput
-        let inputs = ProjectInputs(directory: terminal.directory, paths: paths, configPath: configPath, tags: tags)
+        var inputs = ProjectInputs(directory: terminal.directory, paths: paths, configPath: configPath, tags: tags)
+        inputs.checkManifests = checkManifests
         let result = PreflightAction(inputs: inputs, options: options).run {
             () throws(StepDocFailure) -> [UInt8] in
             try terminal.readInput(limit: StepDocConfig.Limits().maxFileSize)

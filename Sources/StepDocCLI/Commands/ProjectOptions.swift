@@ -20,17 +20,24 @@ struct ProjectOptions: ParsableArguments {
     @Flag(name: .customLong("strict"), help: "Treat warnings as errors.")
     var strict = false
 
+    @Option(
+        name: .customLong("check-manifest"),
+        help: "A check manifest whose suites procedures can be bound to (repeatable), beside stepdoc.yml's.")
+    var checkManifests: [String] = []
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if paths.contains("") || configPath == "" {
+        if paths.contains("") || configPath == "" || checkManifests.contains("") {
             throw ValidationError("an empty path names no file")
         }
     }
 
     /// The inputs of an action run in `terminal`'s folder.
     func inputs(in terminal: Terminal) -> ProjectInputs {
-        ProjectInputs(
+        var inputs = ProjectInputs(
             directory: terminal.directory, paths: paths, configPath: configPath, tags: tags,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, strict: strict)
+        inputs.checkManifests = checkManifests
+        return inputs
     }
 }

@@ -19,9 +19,13 @@ public struct TitlePattern: Sendable, Equatable {
     /// Literal text and placeholders in order; adjacent literals are merged.
     public let segments: [Segment]
 
+    /// What is wrong with the pattern as written, if anything: a placeholder naming an unknown type
+    /// (`{version:vrsion}`), which matching takes as literal text, so that no title would ever match.
+    public let problem: String?
+
     public init(_ raw: String) {
         self.raw = raw
-        self.segments = Self.parse(raw)
+        (segments, problem) = Self.parse(raw)
     }
 
     /// The placeholders in order, with their types.
@@ -43,81 +47,84 @@ public struct TitlePattern: Sendable, Equatable {
         }.joined()
     }
 
-    /// What is wrong with the pattern as written, if anything: a placeholder naming an unknown type
-    /// (`{version:vrsion}`), which matching would take as literal text, so that no title ever matches.
-    public var problem: String? {
-        let characters = Array(raw)
-        var index = 0
-        while index < characters.count {
-            if characters[index] == "{", index + 1 < characters.count, characters[index + 1] == "{" {
-                index += 2
-                continue
-            }
-            if characters[index] == "{", let close = characters[index...].firstIndex(of: "}") {
-                let body = String(characters[(index + 1)..<close])
-                let parts = body.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-                if parts.count == 2, !parts[0].isEmpty,
-                    parts[0].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }),
-                    PlaceholderType(rawValue: String(parts[1])) == nil
-                {
-                    let known = PlaceholderType.allCases.map(\.rawValue).joined(separator: ", ")
-                    return "has placeholder {\(body)} of unknown type '\(parts[1])' (known: \(known))"
-                }
-            }
-            index += 1
-        }
-        return nil
-    }
-
     // MARK: - Parsing
 
-    private static func parse(_ raw: String) -> [Segment] {
+    /// Parses on UTF-8 bytes: braces, colons and names are ASCII, and literal text is copied as it is.
+    private static func parse(_ raw: String) -> (segments: [Segment], problem: String?) {
+        let bytes = Array(raw.utf8)
+        let open = UInt8(ascii: "{")
+        let close = UInt8(ascii: "}")
         var segments: [Segment] = []
-        var literal = ""
-        let characters = Array(raw)
+        var literal: [UInt8] = []
+        var problem: String?
         var index = 0
         func flushLiteral() {
             if !literal.isEmpty {
-                segments.append(.literal(literal))
-                literal = ""
+                segments.append(.literal(String(decoding: literal, as: UTF8.self)))
+                literal.removeAll(keepingCapacity: true)
             }
         }
-        while index < characters.count {
-            let character = characters[index]
-            let next = index + 1 < characters.count ? characters[index + 1] : nil
-            if character == "{" && next == "{" || character == "}" && next == "}" {
-                literal.append(character)
+        while index < bytes.count {
+            let byte = bytes[index]
+            let next = index + 1 < bytes.count ? bytes[index + 1] : nil
+            if byte == open && next == open || byte == close && next == close {
+                literal.append(byte)
                 index += 2
-            } else if character == "{", let (placeholder, end) = placeholder(in: characters, at: index) {
-                flushLiteral()
-                segments.append(placeholder)
-                index = end
-            } else {
-                literal.append(character)
-                index += 1
+                continue
             }
+            if byte == open, let end = bytes[index...].firstIndex(of: close) {
+                switch placeholder(bytes[(index + 1)..<end]) {
+                case .placeholder(let segment):
+                    flushLiteral()
+                    segments.append(segment)
+                    index = end + 1
+                    continue
+                case .unknownType(let body, let type):
+                    if problem == nil {
+                        let known = PlaceholderType.allCases.map(\.rawValue).joined(separator: ", ")
+                        problem = "has placeholder {\(body)} of unknown type '\(type)' (known: \(known))"
+                    }
+                case .none:
+                    break
+                }
+            }
+            literal.append(byte)
+            index += 1
         }
         flushLiteral()
-        return segments
+        return (segments, problem)
     }
 
-    /// The placeholder starting at the `{` at `start`, and the index after its `}`.
-    private static func placeholder(in characters: [Character], at start: Int) -> (Segment, Int)? {
-        guard let close = characters[start...].firstIndex(of: "}") else { return nil }
-        let body = String(characters[(start + 1)..<close])
-        let parts = body.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-        let name = String(parts[0])
-        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
-            return nil
+    private enum Parsed {
+        case placeholder(Segment)
+        case unknownType(body: String, type: String)
+        case none
+    }
+
+    /// The placeholder whose text between the braces is `body`.
+    private static func placeholder(_ body: ArraySlice<UInt8>) -> Parsed {
+        let colon = body.firstIndex(of: UInt8(ascii: ":"))
+        let nameBytes = body[body.startIndex..<(colon ?? body.endIndex)]
+        guard !nameBytes.isEmpty, nameBytes.allSatisfy(isNameByte) else { return .none }
+        let name = String(decoding: nameBytes, as: UTF8.self)
+        guard let colon else {
+            return .placeholder(.placeholder(name: name, type: PlaceholderType(rawValue: name) ?? .text))
         }
-        let type: PlaceholderType
-        if parts.count == 2 {
-            guard let declared = PlaceholderType(rawValue: String(parts[1])) else { return nil }
-            type = declared
-        } else {
-            type = PlaceholderType(rawValue: name) ?? .text
+        let typeText = String(decoding: body[(colon + 1)...], as: UTF8.self)
+        guard let type = PlaceholderType(rawValue: typeText) else {
+            return .unknownType(body: String(decoding: body, as: UTF8.self), type: typeText)
         }
-        return (.placeholder(name: name, type: type), close + 1)
+        return .placeholder(.placeholder(name: name, type: type))
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+            true
+        default:
+            false
+        }
     }
 }
 

@@ -42,24 +42,13 @@ public struct JSONNode: Sendable, Equatable {
 /// to a line and column.
 public struct JSONDocument: Sendable {
     public let root: JSONNode
-    private let lineStarts: [Int]
+    private let bytes: [UInt8]
     private let bodyStart: Int
 
     init(root: JSONNode, bytes: [UInt8], bodyStart: Int) {
         self.root = root
+        self.bytes = bytes
         self.bodyStart = bodyStart
-        var starts = [bodyStart]
-        var position = bodyStart
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\n") {
-                starts.append(position + 1)
-            } else if byte == UInt8(ascii: "\r"), position + 1 >= bytes.count || bytes[position + 1] != UInt8(ascii: "\n") {
-                starts.append(position + 1)
-            }
-            position += 1
-        }
-        self.lineStarts = starts
     }
 
     /// Reads one document (UTF-8; Extended JSON v2 wrappers unwrapped unless `options` say otherwise).
@@ -68,20 +57,32 @@ public struct JSONDocument: Sendable {
         self = try reader.readLocatedDocument()
     }
 
-    /// The 1-based line and byte column of `offset`.
+    /// The 1-based line and byte column of `offset` (`\n`, `\r\n` and a lone `\r` end lines).
     public func location(of offset: Int) -> (line: Int, column: Int) {
-        let clamped = max(offset, bodyStart)
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= clamped {
-                low = middle
-            } else {
-                high = middle - 1
+        locations(of: [offset])[0]
+    }
+
+    /// The lines and columns of several offsets, in one pass over the text: lines are counted only when a
+    /// position is asked for, so reading a document that has no problem costs no line table.
+    public func locations(of offsets: [Int]) -> [(line: Int, column: Int)] {
+        let order = offsets.indices.sorted { offsets[$0] < offsets[$1] }
+        var results = [(line: Int, column: Int)](repeating: (1, 1), count: offsets.count)
+        var line = 1
+        var lineStart = bodyStart
+        var position = bodyStart
+        for index in order {
+            let target = min(max(offsets[index], bodyStart), bytes.count)
+            while position < target {
+                let byte = bytes[position]
+                if byte == 0x0A || byte == 0x0D && (position + 1 >= bytes.count || bytes[position + 1] != 0x0A) {
+                    line += 1
+                    lineStart = position + 1
+                }
+                position += 1
             }
+            results[index] = (line, target - lineStart + 1)
         }
-        return (low + 1, clamped - lineStarts[low] + 1)
+        return results
     }
 }
 
@@ -93,8 +94,14 @@ public struct JSONReadingOptions: Sendable, Equatable {
     /// `JSON.parse` does).
     public var rejectsDuplicateKeys: Bool
 
-    public init(extendedJSON: Bool = true, rejectsDuplicateKeys: Bool = false) {
+    /// Whether arrays and objects get their ``JSONNode/value`` too; without, a container's value is an
+    /// empty one of its kind and only its ``JSONNode/elements`` or ``JSONNode/members`` hold its content
+    /// (a reader that walks the nodes, as the check manifest's does, saves building every value twice).
+    public var buildsValues: Bool
+
+    public init(extendedJSON: Bool = true, rejectsDuplicateKeys: Bool = false, buildsValues: Bool = true) {
         self.extendedJSON = extendedJSON
         self.rejectsDuplicateKeys = rejectsDuplicateKeys
+        self.buildsValues = buildsValues
     }
 }

@@ -22,7 +22,7 @@ struct JSONReader {
         var members: [JSONNode.Member] = []
         var pendingKey: String = ""
         var pendingKeyOffset = 0
-        /// The keys read so far and where, when repeated keys are refused.
+        /// The keys read so far, for objects too large to search their members for a repeat.
         var keyOffsets: [String: Int] = [:]
     }
 
@@ -115,13 +115,21 @@ struct JSONReader {
                     let key = stack[top].pendingKey
                     let keyOffset = stack[top].pendingKeyOffset
                     if options.rejectsDuplicateKeys {
-                        if let first = stack[top].keyOffsets[key] {
-                            let (line, column) = location(of: first)
-                            throw error(
-                                at: keyOffset,
-                                "duplicate key \"\(key)\" (first at \(line):\(column))")
+                        // Small objects (nearly all) are searched; a dictionary pays off only for large ones.
+                        var first: Int?
+                        if stack[top].members.count < 16 {
+                            first = stack[top].members.first { $0.key == key }?.keyOffset
+                        } else {
+                            if stack[top].keyOffsets.isEmpty {
+                                for member in stack[top].members { stack[top].keyOffsets[member.key] = member.keyOffset }
+                            }
+                            first = stack[top].keyOffsets[key]
+                            stack[top].keyOffsets[key] = keyOffset
                         }
-                        stack[top].keyOffsets[key] = keyOffset
+                        if let first {
+                            let (line, column) = location(of: first)
+                            throw error(at: keyOffset, "duplicate key \"\(key)\" (first at \(line):\(column))")
+                        }
                     }
                     stack[top].members.append(JSONNode.Member(key: key, keyOffset: keyOffset, node: node))
                     switch next {
@@ -151,7 +159,8 @@ struct JSONReader {
                         index += 1
                         let closed = stack.removeLast()
                         node = JSONNode(
-                            value: .array(closed.elements.map(\.value)), offset: closed.start, elements: closed.elements)
+                            value: options.buildsValues ? .array(closed.elements.map(\.value)) : .array([]),
+                            offset: closed.start, elements: closed.elements)
                     case nil:
                         throw error(at: index, "unexpected end of input, expected ']'")
                     case let byte?:
@@ -330,8 +339,11 @@ struct JSONReader {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
+                defer { index += 1 }
+                if utf8.isEmpty {
+                    return String(decoding: bytes[runStart..<index], as: UTF8.self)
+                }
                 utf8.append(contentsOf: bytes[runStart..<index])
-                index += 1
                 return String(decoding: utf8, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 utf8.append(contentsOf: bytes[runStart..<index])
@@ -442,6 +454,9 @@ struct JSONReader {
     // MARK: - Objects
 
     private func finishObject(_ members: [JSONNode.Member], start: Int) throws(JSONSyntaxError) -> JSONNode {
+        guard options.buildsValues else {
+            return JSONNode(value: .object(JSONObject()), offset: start, members: members)
+        }
         let values = members.map { JSONObject.Member(key: $0.key, value: $0.node.value) }
         guard options.extendedJSON, members.first?.key.hasPrefix("$") == true else {
             return JSONNode(value: .object(JSONObject(values)), offset: start, members: members)

@@ -5,7 +5,8 @@ struct ManifestReader {
     init(bytes: [UInt8]) throws(ManifestError) {
         do {
             document = try JSONDocument(
-                parsing: bytes, options: JSONReadingOptions(extendedJSON: false, rejectsDuplicateKeys: true))
+                parsing: bytes,
+                options: JSONReadingOptions(extendedJSON: false, rejectsDuplicateKeys: true, buildsValues: false))
         } catch {
             throw ManifestError(line: error.line, column: error.column, message: error.message)
         }
@@ -24,7 +25,7 @@ struct ManifestReader {
                 "unknown stepdocChecks version \(version): this stepdoc reads version \(CheckManifest.version)")
         }
         var suites: [SuiteDefinition] = []
-        var positions: [ManifestPosition] = []
+        var idNodes: [JSONNode] = []
         var suiteIDs: [String: JSONNode] = [:]
         for node in try array(try required(members, "suites"), "\"suites\"") {
             let (suite, idNode) = try readSuite(node)
@@ -33,7 +34,10 @@ struct ManifestReader {
             }
             suiteIDs[suite.id] = idNode
             suites.append(suite)
-            positions.append(position(of: idNode))
+            idNodes.append(idNode)
+        }
+        let positions = document.locations(of: idNodes.map(\.offset)).map {
+            ManifestPosition(line: $0.line, column: $0.column)
         }
         return (suites, positions)
     }
@@ -74,7 +78,7 @@ struct ManifestReader {
         }
         let declaration = try readDeclaration(try required(members, "declaration"))
         var values: [BoundValue] = []
-        if let valuesNode = members.found["values"] {
+        if let valuesNode = members["values"] {
             for valueNode in try array(valuesNode, "\"values\"") {
                 values.append(try readValue(valueNode))
             }
@@ -135,12 +139,16 @@ struct ManifestReader {
     /// An object's members by key.
     private struct Fields {
         var node: JSONNode
-        var found: [String: JSONNode]
+        /// The member `key` (keys are unique: the reader refuses repeats).
+        subscript(key: String) -> JSONNode? {
+            node.members.first { $0.key == key }?.node
+        }
+        var count: Int { node.members.count }
     }
 
     /// The member `key`, which ``object(_:_:keys:required:)`` checked is there.
     private func required(_ fields: Fields, _ key: String) throws(ManifestError) -> JSONNode {
-        guard let node = fields.found[key] else { throw error(at: fields.node, "missing \"\(key)\"") }
+        guard let node = fields[key] else { throw error(at: fields.node, "missing \"\(key)\"") }
         return node
     }
 
@@ -151,7 +159,6 @@ struct ManifestReader {
         guard case .object = node.value else {
             throw error(at: node, "\(what) must be an object, found \(node.value.kindDescription)")
         }
-        var found: [String: JSONNode] = [:]
         for member in node.members {
             guard keys.contains(member.key) else {
                 throw error(
@@ -159,21 +166,21 @@ struct ManifestReader {
                     "unknown key \"\(member.key)\" in \(what)\(Self.suggestion(for: member.key, among: keys)); "
                         + "expected \(keys.joined(separator: ", "))")
             }
-            found[member.key] = member.node
         }
-        for key in required where found[key] == nil {
+        let fields = Fields(node: node)
+        for key in required where fields[key] == nil {
             throw error(at: node, "\(what) has no \"\(key)\"")
         }
-        return Fields(node: node, found: found)
+        return fields
     }
 
     /// An object of exactly one member, whose key is one of `keys`.
     private func oneOf(_ node: JSONNode, _ what: String, keys: [String]) throws(ManifestError) -> (String, JSONNode) {
         let members = try object(node, what, keys: keys, required: [])
-        guard members.found.count == 1, let member = node.members.first else {
+        guard members.count == 1, let member = node.members.first else {
             throw error(
                 at: node,
-                "\(what) must have exactly one of \(keys.joined(separator: ", ")), found \(members.found.count)")
+                "\(what) must have exactly one of \(keys.joined(separator: ", ")), found \(members.count)")
         }
         return (member.key, member.node)
     }

@@ -71,6 +71,30 @@ public enum ConfigLoader {
                 }
                 config.rawHTML = policy
             case "procedures": config.procedures = try procedures(value, reader: reader)
+            case "check-manifests":
+                let paths = try reader.stringList(value, what: "'check-manifests'")
+                let elements = value.sequence.map(Array.init) ?? [value]
+                for (path, element) in zip(paths, elements) {
+                    guard !path.isEmpty else { throw reader.error(element, "'check-manifests' lists an empty path") }
+                    config.checkManifests.append(path)
+                    config.checkManifestLocations.append(
+                        SourceLocation(line: element.mark?.line ?? 1, column: element.mark?.column ?? 1))
+                }
+            case "check-runners":
+                guard let runners = value.sequence else {
+                    throw reader.error(value, "'check-runners' must be a list of commands, each a list [CMD, ARGS…]")
+                }
+                for runner in runners {
+                    let command = try reader.stringList(runner, what: "a check runner")
+                    guard runner.sequence != nil, let first = command.first, !first.isEmpty else {
+                        throw reader.error(runner, "a check runner must be a list [CMD, ARGS…] with a command first")
+                    }
+                    config.checkRunners.append(command)
+                    config.checkRunnerLocations.append(
+                        SourceLocation(line: runner.mark?.line ?? 1, column: runner.mark?.column ?? 1))
+                }
+            case "check-runner-timeout":
+                config.checkRunnerTimeout = try reader.integer(value, what: "'check-runner-timeout'", range: 1...3600)
             case "roles": config.roles = try roles(value, reader: reader)
             case "substitutions":
                 for (name, substitution) in try reader.mapping(value, what: "'substitutions'") {
@@ -122,7 +146,7 @@ public enum ConfigLoader {
 
     static let topLevelKeys = [
         "content", "source-root", "templates", "template", "output", "formats", "tags", "text-width", "text-links",
-        "raw-html", "procedures",
+        "raw-html", "procedures", "check-manifests", "check-runners", "check-runner-timeout",
         "roles", "substitutions", "rules", "limits",
     ]
 

@@ -20,6 +20,17 @@ public struct StepDocConfig: Sendable, Equatable {
     public var rawHTML: RawHTMLPolicy = .omit
     /// Per procedure (by path relative to its content folder, with or without `.rst`).
     public var procedures: [String: ProcedureSettings] = [:]
+    /// Check manifests whose suites procedures can be bound to, beside the built-in ones (`check-manifests`).
+    public var checkManifests: [String] = []
+    /// Where each of ``checkManifests`` is written in stepdoc.yml.
+    public var checkManifestLocations: [SourceLocation] = []
+    /// Runner commands (`[CMD, ARGS…]`) that print their package's manifest and evaluate its checks
+    /// (`check-runners`).
+    public var checkRunners: [[String]] = []
+    /// Where each of ``checkRunners`` is written in stepdoc.yml.
+    public var checkRunnerLocations: [SourceLocation] = []
+    /// How long a runner may take to answer, in seconds (`check-runner-timeout`).
+    public var checkRunnerTimeout: Int = 60
     public var roles: [RoleDefinition] = []
     public var substitutions: [String: String] = [:]
     /// Severity per rule id: `error`, `warning` or `off`.

@@ -17,6 +17,10 @@ extension StepDocFailure {
             return finding(.configInvalid, message, at: path, line: line, column: column)
         case .facts(let path, let line, let column, let message):
             return finding(.ioUnreadable, message, at: path, line: line, column: column)
+        case .checkManifest(let path, let line, let column, let message):
+            return finding(.checksManifest, message, at: path, line: line, column: column)
+        case .checkRunner:
+            return Diagnostic(severity: .error, id: .checksRunner, summary: description, location: nil)
         case .templates(let message):
             return Diagnostic(severity: .error, id: .templatesInvalid, summary: message, location: nil)
         case .templateSyntax(let path, let line, let column, let message):

@@ -19,6 +19,10 @@ public enum StepDocFailure: Error, CustomStringConvertible, Equatable {
     case outputCollision(path: String, other: String, output: String)
     case usage(String)
     case facts(path: String, line: Int, column: Int, message: String)
+    /// A check manifest off the contract, at its line and column.
+    case checkManifest(path: String, line: Int, column: Int, message: String)
+    /// A check runner that cannot start, crashed, hung, or answered off the contract.
+    case checkRunner(command: String, message: String)
 
     public var description: String {
         switch self {
@@ -38,6 +42,9 @@ public enum StepDocFailure: Error, CustomStringConvertible, Equatable {
             "\(path): would write \(output), as \(other) would; rename one of them (nothing was written)"
         case .usage(let message): message
         case .facts(let path, let line, let column, let message): "\(path):\(line):\(column): error: \(message)"
+        case .checkManifest(let path, let line, let column, let message):
+            "\(path):\(line):\(column): error: \(message)"
+        case .checkRunner(let command, let message): "check runner '\(command)': \(message)"
         }
     }
 }

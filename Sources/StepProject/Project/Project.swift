@@ -45,7 +45,20 @@ public struct Project: Sendable {
     /// The check suites procedures can be bound to: the built-in ones, and those of the check manifests and
     /// runners stepdoc.yml and the command line name.
     public func checkSuites() throws(StepDocFailure) -> CheckSuiteRegistry {
-        .builtIn
+        let configured = zip(config.checkManifests, config.checkManifestLocations).map {
+            (path: $0.0, location: (line: $0.1.line, column: $0.1.column), configPath: Optional(configPath))
+        }
+        let given = inputs.checkManifests.map {
+            (path: $0, location: (line: 1, column: 1), configPath: String?.none)
+        }
+        let runners = zip(config.checkRunners, config.checkRunnerLocations).map {
+            (command: $0.0, location: (line: $0.1.line, column: $0.1.column))
+        }
+        guard !configured.isEmpty || !given.isEmpty || !runners.isEmpty else { return .builtIn }
+        return try CheckSuiteLoader(
+            directory: directory, manifests: configured + given, runners: runners, configPath: configPath,
+            timeout: Double(config.checkRunnerTimeout), maximumSize: config.limits.maxFileSize
+        ).load()
     }
 
     /// Docs/code parity for the procedures stepdoc.yml binds to check suites.

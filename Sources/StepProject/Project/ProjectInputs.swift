@@ -13,6 +13,8 @@ public struct ProjectInputs: Sendable, Equatable {
     public var jobs: Int
     /// Whether warnings fail the run.
     public var strict: Bool
+    /// Check manifests named on the command line (`--check-manifest`), beside stepdoc.yml's.
+    public var checkManifests: [String] = []
 
     public init(
         directory: WorkingDirectory = .current, paths: [String] = [], configPath: String? = nil, tags: [String] = [],

@@ -38,5 +38,11 @@ extension RuleCatalogue {
         RuleDescriptor(
             id: .configInvalid, defaultSeverity: .error,
             summary: "stepdoc.yml and the command-line options are valid"),
+        RuleDescriptor(
+            id: .checksManifest, defaultSeverity: .error,
+            summary: "every check manifest follows the contract (Schemas/check-manifest.schema.json)"),
+        RuleDescriptor(
+            id: .checksRunner, defaultSeverity: .error,
+            summary: "every check runner starts, answers within check-runner-timeout and follows the protocol"),
     ]
 }

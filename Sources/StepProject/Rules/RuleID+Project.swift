@@ -5,6 +5,8 @@ import StepSyntax
 extension RuleID {
     /// Every input can be read and is a text file within the size limit.
     public static let ioUnreadable = RuleID(rawValue: "io.unreadable")
+    public static let checksManifest = RuleID(rawValue: "checks.manifest")
+    public static let checksRunner = RuleID(rawValue: "checks.runner")
     /// Symbolic links in content folders do not loop.
     public static let ioSymlinkLoop = RuleID(rawValue: "io.symlink-loop")
     /// Symbolic links in content folders point at something.
