@@ -9,7 +9,7 @@ public struct SyntaxTree: Sendable {
     /// Reads `file`. Never fails: problems become diagnostics and the content is kept.
     public init(parsing file: SourceFile, options: ParseOptions = ParseOptions()) {
         self.file = file
-        var diagnostics = Self.encodingDiagnostics(file)
+        var diagnostics = Self.encodingDiagnostics(file, firstLine: options.firstLine)
         let result = BlockParser.parse(file, options: options)
         diagnostics.append(contentsOf: result.diagnostics)
         self.blocks = result.blocks
@@ -25,7 +25,7 @@ extension SyntaxTree {
     public static func stream(
         _ file: SourceFile, options: ParseOptions = ParseOptions(), topLevel: (BlockNode, [TitleStyle]) -> Void
     ) -> (diagnostics: [Diagnostic], titleStyles: [TitleStyle]) {
-        var diagnostics = encodingDiagnostics(file)
+        var diagnostics = encodingDiagnostics(file, firstLine: options.firstLine)
         let result = BlockParser.parse(file, options: options, topLevel: topLevel)
         diagnostics.append(contentsOf: result.diagnostics)
         return (diagnostics, result.titleStyles)
@@ -37,9 +37,10 @@ extension SyntaxTree {
         BlockParser.definitions(file, options: options)
     }
 
-    static func encodingDiagnostics(_ file: SourceFile) -> [Diagnostic] {
+    static func encodingDiagnostics(_ file: SourceFile, firstLine: Int = 1) -> [Diagnostic] {
         func diagnostic(at offset: Int, id: RuleID, summary: String, explanation: String) -> Diagnostic {
-            let location = file.location(ofOffset: offset)
+            var location = file.location(ofOffset: offset)
+            location.line += firstLine - 1
             let end = SourceLocation(line: location.line, column: location.column + 1)
             return Diagnostic(
                 severity: .error, id: id, summary: summary, explanation: explanation,
@@ -55,14 +56,14 @@ extension SyntaxTree {
                     at: $0, id: .rstInvalidCharacter, summary: "NUL byte at byte offset \($0)",
                     explanation: "A text file has no NUL bytes; is this a binary file, or saved as UTF-16?")
             }
-            + (tabIndentation(file).map { [$0] } ?? [])
+            + (tabIndentation(file, firstLine: firstLine).map { [$0] } ?? [])
     }
 
     /// A warning at the first line indented with a tab, in a file whose other lines are indented with
     /// spaces: reStructuredText counts a tab as up to 8 columns, so such a line is rarely nested as
     /// it looks (a step body line becomes a block quote). Tabs after leading spaces are left alone:
     /// inside an indented code block they are the code's own.
-    static func tabIndentation(_ file: SourceFile) -> Diagnostic? {
+    static func tabIndentation(_ file: SourceFile, firstLine: Int = 1) -> Diagnostic? {
         var firstTab: Int? = nil
         var tabLines = 0
         var hasSpaceIndentation = false
@@ -75,14 +76,14 @@ extension SyntaxTree {
             }
         }
         guard let firstTab, hasSpaceIndentation else { return nil }
-        let start = SourceLocation(line: firstTab + 1, column: 1)
+        let start = SourceLocation(line: firstTab + firstLine, column: 1)
         let lines = tabLines == 1 ? "this line is" : "\(tabLines) lines are"
         return Diagnostic(
             severity: .warning, id: .rstMarkup, summary: "indentation mixes tabs and spaces",
             explanation: "A tab counts as up to 8 columns, so \(lines) nested deeper than the lines indented with "
                 + "spaces may suggest. Indent with spaces only.",
             location: DiagnosticLocation(
-                file: file.path, range: start..<SourceLocation(line: firstTab + 1, column: 2)))
+                file: file.path, range: start..<SourceLocation(line: firstTab + firstLine, column: 2)))
     }
 }
 
@@ -98,6 +99,10 @@ public struct ParseOptions: Sendable {
     /// The nesting depth of the file's top-level blocks: 0 for a file of its own, the depth of the
     /// include directive for an included file, so that includes cannot multiply the limit.
     public var startingDepth: Int
+    /// The line the file's first line stands on in the file it was taken from (a giza YAML field is
+    /// read where it is written): every position is reported that many lines down, without the parser
+    /// reading blank lines above it (which would make a file of many fields quadratic).
+    public var firstLine: Int = 1
 
     public init(
         maximumNestingDepth: Int = 64, titleStyles: [TitleStyle] = [],

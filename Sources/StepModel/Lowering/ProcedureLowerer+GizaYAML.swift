@@ -67,7 +67,10 @@ extension ProcedureLowerer {
     mutating func parse(_ text: YAMLText, styles: inout [TitleStyle]) -> [BlockNode] {
         var parseOptions = options.parseOptions
         parseOptions.titleStyles = styles
-        let tree = SyntaxTree(parsing: text.positionedSource, options: parseOptions)
+        parseOptions.firstLine = text.line
+        let source = text.indentedSource
+        bytesParsed += source.bytes.count
+        let tree = SyntaxTree(parsing: source, options: parseOptions)
         diagnostics.append(contentsOf: tree.diagnostics)
         styles = tree.titleStyles
         // The text sits at its YAML indentation: read as one block quote, whose content it is.

@@ -89,11 +89,16 @@ extension ProcedureLowerer {
             isCopyable: isCopyable)
     }
 
+    static let minimumIncludeCharge = 1024
+
     private mutating func readIncluded(_ path: String, directive: Directive, range: SourceRange) -> SourceFile? {
         guard !path.isEmpty else {
             diagnose(.error, .rstInclude, "'\(directive.name)' needs the path of a file", directive.nameRange)
             return nil
         }
+        // Once the budget is spent, no include is read, found or reported again: one finding, at the
+        // include that went over, and no work for the thousands an include bomb still names.
+        guard !includeBudgetSpent else { return nil }
         guard includeStack.count < options.maximumIncludeDepth else {
             diagnose(
                 .error, .limitsIncludeDepth,
@@ -101,7 +106,10 @@ extension ProcedureLowerer {
                 explanation: "Include chain: " + ([filePath] + includeStack).joined(separator: " → "))
             return nil
         }
-        switch options.includes.resolve(path, from: currentFile) {
+        let key = currentFile + "\u{0}" + path
+        let resolved = resolvedIncludes[key] ?? options.includes.resolve(path, from: currentFile)
+        resolvedIncludes[key] = resolved
+        switch resolved {
         case .failure(let failure):
             // Every failure is an error, a missing file too: the included text would be silently
             // absent from the output.
@@ -113,6 +121,21 @@ extension ProcedureLowerer {
                 diagnose(
                     .error, .rstInclude, "include cycle: '\(path)' includes itself",
                     range, explanation: "Include chain: " + chain.joined(separator: " → "))
+                return nil
+            }
+            // Each include counts at least 1 KiB: reading one costs more than its bytes, and an include
+            // bomb is made of many small files.
+            includedBytes += max(file.bytes.count, Self.minimumIncludeCharge)
+            guard includedBytes <= options.maximumIncludedBytes else {
+                includeBudgetSpent = true
+                diagnose(
+                    .error, .limitsIncludedBytes,
+                    "included text exceeds \(options.maximumIncludedBytes) bytes in all at '\(path)'", range,
+                    explanation:
+                        "Each include counts every time it is read; includes that include others many times "
+                        + "multiply. The includes from here on are not read. Raise 'limits.max-included-bytes' in "
+                        + "stepdoc.yml if the text is really this large. Include chain: "
+                        + ([filePath] + includeStack + [file.path]).joined(separator: " → "))
                 return nil
             }
             return file

@@ -7,8 +7,10 @@ extension ProcedureLowerer {
         let placed = YAMLText(
             text: text, file: SourceFile(path: currentFile, bytes: []), line: start.line, column: start.column,
             range: start..<start
-        ).positionedSource
+        ).indentedSource
+        bytesParsed += placed.bytes.count
         var reader = GizaYAMLReader(includes: options.includes, maximumDepth: options.maximumIncludeDepth)
+        reader.lineOffset = start.line - 1
         let tabs = reader.tabs(of: placed)
         diagnostics.append(contentsOf: reader.diagnostics)
         var styles = titleStyles

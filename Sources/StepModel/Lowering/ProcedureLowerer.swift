@@ -26,6 +26,16 @@ struct ProcedureLowerer {
     /// How many ``lowerBlocks(_:)`` calls are under way: the nesting depth of the blocks being lowered,
     /// which an included file's content continues (so includes cannot multiply the nesting limit).
     var nesting = 0
+    /// Bytes handed to the reST reader for YAML fields and tabs: the work of reading a giza YAML file,
+    /// which must grow with the file, not with the file times its steps.
+    var bytesParsed = 0
+    /// Included bytes read so far for this file, each include counted every time it is read.
+    var includedBytes = 0
+    /// Whether ``includedBytes`` went over the limit (reported once; later includes are not read).
+    var includeBudgetSpent = false
+    /// Includes resolved while lowering this file, by including file and path as written: a file
+    /// included many times is found and read once per top-level file (the resolver caches across files).
+    var resolvedIncludes: [String: IncludeResult] = [:]
     /// How many more "did you mean" searches this file may make. Each compares a name with every
     /// candidate, so a file with thousands of unknown references against thousands of targets would
     /// otherwise take minutes; past the first ones a suggestion adds little anyway.

@@ -71,6 +71,10 @@ extension RuleCatalogue {
             id: .limitsIncludeDepth, defaultSeverity: .error,
             summary: "includes are nested no deeper than 'limits.max-include-depth' of stepdoc.yml"),
         RuleDescriptor(
+            id: .limitsIncludedBytes, defaultSeverity: .error,
+            summary: "a file's includes, counted each time they are read, total no more than "
+                + "'limits.max-included-bytes' of stepdoc.yml"),
+        RuleDescriptor(
             id: .stepsStructure, defaultSeverity: .warning, summary: stepStructureSummary),
         RuleDescriptor(
             id: .stepsYAML, defaultSeverity: .error,

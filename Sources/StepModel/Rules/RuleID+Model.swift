@@ -27,6 +27,8 @@ extension RuleID {
     public static let rstInclude = RuleID(rawValue: "rst.include")
     /// Includes are nested no deeper than the limit.
     public static let limitsIncludeDepth = RuleID(rawValue: "limits.include-depth")
+    /// A file and its includes read no more included text than the limit, in all.
+    public static let limitsIncludedBytes = RuleID(rawValue: "limits.included-bytes")
     /// A step file has steps, each well formed.
     public static let stepsStructure = RuleID(rawValue: "steps.structure")
     /// A giza steps YAML file is valid.

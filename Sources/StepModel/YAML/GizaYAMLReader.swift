@@ -15,6 +15,9 @@ struct GizaYAMLReader {
     private var cache: [String: [GizaYAMLStep]] = [:]
     /// Placeholders of the earlier copies of duplicate keys in the file being read → the key's name.
     private var shadowedKeys: [String: String] = [:]
+    /// Lines above the text being read, in the file it stands in (a `.. tabs::` directive's content is
+    /// read without the lines above it): Yams' marks count from the text, positions from the file.
+    var lineOffset = 0
 
     init(includes: any IncludeResolver, maximumDepth: Int) {
         self.includes = includes
@@ -357,7 +360,7 @@ struct GizaYAMLReader {
         switch scalar.style {
         case .literal, .folded:
             // The text starts on the line after the indicator, at the block's indentation.
-            let header = file.text(ofLine: start.line)
+            let header = file.text(ofLine: start.line - lineOffset)
             let headerBytes = Array(header.utf8)
             let indicator = headerBytes.dropFirst(max(0, start.column - 1)).prefix { $0 != 0x20 && $0 != 0x23 }
             let keyIndent = headerBytes.prefix { $0 == 0x20 }.count
@@ -366,7 +369,7 @@ struct GizaYAMLReader {
                 indent = keyIndent + Int(digit - 0x30)
             } else {
                 indent = 0
-                var line = start.line + 1
+                var line = start.line + 1 - lineOffset
                 while line <= file.lineCount {
                     let text = file.text(ofLine: line)
                     if text.utf8.contains(where: { $0 != 0x20 }) {
@@ -376,8 +379,8 @@ struct GizaYAMLReader {
                     line += 1
                 }
             }
-            let last = min(file.lineCount, start.line + max(1, lineCount - 1))
-            let end = SourceLocation(line: last, column: file.text(ofLine: last).utf8.count + 1)
+            let last = min(file.lineCount + lineOffset, start.line + max(1, lineCount - 1))
+            let end = SourceLocation(line: last, column: file.text(ofLine: last - lineOffset).utf8.count + 1)
             return YAMLText(
                 text: scalar.string, file: file, line: start.line + 1, column: indent + 1,
                 range: start..<max(start, end))
@@ -428,7 +431,7 @@ struct GizaYAMLReader {
         let prefix = text.unicodeScalars.prefix(max(0, mark.column - 1))
         var bytes = 0
         for scalar in prefix { bytes += UTF8.width(scalar) }
-        return SourceLocation(line: mark.line, column: bytes + 1)
+        return SourceLocation(line: mark.line + lineOffset, column: bytes + 1)
     }
 
     func range(_ node: Node, _ file: SourceFile) -> SourceRange {
@@ -436,7 +439,7 @@ struct GizaYAMLReader {
         if case .scalar(let scalar) = node, !scalar.string.contains("\n") {
             return start..<SourceLocation(line: start.line, column: start.column + max(1, scalar.string.utf8.count))
         }
-        let line = file.text(ofLine: start.line)
+        let line = file.text(ofLine: start.line - lineOffset)
         return start..<SourceLocation(line: start.line, column: max(start.column + 1, line.utf8.count + 1))
     }
 

@@ -7,11 +7,22 @@ extension Procedure {
     public init(
         parsingGizaYAML file: SourceFile, options: LoweringOptions = LoweringOptions(), diagnostics: inout [Diagnostic]
     ) {
+        var bytesParsed = 0
+        self.init(parsingGizaYAML: file, options: options, diagnostics: &diagnostics, bytesParsed: &bytesParsed)
+    }
+
+    /// Reads a giza steps YAML file, counting in `bytesParsed` the bytes its fields gave the reST reader
+    /// (the measure of its cost that tests compare between file sizes).
+    package init(
+        parsingGizaYAML file: SourceFile, options: LoweringOptions, diagnostics: inout [Diagnostic],
+        bytesParsed: inout Int
+    ) {
         var reader = GizaYAMLReader(includes: options.includes, maximumDepth: options.maximumIncludeDepth)
         let steps = reader.steps(of: file)
         diagnostics.append(contentsOf: reader.diagnostics)
         var lowerer = ProcedureLowerer(filePath: file.path, options: options)
         self = lowerer.lowerGizaYAML(steps)
+        bytesParsed += lowerer.bytesParsed
         // Fields inherited from another file are that file's: their findings are reported when it is read.
         diagnostics.append(contentsOf: lowerer.diagnostics.filter { ($0.location?.file ?? file.path) == file.path })
     }

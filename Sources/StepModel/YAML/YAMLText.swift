@@ -28,19 +28,32 @@ struct YAMLText: Sendable {
     }
 
     /// A source file holding the text at its place in the YAML file: blank lines above it, each line
-    /// indented to its column, so a syntax tree read from it has ranges in the YAML file.
+    /// indented to its column, so a syntax tree read from it has ranges in the YAML file. (For Yams,
+    /// whose marks count from the top; the reST reader takes ``indentedSource`` and a first line.)
     var positionedSource: SourceFile {
+        var bytes = Array(repeating: UInt8(0x0A), count: max(0, line - 1))
+        bytes += indentedBytes
+        return SourceFile(path: file.path, bytes: bytes)
+    }
+
+    /// The text with each line indented to its column, to be read with ``ParseOptions/firstLine`` set to
+    /// ``line``: the same positions as ``positionedSource`` without the blank lines above, so reading
+    /// every field of a file costs the size of the fields, not the size of the file for each.
+    var indentedSource: SourceFile {
+        SourceFile(path: file.path, bytes: indentedBytes)
+    }
+
+    private var indentedBytes: [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + line + column * 8)
-        bytes.append(contentsOf: repeatElement(0x0A, count: max(0, line - 1)))
+        bytes.reserveCapacity(text.utf8.count + column * 8)
         var first = true
-        for part in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for part in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             if !first { bytes.append(0x0A) }
             first = false
             if !part.isEmpty { bytes.append(contentsOf: repeatElement(0x20, count: max(0, column - 1))) }
-            bytes.append(contentsOf: part.utf8)
+            bytes.append(contentsOf: part)
         }
-        return SourceFile(path: file.path, bytes: bytes)
+        return bytes
     }
 
     /// The location of the text's first character.

@@ -132,9 +132,13 @@ public enum ConfigLoader {
                     case "max-include-depth":
                         config.limits.maxIncludeDepth = try reader.integer(
                             limitValue, what: "'max-include-depth'", range: 1...100)
+                    case "max-included-bytes":
+                        config.limits.maxIncludedBytes = try reader.integer(
+                            limitValue, what: "'max-included-bytes'", range: 1...Int(Int32.max))
                     default:
                         throw reader.unknownKey(
-                            limitNode, limit, known: ["max-file-size", "max-nesting-depth", "max-include-depth"])
+                            limitNode, limit,
+                            known: ["max-file-size", "max-nesting-depth", "max-include-depth", "max-included-bytes"])
                     }
                 }
             default:

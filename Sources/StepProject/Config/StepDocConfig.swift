@@ -60,6 +60,8 @@ public struct StepDocConfig: Sendable, Equatable {
         public var maxFileSize = 64 * 1024 * 1024
         public var maxNestingDepth = 64
         public var maxIncludeDepth = 10
+        /// Included text one top-level file may read in all, each include counted every time.
+        public var maxIncludedBytes = LoweringOptions.defaultMaximumIncludedBytes
 
         public init() {}
     }

@@ -7,21 +7,27 @@ import StepSyntax
 public struct FileSystemIncludes: IncludeResolver {
     public let sourceRoot: String
     public let reader: SourceReader
+    /// The files read so far in this run, each read from disk once.
+    public let cache: IncludeCache
 
-    public init(sourceRoot: String, reader: SourceReader) {
+    public init(sourceRoot: String, reader: SourceReader, cache: IncludeCache = IncludeCache()) {
         self.sourceRoot = sourceRoot
         self.reader = reader
+        self.cache = cache
     }
 
     public func resolve(_ path: String, from includingFile: String) -> IncludeResult {
-        let normalized: String
+        let found: (path: String, relative: String, real: String)
         switch pathUnderRoot(path, from: includingFile) {
-        case .success(let found): normalized = found.path
+        case .success(let located): found = located
         case .failure(let failure): return .failure(failure)
         }
         do {
-            let bytes = try reader.readBytes(normalized)
-            return .file(SourceFile(path: normalized, bytes: bytes))
+            let reader = self.reader
+            return .file(
+                try cache.file(at: found.real, path: found.path) { () throws(StepDocFailure) in
+                    try reader.readBytes(found.path)
+                })
         } catch {
             switch error {
             case .missingPath: return .failure(.missing(path: path))
@@ -72,12 +78,15 @@ public struct FileSystemIncludes: IncludeResolver {
             return .failure(.outsideSourceRoot(path: path, root: sourceRoot))
         }
         return .success(
-            (path: normalized, relative: String(candidateReal.dropFirst(min(candidateReal.count, rootPrefix.count)))))
+            (
+                path: normalized, relative: String(candidateReal.dropFirst(min(candidateReal.count, rootPrefix.count))),
+                real: candidateReal
+            ))
     }
 }
 
 /// A path found under the source root, or why not.
 private enum LocatedPath {
-    case success((path: String, relative: String))
+    case success((path: String, relative: String, real: String))
     case failure(IncludeFailure)
 }

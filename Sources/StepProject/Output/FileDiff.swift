@@ -1,8 +1,9 @@
 /// A unified diff of two versions of a file, as `diff -u` and `git diff` print it: `---`/`+++` headers,
 /// then hunks of changed lines with three lines of context.
 ///
-/// Lines are compared with Myers' algorithm; a diff with more than ``maximumEdits`` changes is shown
-/// as one hunk replacing the whole file (it stays correct, just not minimal).
+/// Lines are compared with Myers' algorithm in linear space; a diff with more changes than its budget
+/// (``maximumEdits``, fewer for big files, so time stays near linear) shows the changed region as one
+/// replacement (it stays correct, just not minimal).
 public struct FileDiff: Sendable {
     public let oldLines: [String]
     public let newLines: [String]
@@ -41,11 +42,11 @@ public struct FileDiff: Sendable {
 
     /// One line of the edit script, with the position in each version (for a removed line, `new` is
     /// the number of new lines before it; for an added line, `old` likewise).
-    private struct Edit: Equatable {
-        enum Kind { case same, removed, added }
-        var kind: Kind
-        var old: Int
-        var new: Int
+    package struct Edit: Equatable {
+        package enum Kind { case same, removed, added }
+        package var kind: Kind
+        package var old: Int
+        package var new: Int
     }
 
     /// The unified diff text, or "" when the versions are equal.
@@ -114,80 +115,206 @@ public struct FileDiff: Sendable {
         return ""
     }
 
-    /// The edit script from old to new (Myers' greedy algorithm, with its trace kept to backtrack).
+    /// The edit script from old to new.
     private func script() -> [Edit] {
         // A last line without a line end differs from the same line with one.
         var old = oldLines
         var new = newLines
         if !oldEndsWithNewline, !old.isEmpty { old[old.count - 1] += "\u{0}" }
         if !newEndsWithNewline, !new.isEmpty { new[new.count - 1] += "\u{0}" }
-        let n = old.count
-        let m = new.count
-        let maximum = n + m
-        guard maximum > 0 else { return [] }
-        let offset = maximum + 1
-        var frontier = [Int](repeating: 0, count: 2 * maximum + 3)
-        var trace: [[Int]] = []
-        var found = false
-        var depth = 0
-        while depth <= min(maximum, Self.maximumEdits) {
-            trace.append(frontier)
-            for k in stride(from: -depth, through: depth, by: 2) {
-                var x: Int
-                if k == -depth || (k != depth && frontier[offset + k - 1] < frontier[offset + k + 1]) {
-                    x = frontier[offset + k + 1]
-                } else {
-                    x = frontier[offset + k - 1] + 1
-                }
-                var y = x - k
-                while x < n, y < m, old[x] == new[y] {
+        var numbers: [String: Int] = [:]
+        func number(_ line: String) -> Int {
+            if let known = numbers[line] { return known }
+            numbers[line] = numbers.count
+            return numbers.count - 1
+        }
+        let a = old.map(number)
+        let b = new.map(number)
+        var statistics = Statistics()
+        return Self.editScript(a, b, statistics: &statistics)
+    }
+
+    /// What working a diff out took, for tests that check it stays linear in space.
+    package struct Statistics {
+        /// The most frontier entries held at once.
+        package var peakStorage = 0
+        /// Whether the edits exceeded the budget and the changed region was written as one replacement.
+        package var replacedWhole = false
+
+        package init() {}
+    }
+
+    /// The edit script between two sequences of line numbers: Myers' algorithm in its linear-space form
+    /// (the middle snake, divide and conquer), after the common first and last lines are set aside.
+    ///
+    /// Space is linear in the lines; time is the lines times the edits, so beyond a budget of edits
+    /// (``maximumEdits``, less for big files) the changed region is one replacement: still a correct diff.
+    package static func editScript(_ a: [Int], _ b: [Int], statistics: inout Statistics) -> [Edit] {
+        var prefix = 0
+        while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix]
+        {
+            suffix += 1
+        }
+        var edits: [Edit] = []
+        edits.reserveCapacity(max(a.count, b.count) + 16)
+        for index in 0..<prefix { edits.append(Edit(kind: .same, old: index, new: index)) }
+        let middle = Myers(a: a, b: b)
+        let n = a.count - suffix - prefix
+        let m = b.count - suffix - prefix
+        // About 40 million frontier steps at most: a second or so, whatever the file.
+        let budget = min(maximumEdits, max(200, 40_000_000 / max(1, n + m)))
+        if !middle.diff(prefix, a.count - suffix, prefix, b.count - suffix, budget: budget, into: &edits, stats: &statistics)
+        {
+            statistics.replacedWhole = true
+            edits.removeSubrange(prefix...)
+            for x in prefix..<(a.count - suffix) { edits.append(Edit(kind: .removed, old: x, new: prefix)) }
+            for y in prefix..<(b.count - suffix) { edits.append(Edit(kind: .added, old: a.count - suffix, new: y)) }
+        }
+        for index in 0..<suffix {
+            edits.append(Edit(kind: .same, old: a.count - suffix + index, new: b.count - suffix + index))
+        }
+        return removalsFirst(edits)
+    }
+
+    /// Each run of changes with its removed lines before its added ones, as `diff -u` shows them.
+    private static func removalsFirst(_ edits: [Edit]) -> [Edit] {
+        var result: [Edit] = []
+        result.reserveCapacity(edits.count)
+        var added: [Edit] = []
+        for edit in edits {
+            switch edit.kind {
+            case .added:
+                added.append(edit)
+            case .removed:
+                result.append(edit)
+            case .same:
+                result += added
+                added.removeAll(keepingCapacity: true)
+                result.append(edit)
+            }
+        }
+        return result + added
+    }
+
+    /// Myers' linear-space diff over two sequences of line numbers.
+    private struct Myers {
+        let a: [Int]
+        let b: [Int]
+
+        /// Appends the edits turning `a[aLow..<aHigh]` into `b[bLow..<bHigh]`; false when they number more
+        /// than `budget` (nothing useful is appended then).
+        func diff(
+            _ aLow: Int, _ aHigh: Int, _ bLow: Int, _ bHigh: Int, budget: Int, into edits: inout [Edit],
+            stats: inout Statistics
+        ) -> Bool {
+            let n = aHigh - aLow
+            let m = bHigh - bLow
+            if n == 0 {
+                for y in bLow..<bHigh { edits.append(Edit(kind: .added, old: aLow, new: y)) }
+                return true
+            }
+            if m == 0 {
+                for x in aLow..<aHigh { edits.append(Edit(kind: .removed, old: x, new: bLow)) }
+                return true
+            }
+            guard let snake = middleSnake(aLow, aHigh, bLow, bHigh, budget: budget, stats: &stats) else {
+                return false
+            }
+            if snake.edits <= 1 {
+                // One line more on one side, the rest equal: walk them together.
+                var x = aLow
+                var y = bLow
+                while x < aHigh, y < bHigh, a[x] == b[y] {
+                    edits.append(Edit(kind: .same, old: x, new: y))
                     x += 1
                     y += 1
                 }
-                frontier[offset + k] = x
-                if x >= n, y >= m {
-                    found = true
-                    break
-                }
-            }
-            if found { break }
-            depth += 1
-        }
-        guard found else {
-            return (0..<n).map { Edit(kind: .removed, old: $0, new: 0) }
-                + (0..<m).map { Edit(kind: .added, old: n, new: $0) }
-        }
-        var edits: [Edit] = []
-        var x = n
-        var y = m
-        for d in stride(from: depth, through: 0, by: -1) {
-            let v = trace[d]
-            let k = x - y
-            let previousK: Int
-            if d == 0 {
-                previousK = 0
-            } else if k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) {
-                previousK = k + 1
-            } else {
-                previousK = k - 1
-            }
-            let previousX = d == 0 ? 0 : v[offset + previousK]
-            let previousY = previousX - previousK
-            while x > previousX, y > previousY {
-                x -= 1
-                y -= 1
-                edits.append(Edit(kind: .same, old: x, new: y))
-            }
-            if d > 0 {
-                if x == previousX {
-                    y -= 1
-                    edits.append(Edit(kind: .added, old: x, new: y))
-                } else {
-                    x -= 1
+                if n > m {
                     edits.append(Edit(kind: .removed, old: x, new: y))
+                    x += 1
+                } else if m > n {
+                    edits.append(Edit(kind: .added, old: x, new: y))
+                    y += 1
+                }
+                while x < aHigh, y < bHigh {
+                    edits.append(Edit(kind: .same, old: x, new: y))
+                    x += 1
+                    y += 1
+                }
+                return true
+            }
+            guard diff(aLow, snake.x, bLow, snake.y, budget: budget, into: &edits, stats: &stats) else { return false }
+            var x = snake.x
+            var y = snake.y
+            while x < snake.u {
+                edits.append(Edit(kind: .same, old: x, new: y))
+                x += 1
+                y += 1
+            }
+            return diff(snake.u, aHigh, snake.v, bHigh, budget: budget, into: &edits, stats: &stats)
+        }
+
+        struct Snake {
+            var x: Int
+            var y: Int
+            var u: Int
+            var v: Int
+            var edits: Int
+        }
+
+        /// The middle snake of the shortest edit path: searched from both ends at once until the two
+        /// searches meet, each keeping one frontier (the furthest point on each diagonal).
+        func middleSnake(
+            _ aLow: Int, _ aHigh: Int, _ bLow: Int, _ bHigh: Int, budget: Int, stats: inout Statistics
+        ) -> Snake? {
+            let n = aHigh - aLow
+            let m = bHigh - bLow
+            let delta = n - m
+            let odd = delta & 1 != 0
+            let limit = min((n + m + 1) / 2, (budget + 1) / 2)
+            let offset = limit + 1
+            var forward = [Int](repeating: 0, count: 2 * limit + 3)
+            var backward = [Int](repeating: 0, count: 2 * limit + 3)
+            stats.peakStorage = max(stats.peakStorage, forward.count + backward.count)
+            for d in 0...limit {
+                for k in stride(from: -d, through: d, by: 2) {
+                    var x =
+                        k == -d || (k != d && forward[offset + k - 1] < forward[offset + k + 1])
+                        ? forward[offset + k + 1] : forward[offset + k - 1] + 1
+                    var y = x - k
+                    let (startX, startY) = (x, y)
+                    while x < n, y < m, a[aLow + x] == b[bLow + y] {
+                        x += 1
+                        y += 1
+                    }
+                    forward[offset + k] = x
+                    let reverse = delta - k
+                    if odd, reverse >= -(d - 1), reverse <= d - 1, x + backward[offset + reverse] >= n {
+                        return Snake(
+                            x: aLow + startX, y: bLow + startY, u: aLow + x, v: bLow + y, edits: 2 * d - 1)
+                    }
+                }
+                for c in stride(from: -d, through: d, by: 2) {
+                    var x =
+                        c == -d || (c != d && backward[offset + c - 1] < backward[offset + c + 1])
+                        ? backward[offset + c + 1] : backward[offset + c - 1] + 1
+                    var y = x - c
+                    let (startX, startY) = (x, y)
+                    while x < n, y < m, a[aHigh - 1 - x] == b[bHigh - 1 - y] {
+                        x += 1
+                        y += 1
+                    }
+                    backward[offset + c] = x
+                    let reverse = delta - c
+                    if !odd, reverse >= -d, reverse <= d, x + forward[offset + reverse] >= n {
+                        return Snake(
+                            x: aHigh - x, y: bHigh - y, u: aHigh - startX, v: bHigh - startY, edits: 2 * d)
+                    }
                 }
             }
+            return nil
         }
-        return edits.reversed()
     }
 }

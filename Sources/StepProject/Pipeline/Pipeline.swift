@@ -36,6 +36,7 @@ public struct Pipeline: Sendable {
             maximumIncludeDepth: config.limits.maxIncludeDepth,
             parseOptions: ParseOptions(maximumNestingDepth: config.limits.maxNestingDepth))
         lowering.rawHTML = config.rawHTML
+        lowering.maximumIncludedBytes = config.limits.maxIncludedBytes
         self.lowering = lowering
         pipelinesLargeFiles = jobs > 1
     }

@@ -308,7 +308,7 @@ extension BlockParser {
                 textBegin += 1
                 extra += 1
             }
-            let map = InlineSourceMap(line: line + 1, column: textBegin - Int(lines[line].start) + 1)
+            let map = InlineSourceMap(line: line + lineBase, column: textBegin - Int(lines[line].start) + 1)
             let inlines = InlineParser.parse(
                 UnsafeBufferPointer(rebasing: bytes[textBegin..<max(textBegin, end)]), map: map, file: file.path,
                 diagnostics: &diagnostics)

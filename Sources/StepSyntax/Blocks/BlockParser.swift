@@ -31,6 +31,8 @@ struct BlockParser {
     var mapStorage: [InlineSourceMap.Segment] = []
     /// Receives top-level blocks as they are read, when the caller streams.
     var topLevelSink: ((BlockNode, [TitleStyle]) -> Void)? = nil
+    /// Added to each 0-based line index to make the 1-based line reported (``ParseOptions/firstLine``).
+    var lineBase: Int { options.firstLine }
 
     static func parse(_ file: SourceFile, options: ParseOptions) -> Result {
         file.bytes.withUnsafeBufferPointer { bytes in
@@ -262,7 +264,7 @@ struct BlockParser {
             let start = line == lower ? textStart(line, region) : Int(lines[line].contentStart)
             let end = trimmedEnd(line)
             if line > lower { scratch.append(0x0A) }
-            map.append(textOffset: scratch.count, line: line + 1, column: start - Int(lines[line].start) + 1)
+            map.append(textOffset: scratch.count, line: line + lineBase, column: start - Int(lines[line].start) + 1)
             scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<max(start, end)]))
         }
         // A paragraph ending in "::" introduces a literal block; the marker itself is mostly dropped.
@@ -377,7 +379,7 @@ struct BlockParser {
                     ],
                     fixIts: fixIts))
         }
-        let map = InlineSourceMap(line: titleLine + 1, column: titleStart - Int(lines[titleLine].start) + 1)
+        let map = InlineSourceMap(line: titleLine + lineBase, column: titleStart - Int(lines[titleLine].start) + 1)
         let titleBytes = UnsafeBufferPointer(rebasing: bytes[titleStart..<titleEnd])
         let inlines = InlineParser.parse(titleBytes, map: map, file: file.path, diagnostics: &diagnostics)
         let title = SectionTitle(
@@ -444,7 +446,7 @@ struct BlockParser {
             }
             position += 1
         }
-        let map = InlineSourceMap(line: index + 1, column: start - Int(lines[index].start) + 1)
+        let map = InlineSourceMap(line: index + lineBase, column: start - Int(lines[index].start) + 1)
         let inlines = InlineParser.parse(
             UnsafeBufferPointer(rebasing: bytes[start..<termEnd]), map: map, file: file.path,
             diagnostics: &diagnostics)
@@ -549,7 +551,7 @@ struct BlockParser {
     }
 
     func location(_ index: Int, _ offset: Int) -> SourceLocation {
-        SourceLocation(line: index + 1, column: offset - Int(lines[index].start) + 1)
+        SourceLocation(line: index + lineBase, column: offset - Int(lines[index].start) + 1)
     }
 
     /// The range of one line's text in a region.

@@ -34,6 +34,8 @@ public struct MustacheTemplate: Sendable {
     }
 
     private static let maximumPartialDepth = 32
+    /// Sections (and inverted sections) nested deeper than this are a syntax error.
+    static let maximumSectionDepth = 32
 
     private static func render(
         _ tokens: [Token], stack: inout [TemplateValue], partials: [String: MustacheTemplate], indentation: String,
@@ -208,10 +210,17 @@ struct MustacheParser {
                 throw error(at: open, "set-delimiter tags are not supported")
             case UInt8(ascii: "#"), UInt8(ascii: "^"):
                 guard !name.isEmpty else { throw error(at: open, "a section needs a name") }
-                stack.append((Self.path(name), name, sigil == UInt8(ascii: "^"), tokens, open))
-                tokens = []
+                // As deep as partials may go: rendering recurses once per level, and every lookup
+                // searches the context stack the levels build.
+                guard stack.count < MustacheTemplate.maximumSectionDepth else {
+                    throw error(
+                        at: open, "sections are nested more than \(MustacheTemplate.maximumSectionDepth) deep")
+                }
+                var outer: [MustacheTemplate.Token] = []
+                swap(&outer, &tokens)
+                stack.append((Self.path(name), name, sigil == UInt8(ascii: "^"), outer, open))
             case UInt8(ascii: "/"):
-                guard let opened = stack.popLast() else {
+                guard var opened = stack.popLast() else {
                     throw error(at: open, "'{{/\(name)}}' closes a section that was never opened")
                 }
                 guard opened.name == name else {
@@ -219,8 +228,11 @@ struct MustacheParser {
                         at: open,
                         "'{{/\(name)}}' closes the section '\(opened.name)', opened at \(describe(opened.offset))")
                 }
-                let body = tokens
-                tokens = opened.tokens
+                // Swapped, not copied: the outer list is then held once, and appending to it does not
+                // copy it (which made a template of many sections quadratic).
+                var body: [MustacheTemplate.Token] = []
+                swap(&body, &tokens)
+                swap(&tokens, &opened.tokens)
                 tokens.append(.section(path: opened.path, inverted: opened.inverted, body: body))
             case UInt8(ascii: ">"):
                 tokens.append(.partial(name: name, indentation: indentation))
