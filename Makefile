@@ -97,15 +97,12 @@ BENCH_VENV   := .build/bench-venv
 ## Speed and memory on the generated corpus, against the targets (release build).
 bench: release
 	$(MAKE) bench-corpus
-	cd Benchmarks && $(SWIFT) build -c release --product lsp-latency
-	python3 Benchmarks/Scripts/bench.py --stepdoc $(RELEASE) --corpus $(BENCH_CORPUS) \
-		--lsp-latency Benchmarks/.build/release/lsp-latency
+	python3 Benchmarks/Scripts/bench.py --stepdoc $(RELEASE) --corpus $(BENCH_CORPUS)
 	cd Benchmarks && $(SWIFT) build -c release --product manifest-load && .build/release/manifest-load
 
 ## The editor server's figures alone: diagnostics latency on a 50 KB file, memory over 10,000 edits.
 bench-lsp: release
-	cd Benchmarks && $(SWIFT) build -c release --product lsp-latency
-	Benchmarks/.build/release/lsp-latency --stepdoc $(RELEASE)
+	python3 Benchmarks/Scripts/lsp-latency.py --stepdoc $(RELEASE)
 
 ## The same, with docutils, pandoc, sphinx-build and cmark-gfm on the same inputs (installs them).
 bench-peers: deps

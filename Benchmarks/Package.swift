@@ -10,7 +10,6 @@ let package = Package(
         .executable(name: "phase-profile", targets: ["phase-profile"]),
         .executable(name: "preview-latency", targets: ["preview-latency"]),
         .executable(name: "manifest-load", targets: ["manifest-load"]),
-        .executable(name: "lsp-latency", targets: ["lsp-latency"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -46,15 +45,6 @@ let package = Package(
         // Time to read a 10,000-check manifest (target: under 100 ms).
         .executableTarget(
             name: "manifest-load", dependencies: [.product(name: "StepDocChecks", package: "stepdoc")]),
-        // Time from an edit to the diagnostics of `stepdoc lsp` on a 50 KB file, and its memory over 10,000 edits.
-        .executableTarget(
-            name: "lsp-latency",
-            dependencies: [
-                "CorpusGen",
-                .product(name: "StepLSP", package: "stepdoc"),
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
         .testTarget(name: "CorpusGenTests", dependencies: ["CorpusGen"]),
     ]
 )

@@ -2,7 +2,7 @@
 """stepdoc's benchmark: speed and memory on the generated corpus, against the targets, and (with
 --peers) against docutils, pandoc, sphinx-build and cmark-gfm on the same inputs in the same run.
 
-Usage: bench.py --stepdoc BIN --corpus DIR [--runs N] [--peers] [--venv DIR] [--lsp-latency BIN]
+Usage: bench.py --stepdoc BIN --corpus DIR [--runs N] [--peers] [--venv DIR] [--no-lsp]
 Wall times are medians over N runs (default 5); memory is the peak resident set of the process
 (from wait4's rusage). MiB/s is input size over median time.
 """
@@ -83,7 +83,7 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--peers", action="store_true")
     parser.add_argument("--venv", default=".build/bench-venv")
-    parser.add_argument("--lsp-latency", help="Benchmarks' lsp-latency executable: the editor server's figures")
+    parser.add_argument("--no-lsp", action="store_true", help="skip the editor server's figures (lsp-latency.py)")
     options = parser.parse_args()
 
     stepdoc = os.path.abspath(options.stepdoc)
@@ -157,8 +157,8 @@ def main():
         ("check of the seed < 25 ms", results["seed"][0] < 0.025, f"{results['seed'][0] * 1000:.1f} ms"),
     ]
 
-    if options.lsp_latency:
-        targets += run_lsp(options.lsp_latency, stepdoc)
+    if not options.no_lsp:
+        targets += run_lsp(stepdoc)
 
     if options.peers:
         peer_rows = run_peers(options, corpus, scratch, table, runs)
@@ -185,10 +185,12 @@ def main():
     shutil.rmtree(scratch, ignore_errors=True)
 
 
-def run_lsp(harness, stepdoc):
+def run_lsp(stepdoc):
     """stepdoc lsp: diagnostics latency after a change on a 50 KB file, and memory across 10,000 edits."""
     import json
-    output = subprocess.run([harness, "--stepdoc", stepdoc, "--json"], check=True, capture_output=True, text=True).stdout
+    harness = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lsp-latency.py")
+    output = subprocess.run([sys.executable, harness, "--stepdoc", stepdoc, "--json"], check=True,
+                            capture_output=True, text=True).stdout
     figures = json.loads(output.strip().splitlines()[-1])
     growth = figures["rss_after"] - figures["rss_before"]
     print(f"\nstepdoc lsp, a {figures['bytes'] / 1024:.0f} KiB step file")

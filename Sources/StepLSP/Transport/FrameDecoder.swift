@@ -275,7 +275,7 @@ public struct FrameDecoder: Sendable {
     }
 
     /// The top-level `"id"` of a message that cannot be read whole, so its request still gets an answer.
-    static func sniffID(_ head: [UInt8]) -> JSON? {
+    public static func sniffID(_ head: [UInt8]) -> JSON? {
         var depth = 0
         var index = 0
         var inString = false

@@ -183,6 +183,37 @@ import Testing
         #expect(try server.shutDown() == 0)
     }
 
+    @Test func checksABurstOfChangesOnceAtItsLastVersion() throws {
+        let project = try ScratchProject()
+        defer { project.remove() }
+        let server = try LanguageServerProcess()
+        try server.initialize(rootURI: project.rootURI)
+        let uri = project.uri("content/steps.rst")
+        server.open(uri, text: Self.shortUnderline)
+        _ = try server.diagnostics(for: uri, version: 1)
+        var burst: [UInt8] = []
+        for version in 2...31 {
+            let change: JSON = [
+                "jsonrpc": "2.0", "method": "textDocument/didChange",
+                "params": [
+                    "textDocument": ["uri": .string(uri), "version": .integer(version)],
+                    "contentChanges": [["range": ["start": ["line": 9, "character": 3], "end": ["line": 9, "character": 3]], "text": "x"]],
+                ],
+            ]
+            let body = change.serialized
+            burst += Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
+        }
+        server.sendRaw(burst)
+        let last = try server.diagnostics(for: uri, version: 31)
+        #expect(last.contains { $0["code"] == "rst.unknown-role" })
+        // Give a late publish for an older version the time to show up.
+        let symbols = try server.request("textDocument/documentSymbol", ["textDocument": ["uri": .string(uri)]])
+        #expect(symbols["result"] != nil)
+        let stale = server.pending.filter { $0["method"] == "textDocument/publishDiagnostics" }
+        #expect(stale.isEmpty, "versions checked besides the last: \(stale.compactMap { $0["params"]?["version"] })")
+        #expect(try server.shutDown() == 0)
+    }
+
     @Test func clearsDiagnosticsWhenADocumentCloses() throws {
         let project = try ScratchProject()
         defer { project.remove() }
