@@ -23,8 +23,11 @@ SPHINX_VENV := .build/sphinx-venv
 ## and a watcher polled behind them would miss its deadline on a loaded machine.
 TIMED_SUITES := FileWatcherTests|ChangeCoalescerTests|PreviewServerTests|PreviewHTTPServerTests|PreviewCommandEndToEndTests|ServerSentEventTests
 
+## generate-manual is built before the tests: the install test runs `make install`, and a `swift build`
+## started from inside `swift test` would wait forever for the build folder's lock that `swift test` holds.
 test: deps sphinx-venv
 	$(SWIFT) build --build-tests
+	$(SWIFT) build --product generate-manual
 	$(SWIFT) test --skip-build --skip '$(TIMED_SUITES)'
 	$(SWIFT) test --skip-build --filter '$(TIMED_SUITES)'
 
@@ -78,7 +81,7 @@ release: deps
 PREFIX      ?= /usr/local
 DESTDIR     ?=
 BINARY      ?= $(RELEASE)
-MANUAL_TOOL := .build/debug/generate-manual
+MANUAL_TOOL ?= .build/debug/generate-manual
 
 install: $(MANUAL_TOOL)
 	@if [ "$(BINARY)" = "$(RELEASE)" ]; then $(MAKE) release; fi
