@@ -1,4 +1,5 @@
 import StepModel
+import StepParity
 import StepSyntax
 
 /// Quick fixes for the findings under the cursor: each finding's fix-its (a longer underline, a
@@ -21,7 +22,8 @@ struct CodeActions {
         func wanted(_ kind: String) -> Bool {
             only.map { $0.contains { kind == $0 || kind.hasPrefix($0 + ".") } } ?? true
         }
-        var conversion = DiagnosticConversion(analysis: analysis, encoding: server.encoding, capabilities: server.capabilities)
+        var conversion = DiagnosticConversion(
+            analysis: analysis, encoding: server.encoding, capabilities: server.capabilities)
         var actions: [JSON] = []
         var regenerating: [JSON] = []
         for diagnostic in source.diagnostics {
@@ -32,6 +34,12 @@ struct CodeActions {
             if wanted("quickfix") {
                 actions += fixItActions(diagnostic, lspDiagnostic: lspDiagnostic, locations: &conversion.locations)
                 if Self.regenerated.contains(diagnostic.id) { regenerating.append(lspDiagnostic) }
+                if diagnostic.id == .parityUndefinedStep,
+                    let insertion = CheckInsertion(analysis: analysis, encoding: server.encoding)
+                        .action(forStepTitleAt: location.range, diagnostic: lspDiagnostic)
+                {
+                    actions.append(insertion)
+                }
             }
         }
         if !regenerating.isEmpty {
@@ -79,7 +87,9 @@ struct CodeActions {
             (Branch.html, "Regenerate the other branch from the HTML branch (stepdoc fmt --from html)"),
             (Branch.print, "Regenerate the HTML branch from the other branch (stepdoc fmt --from text)"),
         ] {
-            guard let formatted = try? GizaFormatter.format(analysis.file, options: analysis.pipeline.lowering, from: branch),
+            guard
+                let formatted = try? GizaFormatter.format(
+                    analysis.file, options: analysis.pipeline.lowering, from: branch),
                 formatted != analysis.file.bytes
             else { continue }
             actions.append([
@@ -87,7 +97,12 @@ struct CodeActions {
                 "kind": "quickfix",
                 "diagnostics": .array(diagnostics),
                 "isPreferred": .bool(branch == .html),
-                "edit": ["changes": [analysis.document.uri: .array(TextEdits.edits(from: analysis.document, to: formatted, encoding: server.encoding))]],
+                "edit": [
+                    "changes": [
+                        analysis.document.uri: .array(
+                            TextEdits.edits(from: analysis.document, to: formatted, encoding: server.encoding))
+                    ]
+                ],
             ])
         }
         return actions
@@ -103,7 +118,9 @@ struct CodeActions {
                 diagnostic.fixIts.allSatisfy({ $0.location.file == analysis.file.path })
             else { continue }
             let ranges = diagnostic.fixIts.map(\.location.range)
-            guard !ranges.contains(where: { range in taken.contains { $0.overlaps(range) || $0 == range } }) else { continue }
+            guard !ranges.contains(where: { range in taken.contains { $0.overlaps(range) || $0 == range } }) else {
+                continue
+            }
             taken += ranges
             for fixIt in diagnostic.fixIts {
                 edits.append([

@@ -23,7 +23,8 @@ struct Completion {
         let before = Array(document.bytes[lineStart..<max(lineStart, cursor)])
         let word = Self.trailingWord(before)
         let wordStart = document.position(ofOffset: cursor - word.count, encoding: server.encoding)
-        let replace = PositionRange(start: wordStart, end: document.position(ofOffset: cursor, encoding: server.encoding))
+        let replace = PositionRange(
+            start: wordStart, end: document.position(ofOffset: cursor, encoding: server.encoding))
         let head = Array(before.dropLast(word.count))
         let text = String(decoding: head, as: UTF8.self)
         let trimmed = text.drop { $0 == " " || $0 == "\t" }
@@ -37,25 +38,28 @@ struct Completion {
         }
         if trimmed == ".. " {
             let names = analysis.pipeline.lowering.parseOptions.directives.specs.keys.sorted()
-            return list(names.map { name in
-                var entry = item(name, kind: .keyword, detail: "directive", replace: replace)
-                if case .object(var members) = entry {
-                    members["textEdit"] = ["range": replace.json, "newText": .string(name + ":: ")]
-                    entry = .object(members)
-                }
-                return entry
-            })
+            return list(
+                names.map { name in
+                    var entry = item(name, kind: .keyword, detail: "directive", replace: replace)
+                    if case .object(var members) = entry {
+                        members["textEdit"] = ["range": replace.json, "newText": .string(name + ":: ")]
+                        entry = .object(members)
+                    }
+                    return entry
+                })
         }
         if head.last == UInt8(ascii: ":"), Self.startsRole(head) {
             let roles = analysis.pipeline.lowering.roles
-            return list(roles.names.map { name in
-                var entry = item(name, kind: .function, detail: Self.describe(roles.definition(for: name)), replace: replace)
-                if case .object(var members) = entry {
-                    members["textEdit"] = ["range": replace.json, "newText": .string(name + ":")]
-                    entry = .object(members)
-                }
-                return entry
-            })
+            return list(
+                roles.names.map { name in
+                    var entry = item(
+                        name, kind: .function, detail: Self.describe(roles.definition(for: name)), replace: replace)
+                    if case .object(var members) = entry {
+                        members["textEdit"] = ["range": replace.json, "newText": .string(name + ":")]
+                        entry = .object(members)
+                    }
+                    return entry
+                })
         }
         return list([])
     }
@@ -92,7 +96,8 @@ struct Completion {
         guard head.last == UInt8(ascii: ":") else { return false }
         let before = head.dropLast()
         guard let previous = before.last else { return true }
-        return [0x20, 0x09, UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "\""), UInt8(ascii: "'")].contains(previous)
+        return [0x20, 0x09, UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "\""), UInt8(ascii: "'")].contains(
+            previous)
     }
 
     static func describe(_ definition: RoleDefinition?) -> String {

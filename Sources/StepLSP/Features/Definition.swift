@@ -35,7 +35,8 @@ struct Definition {
                     let start = SourceLocation(line: declaration.line, column: declaration.column)
                     return conversion.location(
                         DiagnosticLocation(
-                            file: declaration.file, range: start..<SourceLocation(line: declaration.line, column: declaration.column + 1)))
+                            file: declaration.file,
+                            range: start..<SourceLocation(line: declaration.line, column: declaration.column + 1)))
                 })
         }
         return .null

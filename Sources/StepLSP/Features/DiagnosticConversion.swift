@@ -35,7 +35,8 @@ struct DiagnosticConversion {
             if location.file == analysis.file.path {
                 range = analysis.range(location.range, encoding: encoding)
             } else {
-                message = "\(location.file):\(location.range.lowerBound.line):\(location.range.lowerBound.column): "
+                message =
+                    "\(location.file):\(location.range.lowerBound.line):\(location.range.lowerBound.column): "
                     + message
                 related.append(["location": locations.location(location), "message": .string(diagnostic.summary)])
             }
@@ -47,7 +48,8 @@ struct DiagnosticConversion {
             } else {
                 message += "\nnote: " + note.message
                 if let location = note.location {
-                    message += " (\(location.file):\(location.range.lowerBound.line):\(location.range.lowerBound.column))"
+                    message +=
+                        " (\(location.file):\(location.range.lowerBound.line):\(location.range.lowerBound.column))"
                 }
             }
         }
@@ -113,7 +115,10 @@ struct LocationConversion {
         if others[path] == nil {
             let reader = SourceReader(maximumSize: 16 * 1024 * 1024)
             others[path] = (try? reader.read(path)).map { file in
-                (TextDocument(uri: uri, languageID: "", version: 0, text: String(decoding: file.bytes, as: UTF8.self)), file)
+                (
+                    TextDocument(
+                        uri: uri, languageID: "", version: 0, text: String(decoding: file.bytes, as: UTF8.self)), file
+                )
             }
         }
         if let (document, file) = others[path] ?? nil {
@@ -158,5 +163,6 @@ enum DeclarationPaths {
 
     /// The folder this file was compiled in (`…/Sources/StepLSP/Features`): stepdoc's own sources,
     /// where the built-in checks are declared, when the binary runs beside them.
-    static let stepdocSources = ((#filePath as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+    static let stepdocSources = ((#filePath as NSString).deletingLastPathComponent as NSString)
+        .deletingLastPathComponent
 }

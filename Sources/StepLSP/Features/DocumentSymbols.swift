@@ -18,7 +18,9 @@ struct DocumentSymbols {
         for (index, step) in procedure.steps.enumerated() {
             let copy = step.primary
             let number = copy.numberText.isEmpty ? String(index + 1) : copy.numberText
-            let name = "Step \(number): " + (copy.isOptional ? "Optional: " : "") + (copy.titleText.isEmpty ? "(untitled)" : copy.titleText)
+            let name =
+                "Step \(number): " + (copy.isOptional ? "Optional: " : "")
+                + (copy.titleText.isEmpty ? "(untitled)" : copy.titleText)
             let range = analysis.range(copy.range, encoding: server.encoding)
             var selection = analysis.range(copy.titleRange, encoding: server.encoding)
             if !range.contains(selection.start) || !range.contains(selection.end) { selection = range }
@@ -30,18 +32,20 @@ struct DocumentSymbols {
                 ]
                 if let summary = checkSummary(ofStep: index) { symbol["detail"] = .string(summary) }
                 if !children.isEmpty {
-                    symbol["children"] = .array(children.map { heading in
-                        [
-                            "name": .string(heading.name), "kind": .integer(Self.headingKind),
-                            "range": heading.range.json, "selectionRange": heading.range.json,
-                        ]
-                    })
+                    symbol["children"] = .array(
+                        children.map { heading in
+                            [
+                                "name": .string(heading.name), "kind": .integer(Self.headingKind),
+                                "range": heading.range.json, "selectionRange": heading.range.json,
+                            ]
+                        })
                 }
                 symbols.append(.object(symbol))
             } else {
                 symbols.append(information(name, kind: Self.stepKind, range: range, container: nil))
                 for heading in children {
-                    symbols.append(information(heading.name, kind: Self.headingKind, range: heading.range, container: name))
+                    symbols.append(
+                        information(heading.name, kind: Self.headingKind, range: heading.range, container: name))
                 }
             }
         }

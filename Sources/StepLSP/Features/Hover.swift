@@ -1,8 +1,8 @@
 import Foundation
 import StepDocChecks
-import StepProject
 import StepModel
 import StepParity
+import StepProject
 import StepSyntax
 
 /// `textDocument/hover`: on a step, the check that implements it (its id, summary, the values it
@@ -32,7 +32,11 @@ struct Hover {
         let contents: JSON =
             server.capabilities.hoverMarkdown
             ? ["kind": "markdown", "value": .string(markdown)]
-            : ["kind": "plaintext", "value": .string(markdown.replacingOccurrences(of: "`", with: "").replacingOccurrences(of: "**", with: ""))]
+            : [
+                "kind": "plaintext",
+                "value": .string(
+                    markdown.replacingOccurrences(of: "`", with: "").replacingOccurrences(of: "**", with: "")),
+            ]
         return ["contents": contents, "range": analysis.range(range, encoding: server.encoding).json]
     }
 
@@ -44,7 +48,9 @@ struct Hover {
         let number = step.primary.numberText.isEmpty ? String(index + 1) : step.primary.numberText
         var lines = ["**Step \(number)** · \(step.titleText)"]
         guard let suite = analysis.suite, let matching = analysis.matching else {
-            lines.append("No check suite is bound to this procedure (`procedures: \(analysis.entry.name): checks:` in stepdoc.yml).")
+            lines.append(
+                "No check suite is bound to this procedure (`procedures: \(analysis.entry.name): checks:` in stepdoc.yml)."
+            )
             return lines.joined(separator: "\n\n")
         }
         let matches = matching.matches(forStep: index)
@@ -68,10 +74,12 @@ struct Hover {
                     let mentions = RoleMention.mentions(of: role, in: step.body, file: analysis.file.path).map(\.target)
                     documented = mentions.isEmpty ? "none" : mentions.joined(separator: ", ")
                 }
-                let agrees = value.enforced.isStated(by: documented.split(separator: ",").map { String($0).trimmingBlanks() })
+                let agrees = value.enforced.isStated(
+                    by: documented.split(separator: ",").map { String($0).trimmingBlanks() })
                 values.append(
                     "- \(value.name): enforces **\(value.enforced.documentedForm)**, documented as \(documented) "
-                        + "(\(source))" + (agrees ? "" : " — differs") + "; enforced at `\(display(value.declaration))`")
+                        + "(\(source))" + (agrees ? "" : " — differs") + "; enforced at `\(display(value.declaration))`"
+                )
             }
             if !values.isEmpty { lines.append("Enforced values:\n" + values.joined(separator: "\n")) }
             lines.append("Declared at `\(display(check.declaration))`")
@@ -93,7 +101,8 @@ struct Hover {
         guard let definition = roles.definition(for: name) else {
             let suggestions = DidYouMean.suggestions(for: name, among: roles.names)
             return "`:\(name):` is not a known role"
-                + (suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "`:\($0):`" }.joined(separator: " or ") + "?")
+                + (suggestions.isEmpty
+                    ? "" : "; did you mean " + suggestions.map { "`:\($0):`" }.joined(separator: " or ") + "?")
                 + "\n\nAdd it under `roles:` in stepdoc.yml if the project defines it."
         }
         var (title, target) = text.titleAndTarget
@@ -108,7 +117,9 @@ struct Hover {
         case .code(let template):
             lines.append("Renders as inline code: `\(shown)`")
             if let template {
-                lines.append("Links to <\(RoleDefinition.Kind.expand(template: template, target: target, addsTrailingSlash: false))>")
+                lines.append(
+                    "Links to <\(RoleDefinition.Kind.expand(template: template, target: target, addsTrailingSlash: false))>"
+                )
             }
         case .text, .explicitTitle:
             lines.append("Renders as text: \(shown)")
@@ -127,7 +138,9 @@ struct Hover {
     // MARK: - only
 
     /// The Sphinx builders an `only` expression can see, and stepdoc's own targets.
-    static let builders = ["html", "dirhtml", "singlehtml", "epub", "latex", "text", "man", "texinfo", "xml", "gettext"]
+    static let builders = [
+        "html", "dirhtml", "singlehtml", "epub", "latex", "text", "man", "texinfo", "xml", "gettext",
+    ]
     static let stepdocTargets = ["html", "text", "markdown"]
 
     private func onlyHover(_ argument: String) -> String {
@@ -140,7 +153,9 @@ struct Hover {
             let rejected = Self.builders.filter { !selected.contains($0) }
             let stepdoc = Self.stepdocTargets.filter { expression.evaluate(tags: tags.union([$0])) }
             var lines = ["`.. only:: \(expression.description)`"]
-            lines.append("Selects the builders: " + (selected.isEmpty ? "none" : selected.map { "`\($0)`" }.joined(separator: ", ")))
+            lines.append(
+                "Selects the builders: "
+                    + (selected.isEmpty ? "none" : selected.map { "`\($0)`" }.joined(separator: ", ")))
             if !rejected.isEmpty { lines.append("Not: " + rejected.map { "`\($0)`" }.joined(separator: ", ")) }
             lines.append("stepdoc renders it in: " + (stepdoc.isEmpty ? "no output" : stepdoc.joined(separator: ", ")))
             if !tags.isEmpty { lines.append("With the tags of stepdoc.yml: " + tags.sorted().joined(separator: ", ")) }

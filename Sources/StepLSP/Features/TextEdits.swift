@@ -10,8 +10,10 @@ enum TextEdits {
         for hunk in LineDiff.hunks(old: oldLines.map(\.text), new: newLines.map(\.text)) {
             let start = hunk.oldRange.lowerBound < oldLines.count ? oldLines[hunk.oldRange.lowerBound].start : old.count
             let end = hunk.oldRange.upperBound < oldLines.count ? oldLines[hunk.oldRange.upperBound].start : old.count
-            let newStart = hunk.newRange.lowerBound < newLines.count ? newLines[hunk.newRange.lowerBound].start : new.count
-            let newEnd = hunk.newRange.upperBound < newLines.count ? newLines[hunk.newRange.upperBound].start : new.count
+            let newStart =
+                hunk.newRange.lowerBound < newLines.count ? newLines[hunk.newRange.lowerBound].start : new.count
+            let newEnd =
+                hunk.newRange.upperBound < newLines.count ? newLines[hunk.newRange.upperBound].start : new.count
             edits.append([
                 "range": PositionRange(
                     start: document.position(ofOffset: start, encoding: encoding),
@@ -68,7 +70,9 @@ enum LineDiff {
         var i = 0
         var j = 0
         for (mi, mj) in matches + [(a.count, b.count)] {
-            if mi > i || mj > j { hunks.append(Hunk(oldRange: (prefix + i)..<(prefix + mi), newRange: (prefix + j)..<(prefix + mj))) }
+            if mi > i || mj > j {
+                hunks.append(Hunk(oldRange: (prefix + i)..<(prefix + mi), newRange: (prefix + j)..<(prefix + mj)))
+            }
             i = mi + 1
             j = mj + 1
         }
@@ -84,7 +88,8 @@ enum LineDiff {
         for i in stride(from: a.count - 1, through: 0, by: -1) {
             for j in stride(from: b.count - 1, through: 0, by: -1) {
                 table[i * width + j] =
-                    a[i] == b[j] ? table[(i + 1) * width + j + 1] &+ 1 : max(table[(i + 1) * width + j], table[i * width + j + 1])
+                    a[i] == b[j]
+                    ? table[(i + 1) * width + j + 1] &+ 1 : max(table[(i + 1) * width + j], table[i * width + j + 1])
             }
         }
         var pairs: [(Int, Int)] = []

@@ -103,7 +103,8 @@ public struct JSONParser {
         while true {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
-                throw error(position < bytes.count ? "expected a member name in quotes" : "unexpected end of the JSON text")
+                throw error(
+                    position < bytes.count ? "expected a member name in quotes" : "unexpected end of the JSON text")
             }
             let key = try string()
             skipWhitespace()
@@ -171,7 +172,9 @@ public struct JSONParser {
             if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
                 position += 1
             }
-            guard position < bytes.count, isDigit(bytes[position]) else { throw error("expected a digit in an exponent") }
+            guard position < bytes.count, isDigit(bytes[position]) else {
+                throw error("expected a digit in an exponent")
+            }
             while position < bytes.count, isDigit(bytes[position]) { position += 1 }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)

@@ -85,7 +85,8 @@ public struct LanguageServer: Sendable {
     private mutating func request(_ method: String, params: JSON) -> Result<JSON, ResponseError> {
         switch lifecycle {
         case .starting where method != "initialize":
-            return .failure(ResponseError(.serverNotInitialized, "the server is not initialized: send 'initialize' first"))
+            return .failure(
+                ResponseError(.serverNotInitialized, "the server is not initialized: send 'initialize' first"))
         case .running where method == "initialize":
             return .failure(ResponseError(.invalidRequest, "the server is already initialized"))
         case .shutDown:
@@ -214,7 +215,10 @@ public struct LanguageServer: Sendable {
             documents[uri] = nil
             analyses[uri] = nil
             due[uri] = nil
-            return [OutgoingMessage.notification("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []])]
+            return [
+                OutgoingMessage.notification(
+                    "textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []])
+            ]
         case "textDocument/didSave", "workspace/didChangeWatchedFiles", "workspace/didChangeConfiguration":
             // stepdoc.yml, an included file or a check's source may have changed: check every open document again.
             projects.removeAll()
@@ -222,9 +226,12 @@ public struct LanguageServer: Sendable {
             for uri in documents.keys { due[uri] = now }
         case "workspace/didChangeWorkspaceFolders":
             let event = params["event"]
-            let removed = Set((event?["removed"]?.arrayValue ?? []).compactMap { $0["uri"]?.stringValue.flatMap(FileURI.path(of:)) })
+            let removed = Set(
+                (event?["removed"]?.arrayValue ?? []).compactMap { $0["uri"]?.stringValue.flatMap(FileURI.path(of:)) })
             workspaceFolders.removeAll { removed.contains($0) }
-            workspaceFolders += (event?["added"]?.arrayValue ?? []).compactMap { $0["uri"]?.stringValue.flatMap(FileURI.path(of:)) }
+            workspaceFolders += (event?["added"]?.arrayValue ?? []).compactMap {
+                $0["uri"]?.stringValue.flatMap(FileURI.path(of:))
+            }
             projects.removeAll()
             for uri in documents.keys { due[uri] = now }
         default:
@@ -268,13 +275,17 @@ public struct LanguageServer: Sendable {
             analyses[uri] = analysis
             return analysis
         }
-        guard let file = try? SourceReader(maximumSize: project.config.limits.maxFileSize).read(path) else { return nil }
-        let document = TextDocument(uri: uri, languageID: "", version: 0, text: String(decoding: file.bytes, as: UTF8.self))
+        guard let file = try? SourceReader(maximumSize: project.config.limits.maxFileSize).read(path) else {
+            return nil
+        }
+        let document = TextDocument(
+            uri: uri, languageID: "", version: 0, text: String(decoding: file.bytes, as: UTF8.self))
         return DocumentAnalysis(document: document, path: path, project: project)
     }
 
     /// `window/logMessage`; type 1 error, 2 warning, 3 info, 4 log.
     static func log(_ message: String, type: Int) -> JSON {
-        OutgoingMessage.notification("window/logMessage", ["type": .integer(type), "message": .string("stepdoc: " + message)])
+        OutgoingMessage.notification(
+            "window/logMessage", ["type": .integer(type), "message": .string("stepdoc: " + message)])
     }
 }

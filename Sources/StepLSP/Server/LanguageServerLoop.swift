@@ -32,7 +32,9 @@ public enum LanguageServerLoop {
                 if case .message(let value) = event, case .request(let id, _, _) = IncomingMessage(value),
                     transport.inbox.holdsCancellation(of: id)
                 {
-                    if !send([OutgoingMessage.error(id: id, ResponseError(.requestCancelled, "the request was cancelled"))]) {
+                    if !send([
+                        OutgoingMessage.error(id: id, ResponseError(.requestCancelled, "the request was cancelled"))
+                    ]) {
                         server.clientDisappeared()
                     }
                     continue

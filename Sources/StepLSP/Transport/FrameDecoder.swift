@@ -255,7 +255,8 @@ public struct FrameDecoder: Sendable {
             pending.append(
                 .problem(
                     FrameProblem(
-                        code: .parseError, message: "the message is not JSON: \(error)", requestID: Self.sniffID(body))))
+                        code: .parseError, message: "the message is not JSON: \(error)", requestID: Self.sniffID(body)))
+            )
         }
     }
 

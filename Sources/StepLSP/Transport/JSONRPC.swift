@@ -91,7 +91,10 @@ public enum OutgoingMessage {
     }
 
     public static func error(id: JSON, _ error: ResponseError) -> JSON {
-        ["jsonrpc": "2.0", "id": id, "error": ["code": .integer(error.code.rawValue), "message": .string(error.message)]]
+        [
+            "jsonrpc": "2.0", "id": id,
+            "error": ["code": .integer(error.code.rawValue), "message": .string(error.message)],
+        ]
     }
 
     public static func notification(_ method: String, _ params: JSON) -> JSON {

@@ -62,7 +62,8 @@ struct WorkspaceProject: Sendable {
             let folderPrefix = trimmed == "." ? "" : trimmed + "/"
             if path.hasPrefix(folderPrefix), path != trimmed {
                 return SourceEntry(
-                    path: path, root: trimmed, name: Self.removingStepExtension(String(path.dropFirst(folderPrefix.count))))
+                    path: path, root: trimmed,
+                    name: Self.removingStepExtension(String(path.dropFirst(folderPrefix.count))))
             }
         }
         let folder = (path as NSString).deletingLastPathComponent

@@ -15,7 +15,9 @@ import Testing
     }
 
     @Test func clampsPositionsOutsideTheText() {
-        #expect(document.offset(of: Position(line: 0, character: 99), encoding: .utf16) == 8, "the end of the line, before CRLF")
+        #expect(
+            document.offset(of: Position(line: 0, character: 99), encoding: .utf16) == 8,
+            "the end of the line, before CRLF")
         #expect(document.offset(of: Position(line: 40, character: 0), encoding: .utf16) == document.bytes.count)
         #expect(document.offset(of: Position(line: -1, character: -1), encoding: .utf16) == 0)
         // Inside the surrogate pair of 😀: its start.

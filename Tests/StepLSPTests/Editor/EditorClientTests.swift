@@ -47,7 +47,8 @@ enum EditorClients {
 @Suite(.enabled(if: EditorClients.neovimRequested, "make test-editor runs it (STEPDOC_EDITOR_TESTS=1)"))
 struct NeovimClientTests {
     @Test func neovimSeesDiagnosticsAppliesAQuickFixJumpsToACheckAndFormats() throws {
-        let nvim = try #require(EditorClients.executable("nvim"), "no nvim on PATH: make test-editor installs Debian's neovim")
+        let nvim = try #require(
+            EditorClients.executable("nvim"), "no nvim on PATH: make test-editor installs Debian's neovim")
         let project = try ScratchProject()
         defer { project.remove() }
         try project.write(

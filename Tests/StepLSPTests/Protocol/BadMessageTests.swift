@@ -40,9 +40,10 @@ import Testing
     @Test func answersMessagesThatAreNotRequests() throws {
         let server = try LanguageServerProcess()
         try server.initialize()
-        for body in [#"[1, 2]"#, #""text""#, #"{"jsonrpc": "1.0", "id": 5, "method": "shutdown"}"#, #"{"jsonrpc":"2.0","id":6}"#,
-            #"{"jsonrpc":"2.0","id":{"a":1},"method":"x"}"#, #"{"jsonrpc":"2.0","id":8,"method":9}"#]
-        {
+        for body in [
+            #"[1, 2]"#, #""text""#, #"{"jsonrpc": "1.0", "id": 5, "method": "shutdown"}"#, #"{"jsonrpc":"2.0","id":6}"#,
+            #"{"jsonrpc":"2.0","id":{"a":1},"method":"x"}"#, #"{"jsonrpc":"2.0","id":8,"method":9}"#,
+        ] {
             let bytes = Array(body.utf8)
             server.sendRaw(Array("Content-Length: \(bytes.count)\r\n\r\n".utf8) + bytes)
         }
@@ -83,7 +84,8 @@ import Testing
         let server = try LanguageServerProcess(arguments: ["--max-message-size", "4096"])
         try server.initialize()
         let text = String(repeating: "x", count: 100_000)
-        let id = server.sendRequest("textDocument/hover", ["textDocument": ["uri": "file:///big.rst"], "padding": .string(text)])
+        let id = server.sendRequest(
+            "textDocument/hover", ["textDocument": ["uri": "file:///big.rst"], "padding": .string(text)])
         let answer = try server.response(to: .integer(id))
         #expect(code(answer) == JSONRPCErrorCode.invalidRequest.rawValue, "\(answer)")
         #expect(answer["error"]?["message"]?.stringValue?.contains("over the limit") == true)
@@ -104,8 +106,12 @@ import Testing
     @Test func recoversFromAContentLengthTooLongFollowedByAnotherMessage() throws {
         let server = try LanguageServerProcess()
         try server.initialize()
-        let first = Array(#"{"jsonrpc":"2.0","id":51,"method":"textDocument/documentSymbol","params":{"textDocument":{"uri":"file:///a.rst"}}}"#.utf8)
-        let second = Array(#"{"jsonrpc":"2.0","id":52,"method":"textDocument/documentSymbol","params":{"textDocument":{"uri":"file:///b.rst"}}}"#.utf8)
+        let first = Array(
+            #"{"jsonrpc":"2.0","id":51,"method":"textDocument/documentSymbol","params":{"textDocument":{"uri":"file:///a.rst"}}}"#
+                .utf8)
+        let second = Array(
+            #"{"jsonrpc":"2.0","id":52,"method":"textDocument/documentSymbol","params":{"textDocument":{"uri":"file:///b.rst"}}}"#
+                .utf8)
         let secondFrame = Array("Content-Length: \(second.count)\r\n\r\n".utf8) + second
         // The first header claims both messages: the second header is inside the first body.
         server.sendRaw(Array("Content-Length: \(first.count + secondFrame.count)\r\n\r\n".utf8) + first + secondFrame)
@@ -117,7 +123,9 @@ import Testing
     @Test func recoversFromAContentLengthTooLongWhenTheClientWaits() throws {
         let server = try LanguageServerProcess()
         try server.initialize()
-        let body = Array(#"{"jsonrpc":"2.0","id":61,"method":"textDocument/documentSymbol","params":{"textDocument":{"uri":"file:///a.rst"}}}"#.utf8)
+        let body = Array(
+            #"{"jsonrpc":"2.0","id":61,"method":"textDocument/documentSymbol","params":{"textDocument":{"uri":"file:///a.rst"}}}"#
+                .utf8)
         server.sendRaw(Array("Content-Length: \(body.count + 40)\r\n\r\n".utf8) + body)
         // The client waits for its answer; the server must not wait for 40 bytes that never come.
         #expect(try server.response(to: 61, timeout: 5)["result"] != nil)
@@ -137,9 +145,18 @@ import Testing
             ["line": 9999, "character": 9999], ["line": -4, "character": -1], ["line": 0, "character": 1_000_000],
             ["line": "zero", "character": 0],
         ] {
-            for method in ["textDocument/hover", "textDocument/definition", "textDocument/references", "textDocument/completion"] {
-                let answer = try server.request(method, ["textDocument": ["uri": .string(uri)], "position": position, "context": ["includeDeclaration": true]])
-                #expect(answer["result"] != nil || code(answer) == JSONRPCErrorCode.invalidParams.rawValue, "\(method) \(position): \(answer)")
+            for method in [
+                "textDocument/hover", "textDocument/definition", "textDocument/references", "textDocument/completion",
+            ] {
+                let answer = try server.request(
+                    method,
+                    [
+                        "textDocument": ["uri": .string(uri)], "position": position,
+                        "context": ["includeDeclaration": true],
+                    ])
+                #expect(
+                    answer["result"] != nil || code(answer) == JSONRPCErrorCode.invalidParams.rawValue,
+                    "\(method) \(position): \(answer)")
             }
         }
         // Changes with ranges past the end, reversed, or malformed.
@@ -148,8 +165,14 @@ import Testing
             [
                 "textDocument": ["uri": .string(uri), "version": 2],
                 "contentChanges": [
-                    ["range": ["start": ["line": 500, "character": 3], "end": ["line": 900, "character": 0]], "text": "tail\n"],
-                    ["range": ["start": ["line": 1, "character": 80], "end": ["line": 0, "character": 2]], "text": "X"],
+                    [
+                        "range": ["start": ["line": 500, "character": 3], "end": ["line": 900, "character": 0]],
+                        "text": "tail\n",
+                    ],
+                    [
+                        "range": ["start": ["line": 1, "character": 80], "end": ["line": 0, "character": 2]],
+                        "text": "X",
+                    ],
                     ["range": "nonsense", "text": "ignored"],
                     ["text": 12],
                 ],

@@ -72,9 +72,15 @@ import Testing
             [
                 "textDocument": ["uri": .string(uri), "version": 2],
                 "contentChanges": [
-                    ["range": ["start": ["line": 6, "character": 19], "end": ["line": 6, "character": 19]], "text": "🙂 "],
+                    [
+                        "range": ["start": ["line": 6, "character": 19], "end": ["line": 6, "character": 19]],
+                        "text": "🙂 ",
+                    ],
                     // and put the unknown role of line 9 after a 𝄞 (another astral character).
-                    ["range": ["start": ["line": 9, "character": 3], "end": ["line": 9, "character": 3]], "text": "𝄞"],
+                    [
+                        "range": ["start": ["line": 9, "character": 3], "end": ["line": 9, "character": 3]],
+                        "text": "𝄞",
+                    ],
                 ],
             ])
         let list = try server.diagnostics(for: uri, version: 2)
@@ -114,7 +120,9 @@ import Testing
     }
 
     /// A copy of the seed project, with the version the step documents changed from 2.6 to 3.0.
-    private func parityProject(configAt configFolder: String, fileAt filePath: String) throws -> (ScratchProject, String) {
+    private func parityProject(configAt configFolder: String, fileAt filePath: String) throws -> (
+        ScratchProject, String
+    ) {
         let project = try ScratchProject()
         let prefix = configFolder.isEmpty ? "" : configFolder + "/"
         try project.write(
@@ -129,7 +137,10 @@ import Testing
         return (project, text)
     }
 
-    @Test(arguments: [("", "content/atlas-live-migration-prerequisites.rst"), ("docs", "docs/content/atlas-live-migration-prerequisites.rst")])
+    @Test(arguments: [
+        ("", "content/atlas-live-migration-prerequisites.rst"),
+        ("docs", "docs/content/atlas-live-migration-prerequisites.rst"),
+    ])
     func findsStepdocYMLAndChecksParity(configFolder: String, filePath: String) throws {
         let (project, text) = try parityProject(configAt: configFolder, fileAt: filePath)
         defer { project.remove() }
@@ -158,10 +169,12 @@ import Testing
         let list = try server.diagnostics(for: uri)
         let config = try diagnostic(list, code: "config.invalid")
         #expect(config["message"]?.stringValue?.hasPrefix("stepdoc.yml:2:1") == true, "\(config)")
-        #expect(config["relatedInformation"]?.arrayValue?.first?["location"]?["uri"] == .string(project.uri("stepdoc.yml")))
+        #expect(
+            config["relatedInformation"]?.arrayValue?.first?["location"]?["uri"] == .string(project.uri("stepdoc.yml")))
         // Fixed on disk and saved: read again.
         try project.write("content: [content]\n", to: "stepdoc.yml")
-        server.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(project.uri("stepdoc.yml")), "type": 2]]])
+        server.notify(
+            "workspace/didChangeWatchedFiles", ["changes": [["uri": .string(project.uri("stepdoc.yml")), "type": 2]]])
         let fixed = try server.diagnostics(for: uri)
         #expect(!fixed.contains { $0["code"] == "config.invalid" }, "\(fixed)")
         #expect(try server.shutDown() == 0)
@@ -197,7 +210,12 @@ import Testing
                 "jsonrpc": "2.0", "method": "textDocument/didChange",
                 "params": [
                     "textDocument": ["uri": .string(uri), "version": .integer(version)],
-                    "contentChanges": [["range": ["start": ["line": 9, "character": 3], "end": ["line": 9, "character": 3]], "text": "x"]],
+                    "contentChanges": [
+                        [
+                            "range": ["start": ["line": 9, "character": 3], "end": ["line": 9, "character": 3]],
+                            "text": "x",
+                        ]
+                    ],
                 ],
             ]
             let body = change.serialized

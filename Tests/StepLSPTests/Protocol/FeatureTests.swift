@@ -48,16 +48,22 @@ import Testing
         func actions(at line: Int, _ character: Int = 0, to endCharacter: Int? = nil) throws -> [JSON] {
             let start: JSON = ["line": .integer(line), "character": .integer(character)]
             let end: JSON = ["line": .integer(line), "character": .integer(endCharacter ?? character)]
-            return try request("textDocument/codeAction", ["range": ["start": start, "end": end], "context": ["diagnostics": []]])
-                .arrayValue ?? []
+            return try request(
+                "textDocument/codeAction", ["range": ["start": start, "end": end], "context": ["diagnostics": []]]
+            )
+            .arrayValue ?? []
         }
 
-        func position(of needle: String, occurrence: Int = 0, in text: String? = nil) throws -> (line: Int, character: Int) {
+        func position(of needle: String, occurrence: Int = 0, in text: String? = nil) throws -> (
+            line: Int, character: Int
+        ) {
             let lines = (text ?? seed).components(separatedBy: "\n")
             var seen = 0
             for (index, line) in lines.enumerated() {
                 if let range = line.range(of: needle) {
-                    if seen == occurrence { return (index, line.utf16.distance(from: line.startIndex, to: range.lowerBound)) }
+                    if seen == occurrence {
+                        return (index, line.utf16.distance(from: line.startIndex, to: range.lowerBound))
+                    }
                     seen += 1
                 }
             }
@@ -70,8 +76,11 @@ import Testing
     @Test func fixesATooShortUnderline() throws {
         let title = "Your current deployment is a MongoDB replica set."
         let underline = String(repeating: "`", count: title.count)
-        let project = try SeedProject { $0.replacingOccurrences(of: title + "\n   " + underline + "\n", with: title + "\n   ````\n") }
-        let text = project.seed.replacingOccurrences(of: title + "\n   " + underline + "\n", with: title + "\n   ````\n")
+        let project = try SeedProject {
+            $0.replacingOccurrences(of: title + "\n   " + underline + "\n", with: title + "\n   ````\n")
+        }
+        let text = project.seed.replacingOccurrences(
+            of: title + "\n   " + underline + "\n", with: title + "\n   ````\n")
         let list = try project.server.diagnostics(for: project.uri)
         let finding = try #require(list.first { $0["code"] == "rst.title-underline" }, "\(list)")
         let line = try #require(finding["range"]?["start"]?["line"]?.intValue)
@@ -93,7 +102,9 @@ import Testing
         let character = try #require(finding["range"]?["start"]?["character"]?.intValue)
         let actions = try project.actions(at: line, character)
         let titles = actions.compactMap { $0["title"]?.stringValue }
-        #expect(titles.contains { $0.hasPrefix("Renumber to 3") || $0.hasPrefix("Use the HTML branch's number") }, "\(titles)")
+        #expect(
+            titles.contains { $0.hasPrefix("Renumber to 3") || $0.hasPrefix("Use the HTML branch's number") },
+            "\(titles)")
         let regenerate = try #require(
             actions.first { $0["title"]?.stringValue?.contains("fmt --from html") == true }, "\(titles)")
         let regenerated = try applying(edits(of: regenerate, for: project.uri), to: text)
@@ -105,7 +116,8 @@ import Testing
         let changed = "Live migration of data from sharded clusters is not supported."
         // Change the sentence in the other branch only (its second occurrence).
         func damage(_ text: String) -> String {
-            guard let first = text.range(of: changed), let second = text.range(of: changed, range: first.upperBound..<text.endIndex)
+            guard let first = text.range(of: changed),
+                let second = text.range(of: changed, range: first.upperBound..<text.endIndex)
             else { return text }
             return text.replacingCharacters(in: second, with: "Sharded clusters are fine.")
         }
@@ -114,16 +126,22 @@ import Testing
         let finding = try #require(list.first { $0["code"] == "steps.branches-agree" }, "\(list)")
         let line = try #require(finding["range"]?["start"]?["line"]?.intValue)
         let actions = try project.actions(at: line, 3)
-        let regenerate = try #require(actions.first { $0["title"]?.stringValue?.contains("--from html") == true }, "\(actions)")
+        let regenerate = try #require(
+            actions.first { $0["title"]?.stringValue?.contains("--from html") == true }, "\(actions)")
         #expect(try applying(edits(of: regenerate, for: project.uri), to: damage(project.seed)) == project.seed)
-        let fromText = try #require(actions.first { $0["title"]?.stringValue?.contains("--from text") == true }, "\(actions)")
+        let fromText = try #require(
+            actions.first { $0["title"]?.stringValue?.contains("--from text") == true }, "\(actions)")
         let both = try applying(edits(of: fromText, for: project.uri), to: damage(project.seed))
-        #expect(both.components(separatedBy: "Sharded clusters are fine.").count == 3, "both branches now say what the text branch said")
+        #expect(
+            both.components(separatedBy: "Sharded clusters are fine.").count == 3,
+            "both branches now say what the text branch said")
         try project.finish()
     }
 
     @Test func suggestsTheRoleMeant() throws {
-        let project = try SeedProject { $0.replacingOccurrences(of: ":manual:`Enable Auth", with: ":manul:`Enable Auth") }
+        let project = try SeedProject {
+            $0.replacingOccurrences(of: ":manual:`Enable Auth", with: ":manul:`Enable Auth")
+        }
         let text = project.seed.replacingOccurrences(of: ":manual:`Enable Auth", with: ":manul:`Enable Auth")
         let list = try project.server.diagnostics(for: project.uri)
         let finding = try #require(list.first { $0["code"] == "rst.unknown-role" }, "\(list)")
@@ -146,6 +164,46 @@ import Testing
         let actions = try project.actions(at: line, character)
         let fix = try #require(actions.first { $0["title"] == "Document the enforced minimum version" }, "\(actions)")
         #expect(try applying(edits(of: fix, for: project.uri), to: text) == project.seed, "both copies fixed")
+        try project.finish()
+    }
+
+    @Test func addsACheckSkeletonForAStepNoCheckImplements() throws {
+        let old = "Your current deployment is a MongoDB replica set."
+        let new = "Your deployment keeps three copies of your data."
+        func rename(_ text: String) -> String {
+            text.replacingOccurrences(
+                of: old + "\n   " + String(repeating: "`", count: old.count),
+                with: new + "\n   " + String(repeating: "`", count: new.count)
+            )
+            .replacingOccurrences(
+                of: "Step 3: " + old + "\n   " + String(repeating: "`", count: old.count + 8),
+                with: "Step 3: " + new + "\n   " + String(repeating: "`", count: new.count + 8))
+        }
+        let project = try SeedProject(text: rename)
+        let list = try project.server.diagnostics(for: project.uri)
+        let finding = try #require(list.first { $0["code"] == "parity.undefined-step" }, "\(list)")
+        let line = try #require(finding["range"]?["start"]?["line"]?.intValue)
+        let character = try #require(finding["range"]?["start"]?["character"]?.intValue)
+        let actions = try project.actions(at: line, character)
+        let add = try #require(
+            actions.first { $0["title"]?.stringValue?.hasPrefix("Add check '") == true },
+            "\(actions.map { $0["title"] })")
+        let changes = try #require(add["edit"]?["changes"]?.objectValue)
+        let (uri, edits) = try #require(changes.first)
+        #expect(uri.hasSuffix("/Sources/MigrationChecks/Suites/AtlasLiveMigrationPrerequisites.swift"))
+        let path = try #require(FileURI.path(of: uri))
+        let swift = try String(contentsOfFile: path, encoding: .utf8)
+        let edited = try applying(edits.arrayValue ?? [], to: swift)
+        let inserted = try #require(edited.range(of: "title: \"\(new)\""), "no skeleton in the edit: \(edits)")
+        let before = edited[..<inserted.lowerBound]
+        let serverVersion = try #require(before.range(of: "id: \"server-version\""))
+        let between = before[serverVersion.upperBound...]
+        #expect(
+            between.contains("try checkVersion.evaluate(facts)"), "the skeleton must follow server-version's closure")
+        #expect(!between.contains("id: \"replica-set\""), "…and come before the next check")
+        #expect(
+            edited.components(separatedBy: "{").count == edited.components(separatedBy: "}").count, "braces balanced")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == swift, "the Swift file on disk is untouched")
         try project.finish()
     }
 
@@ -233,10 +291,14 @@ import Testing
     @Test func hoversAStepWithItsCheck() throws {
         let project = try SeedProject()
         let (line, character) = try project.position(of: "Your current MongoDB database is running MongoDB 2.6+")
-        let hover = try project.request("textDocument/hover", ["position": ["line": .integer(line), "character": .integer(character + 5)]])
+        let hover = try project.request(
+            "textDocument/hover", ["position": ["line": .integer(line), "character": .integer(character + 5)]])
         let text = try #require(hover["contents"]?["value"]?.stringValue, "\(hover)")
         #expect(hover["contents"]?["kind"] == "markdown")
-        for expected in ["`server-version`", "atlas-live-migration-prerequisites", "minimum version", "**2.6**", "AtlasLiveMigrationPrerequisites.swift:"] {
+        for expected in [
+            "`server-version`", "atlas-live-migration-prerequisites", "minimum version", "**2.6**",
+            "AtlasLiveMigrationPrerequisites.swift:",
+        ] {
             #expect(text.contains(expected), "no \(expected) in \(text)")
         }
         try project.finish()
@@ -245,7 +307,8 @@ import Testing
     @Test func hoversARoleWithWhatItRendersAndItsURL() throws {
         let project = try SeedProject()
         let (line, character) = try project.position(of: ":manual:`Enable Auth")
-        let hover = try project.request("textDocument/hover", ["position": ["line": .integer(line), "character": .integer(character + 2)]])
+        let hover = try project.request(
+            "textDocument/hover", ["position": ["line": .integer(line), "character": .integer(character + 2)]])
         let text = try #require(hover["contents"]?["value"]?.stringValue, "\(hover)")
         #expect(text.contains("Renders as a link"), "\(text)")
         #expect(text.contains("/tutorial/enable-authentication"), "\(text)")
@@ -256,7 +319,8 @@ import Testing
     @Test func hoversAnOnlyExpressionWithTheBuildersItSelects() throws {
         let project = try SeedProject()
         let (line, character) = try project.position(of: "not(html or dirhtml or singlehtml)")
-        let hover = try project.request("textDocument/hover", ["position": ["line": .integer(line), "character": .integer(character + 4)]])
+        let hover = try project.request(
+            "textDocument/hover", ["position": ["line": .integer(line), "character": .integer(character + 4)]])
         let text = try #require(hover["contents"]?["value"]?.stringValue, "\(hover)")
         #expect(text.contains("Selects the builders: `epub`, `latex`, `text`"), "\(text)")
         #expect(text.contains("Not: `html`, `dirhtml`, `singlehtml`"), "\(text)")
@@ -269,7 +333,8 @@ import Testing
     @Test func jumpsFromAStepToItsCheck() throws {
         let project = try SeedProject()
         let (line, character) = try project.position(of: "Authentication is enabled on your source deployment")
-        let result = try project.request("textDocument/definition", ["position": ["line": .integer(line), "character": .integer(character)]])
+        let result = try project.request(
+            "textDocument/definition", ["position": ["line": .integer(line), "character": .integer(character)]])
         let location = try #require(result.arrayValue?.first, "\(result)")
         let uri = try #require(location["uri"]?.stringValue)
         #expect(uri.hasSuffix("/Sources/MigrationChecks/Suites/AtlasLiveMigrationPrerequisites.swift"), "\(uri)")
@@ -306,7 +371,12 @@ import Testing
         server.open(uri, text: text)
         _ = try server.diagnostics(for: uri)
         func definition(_ line: Int, _ character: Int) throws -> [JSON] {
-            let answer = try server.request("textDocument/definition", ["textDocument": ["uri": .string(uri)], "position": ["line": .integer(line), "character": .integer(character)]])
+            let answer = try server.request(
+                "textDocument/definition",
+                [
+                    "textDocument": ["uri": .string(uri)],
+                    "position": ["line": .integer(line), "character": .integer(character)],
+                ])
             return answer["result"]?.arrayValue ?? []
         }
         #expect(try definition(3, 6).first?["range"]?["start"] == ["line": 5, "character": 3])
@@ -316,12 +386,18 @@ import Testing
         #expect(try definition(11, 20).first?["uri"] == .string(project.uri("content/includes/shared.rst")))
         let references = try server.request(
             "textDocument/references",
-            ["textDocument": ["uri": .string(uri)], "position": ["line": 5, "character": 6], "context": ["includeDeclaration": false]])
+            [
+                "textDocument": ["uri": .string(uri)], "position": ["line": 5, "character": 6],
+                "context": ["includeDeclaration": false],
+            ])
         let ranges = references["result"]?.arrayValue?.compactMap { $0["range"]?["start"] } ?? []
         #expect(ranges == [["line": 3, "character": 4]], "\(references)")
         let withDeclaration = try server.request(
             "textDocument/references",
-            ["textDocument": ["uri": .string(uri)], "position": ["line": 3, "character": 8], "context": ["includeDeclaration": true]])
+            [
+                "textDocument": ["uri": .string(uri)], "position": ["line": 3, "character": 8],
+                "context": ["includeDeclaration": true],
+            ])
         #expect(withDeclaration["result"]?.arrayValue?.count == 2, "\(withDeclaration)")
         #expect(try server.shutDown() == 0)
     }
@@ -336,13 +412,20 @@ import Testing
         let uri = project.uri("content/page.rst")
         server.open(uri, text: "Title\n=====\n\nSee :man\n\n.. code\n\n.. only:: not la\n")
         func labels(_ line: Int, _ character: Int) throws -> [String] {
-            let answer = try server.request("textDocument/completion", ["textDocument": ["uri": .string(uri)], "position": ["line": .integer(line), "character": .integer(character)]])
+            let answer = try server.request(
+                "textDocument/completion",
+                [
+                    "textDocument": ["uri": .string(uri)],
+                    "position": ["line": .integer(line), "character": .integer(character)],
+                ])
             return answer["result"]?["items"]?.arrayValue?.compactMap { $0["label"]?.stringValue } ?? []
         }
         let roles = try labels(3, 8)
         #expect(roles.contains("manual") && roles.contains("binary"), "\(roles.prefix(20))")
         let directives = try labels(5, 7)
-        #expect(directives.contains("code-block") && directives.contains("only") && directives.contains("literalinclude"), "\(directives.prefix(20))")
+        #expect(
+            directives.contains("code-block") && directives.contains("only") && directives.contains("literalinclude"),
+            "\(directives.prefix(20))")
         let tags = try labels(7, 16)
         #expect(tags.contains("latex") && tags.contains("html") && tags.contains("not"), "\(tags)")
         #expect(try labels(0, 3).isEmpty, "nothing to complete in a title")

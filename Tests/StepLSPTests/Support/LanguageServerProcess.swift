@@ -102,7 +102,10 @@ final class LanguageServerProcess: @unchecked Sendable {
             if closedOutput || !condition.wait(until: deadline) {
                 if closedOutput, let index = received.firstIndex(where: matches) { return received.remove(at: index) }
                 let seen = received.map(\.description).joined(separator: "\n")
-                throw ClientFailure(description: "no \(what) within \(timeout) s\(closedOutput ? " (server closed its output)" : ""); received:\n\(seen)\nstderr: \(standardError())")
+                throw ClientFailure(
+                    description:
+                        "no \(what) within \(timeout) s\(closedOutput ? " (server closed its output)" : ""); received:\n\(seen)\nstderr: \(standardError())"
+                )
             }
         }
     }

@@ -26,7 +26,8 @@ import Testing
     }
 
     @Test func acceptsOtherHeadersAndBareLineFeeds() {
-        let bytes = Array("Content-Type: application/vscode-jsonrpc; charset=utf-8\r\ncontent-length: 2\r\n\r\n{}".utf8)
+        let bytes =
+            Array("Content-Type: application/vscode-jsonrpc; charset=utf-8\r\ncontent-length: 2\r\n\r\n{}".utf8)
             + Array("Content-Length: 2\n\n[]".utf8)
         #expect(events(bytes) == [.message([:]), .message([])])
     }
@@ -44,7 +45,8 @@ import Testing
     }
 
     @Test func skipsAnOversizedBodyWithoutHoldingIt() {
-        let big = #"{"jsonrpc":"2.0","id":"big","method":"x","params":""# + String(repeating: "y", count: 50_000) + #""}"#
+        let big =
+            #"{"jsonrpc":"2.0","id":"big","method":"x","params":""# + String(repeating: "y", count: 50_000) + #""}"#
         var decoder = FrameDecoder(maximumMessageSize: 1000)
         let bytes = frame(big) + frame("true")
         var found: [FrameDecoder.Event] = []
@@ -95,7 +97,9 @@ import Testing
     }
 
     @Test func readsEscapesSurrogatesAndNumbers() throws {
-        let value = try JSONParser.parse(Array(#"{"s":"\u00fc\ud83d\ude00\n\/","lone":"\ud800x","n":[-0,12,1.5e3,9223372036854775808]}"#.utf8)).get()
+        let value = try JSONParser.parse(
+            Array(#"{"s":"\u00fc\ud83d\ude00\n\/","lone":"\ud800x","n":[-0,12,1.5e3,9223372036854775808]}"#.utf8)
+        ).get()
         #expect(value["s"] == "ü😀\n/")
         #expect(value["lone"] == "\u{FFFD}x")
         #expect(value["n"] == [0, 12, 1500.0, 9_223_372_036_854_775_808.0])
