@@ -333,6 +333,16 @@ struct JSONReader {
         var utf8: [UInt8] = []
         var runStart = index
         while true {
+            // Skip a run of plain ASCII at once, without the checks below: most of a string is one.
+            index = bytes.withUnsafeBufferPointer { buffer in
+                var position = index
+                while position < buffer.count {
+                    let byte = buffer[position]
+                    if byte < 0x20 || byte >= 0x80 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { break }
+                    position += 1
+                }
+                return position
+            }
             guard index < bytes.count else {
                 throw error(at: index, "unexpected end of input, expected '\"'")
             }

@@ -219,10 +219,23 @@ struct ManifestReader {
 
     // MARK: - Errors
 
+    /// `X.Y` or `X.Y.Z`, each component 1 to 9 digits; on bytes, as it runs once per value.
     private static func isContractVersion(_ text: String) -> Bool {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        return (2...3).contains(parts.count)
-            && parts.allSatisfy { !$0.isEmpty && $0.count <= 9 && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        var components = 1
+        var digits = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0 else { return false }
+                components += 1
+                digits = 0
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digits += 1
+                guard digits <= 9 else { return false }
+            } else {
+                return false
+            }
+        }
+        return digits > 0 && (2...3).contains(components)
     }
 
     private static func shown(_ value: JSONValue) -> String {
