@@ -2,7 +2,7 @@
 SWIFT   ?= swift
 STEPDOC := .build/debug/stepdoc
 
-.PHONY: templates install uninstall run test mutation sphinx-venv test-browser browser-deps screenshots deps build release output check roles format lint clean bench bench-peers bench-corpus fuzz fuzz-build test-asan
+.PHONY: templates install uninstall run test mutation pre-commit-venv sphinx-venv test-browser browser-deps screenshots deps build release output check roles format lint clean bench bench-peers bench-corpus fuzz fuzz-build test-asan
 
 ## Install what is missing, build, render content/ into output/, and validate it.
 run: build
@@ -25,11 +25,19 @@ TIMED_SUITES := FileWatcherTests|ChangeCoalescerTests|PreviewServerTests|Preview
 
 ## generate-manual is built before the tests: the install test runs `make install`, and a `swift build`
 ## started from inside `swift test` would wait forever for the build folder's lock that `swift test` holds.
-test: deps sphinx-venv
+test: deps sphinx-venv pre-commit-venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) build --product generate-manual
 	$(SWIFT) test --skip-build --skip '$(TIMED_SUITES)'
 	$(SWIFT) test --skip-build --filter '$(TIMED_SUITES)'
+
+## pre-commit itself, for the test that runs the hooks of .pre-commit-hooks.yaml through it (skipped
+## when pip cannot install it).
+PRE_COMMIT_VENV := .build/pre-commit-venv
+
+pre-commit-venv:
+	@[ -x $(PRE_COMMIT_VENV)/bin/pre-commit ] || (python3 -m venv $(PRE_COMMIT_VENV) && $(PRE_COMMIT_VENV)/bin/pip install -q pre-commit) \
+		|| echo "pre-commit not installed: the test that runs it is skipped" >&2
 
 sphinx-venv:
 	@[ -x $(SPHINX_VENV)/bin/sphinx-build ] || (python3 -m venv $(SPHINX_VENV) && $(SPHINX_VENV)/bin/pip install -q sphinx) \

@@ -155,6 +155,8 @@ let package = Package(
             dependencies: [
                 "StepDocCLI", "StepProject", "StepReports", "StepPreflight", "StepPreview", "StepParity", "StepRender",
                 "StepModel", "StepSyntax", "MigrationChecks", "StepDocTestSupport", "StepDocFuzzing",
+                // action.yml and .pre-commit-hooks.yaml are read as YAML by the pipeline tests.
+                .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Fixtures"]),
     ]

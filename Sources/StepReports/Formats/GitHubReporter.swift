@@ -19,10 +19,10 @@ public struct GitHubReporter {
 
     public init(
         sources: SourceExcerpts = SourceExcerpts(),
-        currentDirectory: String = FileManager.default.currentDirectoryPath
+        currentDirectory: String = FileManager.default.currentDirectoryPath, pathBase: String? = nil
     ) {
         columns = SourceColumns(sources: sources)
-        paths = ReportPath(currentDirectory: currentDirectory)
+        paths = ReportPath(currentDirectory: currentDirectory, base: pathBase)
     }
 
     public mutating func render(_ report: DiagnosticReport) -> String {

@@ -25,12 +25,12 @@ public struct SARIFReporter {
 
     public init(
         rules: RuleCatalogue = .stepdoc, executionSuccessful: Bool = true, sources: SourceExcerpts = SourceExcerpts(),
-        currentDirectory: String = FileManager.default.currentDirectoryPath
+        currentDirectory: String = FileManager.default.currentDirectoryPath, pathBase: String? = nil
     ) {
         self.rules = rules
         self.executionSuccessful = executionSuccessful
         columns = SourceColumns(sources: sources)
-        paths = ReportPath(currentDirectory: currentDirectory)
+        paths = ReportPath(currentDirectory: currentDirectory, base: pathBase)
     }
 
     public mutating func render(_ report: DiagnosticReport) -> String {

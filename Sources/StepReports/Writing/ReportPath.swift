@@ -6,9 +6,13 @@ import StepProject
 struct ReportPath {
     /// The absolute folder paths are made relative to, without a trailing slash.
     let base: String
+    /// The folder relative paths are taken from (the run's), without a trailing slash.
+    let directory: String
 
-    init(currentDirectory: String = FileManager.default.currentDirectoryPath) {
-        base = Self.normalized(currentDirectory)
+    /// Paths of a run in `currentDirectory`, named relative to `base` (by default the same folder).
+    init(currentDirectory: String = FileManager.default.currentDirectoryPath, base: String? = nil) {
+        directory = Self.normalized(currentDirectory)
+        self.base = Self.normalized(base ?? currentDirectory)
     }
 
     /// `content/a.rst` for `/repo/content/a.rst` or `./content/a.rst` run in `/repo`; other paths are
@@ -19,7 +23,7 @@ struct ReportPath {
 
     /// The path relative to ``base``, or `nil` when it is outside it.
     func relativeToBase(_ path: String) -> String? {
-        let absolute = Self.normalized(path.hasPrefix("/") ? path : base + "/" + path)
+        let absolute = absolute(path)
         if absolute == base { return "." }
         let prefix = base == "/" ? "/" : base + "/"
         guard absolute.hasPrefix(prefix) else { return nil }
@@ -28,7 +32,7 @@ struct ReportPath {
 
     /// The path as an absolute path with `.` and `..` removed (lexically: symbolic links are not followed).
     func absolute(_ path: String) -> String {
-        Self.normalized(path.hasPrefix("/") ? path : base + "/" + path)
+        Self.normalized(path.hasPrefix("/") ? path : directory + "/" + path)
     }
 
     /// A URI reference for the path: relative and percent-encoded under the base, `file://` outside it.

@@ -75,7 +75,8 @@ public struct ReportWriter {
         if format == .text {
             // On a terminal the failures go to standard error, after the findings and without a count line.
             var reporter = TextReporter(useColor: useColor, sources: SourceExcerpts(sources, directory: directory))
-            standardOutput = all.isEmpty ? reporter.render(report) : report.diagnostics.map { reporter.render($0) }.joined()
+            standardOutput =
+                all.isEmpty ? reporter.render(report) : report.diagnostics.map { reporter.render($0) }.joined()
         } else {
             let stopped = all.isEmpty ? report : report.recording(all)
             standardOutput = render(format, stopped, completed: all.isEmpty, sources: sources)
@@ -87,6 +88,16 @@ public struct ReportWriter {
     /// stepdoc.yml), so they say why instead of keeping an earlier run's findings.
     public func write(stoppedBy failure: StepDocFailure) -> Written {
         write(DiagnosticReport(diagnostics: [], files: []), failures: [failure], sources: [])
+    }
+
+    /// The folder GitHub annotations and SARIF name files from: the repository (`GITHUB_WORKSPACE`) when
+    /// the run is inside it, as GitHub resolves both against the repository's root, so a run in a
+    /// subfolder (the action's `working-directory`) still points at the right files; else the run's folder.
+    var pathBase: String {
+        let run = URL(fileURLWithPath: directory.path).standardizedFileURL.path
+        guard let workspace = environment["GITHUB_WORKSPACE"], workspace.hasPrefix("/") else { return run }
+        let root = URL(fileURLWithPath: workspace).standardizedFileURL.path
+        return run == root || run.hasPrefix(root.hasSuffix("/") ? root : root + "/") ? root : run
     }
 
     /// The report in `format`, without colour; `completed` says whether the run read all its input.
@@ -101,11 +112,12 @@ public struct ReportWriter {
         case .json:
             return JSONReporter().render(report)
         case .github:
-            var reporter = GitHubReporter(sources: excerpts, currentDirectory: directory.path)
+            var reporter = GitHubReporter(sources: excerpts, currentDirectory: directory.path, pathBase: pathBase)
             return reporter.render(report)
         case .sarif:
             var reporter = SARIFReporter(
-                executionSuccessful: completed, sources: excerpts, currentDirectory: directory.path)
+                executionSuccessful: completed, sources: excerpts, currentDirectory: directory.path,
+                pathBase: pathBase)
             return reporter.render(report)
         case .junit:
             return JUnitReporter(strict: strict).render(report)
