@@ -18,7 +18,10 @@ public struct StepNumbersMustBeSequential: ProcedureRule {
         var previous: (number: Int, copy: StepCopy)? = nil
         // Where each number is first used (the range only: 6,000 copies would be megabytes).
         var firstUse: [Int: SourceRange] = [:]
-        for step in procedure.steps {
+        for (index, step) in procedure.steps.enumerated() {
+            // The number a fix-it gives a step is its place, as fmt numbers it: after 1, 2, 1 the
+            // fourth step is 4 whatever the third was written as.
+            let place = index + 1
             if let html = step.html, let print = step.print, let htmlNumber = html.number,
                 let printNumber = print.number,
                 htmlNumber != printNumber
@@ -45,7 +48,7 @@ public struct StepNumbersMustBeSequential: ProcedureRule {
                         "step number \(number) is used twice", file: file, range: copy.numberRange,
                         explanation: "Number the steps 1, 2, 3 … in order; `stepdoc fmt` renumbers them.",
                         notes: [note("step \(number) is first used here", file: file, range: earlier)],
-                        fixIts: previous.map { [renumber(copy, to: $0.number + 1, file: file)] } ?? []))
+                        fixIts: [renumber(copy, to: place, file: file)]))
             } else if let previous, number != previous.number + 1 {
                 let summary =
                     number > previous.number
@@ -58,12 +61,12 @@ public struct StepNumbersMustBeSequential: ProcedureRule {
                         notes: [
                             note("the step before is \(previous.number)", file: file, range: previous.copy.numberRange)
                         ],
-                        fixIts: [renumber(copy, to: previous.number + 1, file: file)]))
+                        fixIts: [renumber(copy, to: place, file: file)]))
             } else if previous == nil, number != 1 {
                 diagnostics.append(
                     diagnostic(
                         "step numbers start at \(number), not 1", file: file, range: copy.numberRange,
-                        fixIts: [renumber(copy, to: 1, file: file)]))
+                        fixIts: [renumber(copy, to: place, file: file)]))
             }
             if firstUse[number] == nil { firstUse[number] = copy.numberRange }
             previous = (number, copy)
