@@ -177,7 +177,62 @@ struct GizaSourceReader {
         }
         guard bodyStart < end else { return [] }
         for line in bodyStart..<end { covered[line] = true }
-        return Array(lines[bodyStart..<end])
+        return Self.reindented(Array(lines[bodyStart..<end]), from: Self.columns(lines[titleLine]))
+    }
+
+    /// The indentation giza writes bodies at, under the branch's `.. only::`.
+    static let bodyIndent = 3
+
+    /// Body lines moved from a copy indented `indent` columns to giza's three: as docutils reads them,
+    /// tabs advancing to the next multiple of 8. A line already at three spaces without a leading tab
+    /// is kept byte for byte; any other has its tabs expanded (which is what docutils does on input,
+    /// so the text reads the same) and its indentation moved by the difference. Without this a file
+    /// indented with tabs kept its tab-indented bodies under re-indented titles: block quotes.
+    static func reindented(_ body: [String], from indent: Int) -> [String] {
+        let shift = bodyIndent - indent
+        return body.map { line in
+            let leading = line.utf8.prefix { $0 == 0x20 || $0 == 0x09 }
+            guard shift != 0 || leading.contains(0x09) else { return line }
+            let expanded = expandingTabs(line)
+            guard expanded.utf8.contains(where: { $0 != 0x20 }) else { return "" }
+            let spaces = expanded.utf8.prefix { $0 == 0x20 }.count
+            return String(repeating: " ", count: max(0, spaces + shift))
+                + String(decoding: expanded.utf8.dropFirst(spaces), as: UTF8.self)
+        }
+    }
+
+    /// The display columns of a line's leading whitespace, tabs to the next multiple of 8.
+    static func columns(_ line: String) -> Int {
+        var column = 0
+        for byte in line.utf8 {
+            if byte == 0x20 {
+                column += 1
+            } else if byte == 0x09 {
+                column = (column / 8 + 1) * 8
+            } else {
+                break
+            }
+        }
+        return column
+    }
+
+    /// The line with every tab replaced by spaces up to the next multiple of 8 columns (counted in
+    /// Unicode scalars, as docutils counts characters).
+    static func expandingTabs(_ line: String) -> String {
+        guard line.utf8.contains(0x09) else { return line }
+        var output = ""
+        var column = 0
+        for scalar in line.unicodeScalars {
+            if scalar == "\t" {
+                let next = (column / 8 + 1) * 8
+                output += String(repeating: " ", count: next - column)
+                column = next
+            } else {
+                output.unicodeScalars.append(scalar)
+                column += 1
+            }
+        }
+        return output
     }
 
     private mutating func problem(

@@ -12,12 +12,18 @@ public struct StepFilesMustHaveSteps: ProcedureRule {
 
     public init() {}
 
+    static let yamlExplanation =
+        "A giza steps file holds one YAML document per step (title, ref, content …), separated by '---'."
+
     public func check(_ procedure: Procedure, in file: SourceFile) -> [Diagnostic] {
         guard procedure.steps.isEmpty else { return [] }
         let start = SourceLocation(line: 1, column: 1)
         let isBlank = file.bytes.dropFirst(file.hasByteOrderMark ? 3 : 0).allSatisfy {
             $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C || $0 == 0x0B
         }
+        // A steps YAML file that holds text but no step was reported by its reader, in YAML's terms
+        // (not valid YAML, or documents that are not steps).
+        if procedure.format == .gizaYAML, !isBlank { return [] }
         let what: String
         if file.bytes.count == (file.hasByteOrderMark ? 3 : 0) {
             what = "the file is empty"
@@ -26,11 +32,11 @@ public struct StepFilesMustHaveSteps: ProcedureRule {
         } else {
             what = "no 'sequence-step' block or 'Step N:' heading"
         }
-        return [
-            diagnostic(
-                "no steps found: \(what)", file: file, range: start..<start,
-                explanation: "A step file holds giza steps: each under `.. only:: html or dirhtml or singlehtml` "
-                    + "with a raw 'sequence-step' div, and again as 'Step N: title' under the other branch.")
-        ]
+        let explanation =
+            procedure.format == .gizaYAML
+            ? Self.yamlExplanation
+            : "A step file holds giza steps: each under `.. only:: html or dirhtml or singlehtml` "
+                + "with a raw 'sequence-step' div, and again as 'Step N: title' under the other branch."
+        return [diagnostic("no steps found: \(what)", file: file, range: start..<start, explanation: explanation)]
     }
 }

@@ -65,6 +65,15 @@ struct GizaYAMLReader {
             }
             result.append((resolved.replaced(), number))
         }
+        let isBlank = file.bytes.dropFirst(file.hasByteOrderMark ? 3 : 0).allSatisfy {
+            $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D
+        }
+        if result.isEmpty, !isBlank, !diagnostics.contains(where: { $0.severity == .error }) {
+            let start = SourceLocation(line: 1, column: 1)
+            diagnose(
+                .warning, .stepsStructure, "no steps found: no YAML document in the file is a step", start..<start,
+                file: file.path, explanation: StepFilesMustHaveSteps.yamlExplanation)
+        }
         return result
     }
 

@@ -76,7 +76,8 @@ public struct FormatAction: Sendable {
         let procedure = Procedure(parsing: file, options: pipeline.lowering, diagnostics: &diagnostics)
         let formatted: [UInt8]
         do {
-            formatted = try GizaFormatter.format(file, procedure: procedure, lowering: diagnostics, from: from)
+            formatted = try GizaFormatter.format(
+                file, procedure: procedure, lowering: diagnostics, from: from, options: pipeline.lowering)
         } catch {
             return .refused(error.diagnostics, file: file)
         }
