@@ -69,6 +69,10 @@ struct BuildCommand: StepDocSubcommand {
         let files = result.written.count == 1 ? "1 file" : "\(result.written.count) files"
         var summary = "built \(total == 1 ? "1 procedure" : "\(total) procedures"): \(files) written"
         if result.upToDate > 0 { summary += ", \(result.upToDate) up to date" }
+        if !result.removed.isEmpty {
+            summary +=
+                ", \(result.removed.count) \(result.removed.count == 1 ? "output" : "outputs") of deleted sources removed"
+        }
         if result.copied > 0 {
             summary += ", \(result.copied) \(result.copied == 1 ? "image or script" : "images and scripts") copied"
         }
