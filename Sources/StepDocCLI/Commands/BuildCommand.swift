@@ -84,6 +84,10 @@ struct BuildCommand: StepDocSubcommand {
         if !result.skipped.isEmpty {
             summary += ", \(result.skipped.count) skipped"
         }
+        if !result.removed.isEmpty {
+            summary +=
+                ", \(result.removed.count) \(result.removed.count == 1 ? "output" : "outputs") of deleted sources removed"
+        }
         if result.copied > 0 {
             summary += ", \(result.copied) \(result.copied == 1 ? "image or script" : "images and scripts") copied"
         }

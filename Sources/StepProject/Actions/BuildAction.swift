@@ -56,6 +56,8 @@ public struct BuildAction: Sendable {
         public var sources: [SourceFile]
         /// The output files written, in order.
         public var written: [String]
+        /// Outputs of sources that no longer exist, removed.
+        public var removed: [String] = []
         /// Images and scripts copied beside the pages (those already there and unchanged are not).
         public var copied = 0
         /// Whether pages link a code highlighter that is not installed (they read the same without it).
@@ -109,11 +111,10 @@ public struct BuildAction: Sendable {
             config: config, paths: project.contentPaths, sourceRoot: project.sourceRoot(entries: discovery.entries),
             targets: targets, templates: templateSet, outputFolder: options.output ?? config.output,
             fragment: options.fragment, jobs: inputs.jobs, parity: try project.parity(), directory: directory)
-        let cache =
-            options.usesCache
-            ? BuildCache(
-                outputFolder: settings.outputFolder, settings: settingsKey(project, targets: targets), in: directory)
-            : nil
+        // Kept with --no-cache too: it also records what was written, for removing stale outputs.
+        var cache = BuildCache(
+            outputFolder: settings.outputFolder, settings: settingsKey(project, targets: targets),
+            reuses: options.usesCache, in: directory)
         let total = discovery.entries.count
         var reading: (@Sendable (Int) -> Void)? = nil
         if let progress { reading = { done in progress(.reading, done, total) } }
@@ -157,8 +158,9 @@ public struct BuildAction: Sendable {
 
         // What rendering needs is the model; the sources' bytes can go (a 10 MiB file holds 15 MiB).
         let procedures = build.sources.map { ($0.entry, $0.procedure) }
-        let clean = build.sources.filter(\.diagnostics.isEmpty).map {
-            ($0.entry.name, $0.entry.path, $0.procedure.includedFiles)
+        let built = build.sources.map {
+            (name: $0.entry.name, path: $0.entry.path, dependencies: $0.procedure.includedFiles,
+             clean: $0.diagnostics.isEmpty)
         }
         // No output may replace a file the build read (an include under the output folder).
         let protection = OutputProtection(
@@ -198,15 +200,18 @@ public struct BuildAction: Sendable {
         let assets = SiteAssets(procedures: procedures.map(\.1), outputFolder: settings.outputFolder, targets: targets)
         result.copied = try assets.copy(in: directory)
         result.highlighterMissing = targets.contains(.html) && !SiteAssets.highlighterIsInstalled
-        if var cache {
-            for entry in build.upToDate { cache.keep(entry.name) }
-            for (name, path, dependencies) in clean {
-                guard let hash = build.sourceHashes[name] else { continue }
-                let outputs = targets.map { "\(settings.outputFolder)/\($0.rawValue)/\(name).\($0.fileExtension)" }
-                cache.record(name, path: path, hash: hash, dependencies: dependencies, outputs: outputs)
-            }
-            try cache.save()
+        for entry in build.upToDate { cache.keep(entry.name) }
+        var outputs: Set<String> = []
+        for source in built {
+            let written = targets.map { "\(settings.outputFolder)/\($0.rawValue)/\(source.name).\($0.fileExtension)" }
+            outputs.formUnion(written)
+            cache.record(
+                source.name, path: source.path, hash: build.sourceHashes[source.name] ?? "", dependencies: source.dependencies,
+                outputs: written, reusable: source.clean && build.sourceHashes[source.name] != nil)
         }
+        // The pages of sources deleted since they were built, which readers would otherwise keep seeing.
+        result.removed = cache.removeOutputsOfDeletedSources(keeping: outputs)
+        try cache.save()
         if !build.failures.isEmpty {
             result.status = .stopped
         } else if !result.skipped.isEmpty {

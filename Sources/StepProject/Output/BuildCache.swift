@@ -1,63 +1,107 @@
 import Foundation
 
-/// What the last build wrote, so that an unchanged source (same bytes, same included files, same
-/// templates, configuration, options and stepdoc) is not read, checked or rendered again.
+/// What the last builds wrote, so that an unchanged source (same bytes, same included files, same
+/// templates, configuration, options and stepdoc) is not read, checked or rendered again, and so that
+/// the outputs of a source that no longer exists can be removed.
 ///
 /// Kept as `OUTPUT/.stepdoc-cache` in a line format (one source per line, tab-separated): reading and
-/// writing it must cost far less than the build it saves. A source whose size and modification time
-/// are as recorded is not even read; otherwise its bytes are hashed and compared. Only sources that
-/// built without any finding are recorded, so a warning shows on every build until it is fixed.
+/// writing it must cost far less than the build it saves.
+///
+/// What is trusted: a source (or included file) whose size, modification time, change time and inode
+/// are all as recorded is taken as unchanged without reading it. `touch -r` can restore a modification
+/// time but not the change time, which any write (and any `chmod`, `touch` or rename) moves. When a
+/// recorded time lies within ``granularity`` of the start of the build that recorded it, the file may
+/// have changed again within one timestamp tick unseen (git's "racily clean" entries), so its bytes are
+/// hashed and compared instead. Any other difference also comes down to the hash. Sources that built
+/// with findings are recorded for their outputs only, so a warning shows on every build until fixed.
 public struct BuildCache: Sendable {
     public static let fileName = ".stepdoc-cache"
-    static let header = "stepdoc-cache 2"
+    static let header = "stepdoc-cache 3"
 
-    /// A file as last seen: size and modification time (cheap to check), and a hash of its bytes.
+    /// How close to a build's start a recorded timestamp has to be for the file's bytes to be checked:
+    /// 2 s, the granularity of FAT's modification times, the coarsest of the file systems in use (ext4,
+    /// XFS, btrfs, APFS and tmpfs keep nanoseconds, HFS+ and ext3 whole seconds).
+    public static let granularity = 2.0
+
+    /// A file as last seen: size, times and inode (cheap to check), and a hash of its bytes.
     struct Stamp: Equatable, Sendable {
         var size: Int
-        var modified: String
+        /// `MTIME CTIME INODE`, times as `seconds.nanoseconds`.
+        var state: String
         var hash: String
+
+        /// The later of the two recorded times, in seconds.
+        var latestTime: Double {
+            state.split(separator: " ").prefix(2).compactMap { Double($0) }.max() ?? .infinity
+        }
     }
 
     struct Entry: Equatable, Sendable {
+        /// The source's absolute path.
+        var path: String
         var source: Stamp
         /// Included files, by path.
         var dependencies: [String: Stamp]
         var outputs: [String]
+        /// Whether the outputs may be kept when nothing changed: the source built without findings, its
+        /// included files did not change during the build, and it was built with the current settings.
+        var reusable: Bool
+        /// When the build that took the stamps started, in seconds since 1970.
+        var started: Double
     }
 
     private let settings: String
     private let path: String
     private let directory: WorkingDirectory
+    /// Whether unchanged sources are skipped (`--no-cache` keeps the record, but rebuilds everything).
+    private let reuses: Bool
+    /// When this build started, in seconds since 1970: what the stamps it records are compared with.
+    private let started: Double
+    private var settingsMatch = false
     private var entries: [String: Entry] = [:]
     private var recorded: [String: Entry] = [:]
     /// The files in the folders the recorded outputs are in, listed once when the cache is read: one
     /// readdir per folder instead of a stat per output.
     private var existingOutputs: Set<String> = []
 
-    /// The cache of `outputFolder`, empty when there is none or it was made with other settings.
-    public init(outputFolder: String, settings: String, in directory: WorkingDirectory = .current) {
+    /// The cache of `outputFolder`; its entries are reused only when it was made with the same
+    /// `settings` (and `reuses`), but the outputs it records are known whatever the settings.
+    public init(
+        outputFolder: String, settings: String, reuses: Bool = true, in directory: WorkingDirectory = .current
+    ) {
         self.settings = settings
         self.directory = directory
+        self.reuses = reuses
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        started = Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
         path = FolderEntries.join(outputFolder, Self.fileName)
         guard let data = FileManager.default.contents(atPath: directory.resolve(path)) else { return }
         // Bytes, not Characters: the file has a line per source, and it is read on every build.
         let bytes = [UInt8](data)
         var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)[...]
-        guard let first = lines.popFirst(), first.elementsEqual("\(Self.header) \(settings)".utf8) else { return }
+        guard let first = lines.popFirst() else { return }
+        let header = Self.text(first).split(separator: " ")
+        guard header.count == 3, header[0...1].joined(separator: " ") == Self.header else { return }
+        settingsMatch = header[2] == settings
         var folders: Set<Substring> = []
         for line in lines {
             let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-            guard fields.count == 6, let source = Self.stamp(fields[1], fields[2], fields[3]) else { continue }
+            guard fields.count == 9, let source = Self.stamp(fields[2], fields[3], fields[4]),
+                let stamped = Double(Self.text(fields[8]))
+            else { continue }
             var dependencies: [String: Stamp] = [:]
-            for item in fields[5].split(separator: 0x1F) {
+            for item in fields[6].split(separator: 0x1F) {
                 let parts = item.split(separator: 0x1E, omittingEmptySubsequences: false)
                 if parts.count == 4, let stamp = Self.stamp(parts[1], parts[2], parts[3]) {
                     dependencies[Self.text(parts[0])] = stamp
                 }
             }
-            let outputs = fields[4].split(separator: 0x1F).map(Self.text)
+            let outputs = fields[5].split(separator: 0x1F).map(Self.text)
             for output in outputs { folders.insert(Self.folder(of: output)) }
-            entries[Self.text(fields[0])] = Entry(source: source, dependencies: dependencies, outputs: outputs)
+            entries[Self.text(fields[0])] = Entry(
+                path: Self.text(fields[1]), source: source, dependencies: dependencies, outputs: outputs,
+                reusable: settingsMatch && fields[7].elementsEqual("reusable".utf8), started: stamped)
         }
         for folder in folders {
             for entry in FolderEntries(directory.resolve(String(folder))) ?? FolderEntries.empty
@@ -77,32 +121,52 @@ public struct BuildCache: Sendable {
         return slash == path.utf8.startIndex ? "/" : path[..<slash]
     }
 
-    private static func stamp(_ size: ArraySlice<UInt8>, _ modified: ArraySlice<UInt8>, _ hash: ArraySlice<UInt8>)
+    private static func stamp(_ size: ArraySlice<UInt8>, _ state: ArraySlice<UInt8>, _ hash: ArraySlice<UInt8>)
         -> Stamp?
     {
-        Int(text(size)).map { Stamp(size: $0, modified: text(modified), hash: text(hash)) }
+        Int(text(size)).map { Stamp(size: $0, state: text(state), hash: text(hash)) }
     }
 
-    /// The stamp of a file on disk without reading it (size and modification time), or `nil`.
-    func quickStamp(_ path: String) -> (size: Int, modified: String)? {
+    /// The stamp of a file on disk without reading it (size, times, inode), or `nil`.
+    func quickStamp(_ path: String) -> (size: Int, state: String)? {
         var info = stat()
         guard stat(directory.resolve(path), &info) == 0 else { return nil }
-        return (Int(info.st_size), "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+        let state =
+            "\(info.st_mtim.tv_sec).\(Self.nanoseconds(info.st_mtim.tv_nsec)) "
+            + "\(info.st_ctim.tv_sec).\(Self.nanoseconds(info.st_ctim.tv_nsec)) \(info.st_ino)"
+        return (Int(info.st_size), state)
     }
 
-    /// Whether the source `name` at `path` needs no rebuild, judged by its size and modification time
-    /// alone; `nil` when they changed and only its bytes can tell (see ``isUpToDate(_:hash:)``).
+    private static func nanoseconds(_ value: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, 9 - digits.count)) + digits
+    }
+
+    /// Whether a stamp taken by a build that started at `started` can be trusted without the bytes.
+    private static func isSettled(_ stamp: Stamp, since started: Double) -> Bool {
+        stamp.latestTime < started - granularity
+    }
+
+    private func reusableEntry(_ name: String, path: String) -> Entry? {
+        guard reuses, let entry = entries[name], entry.reusable, entry.path == directory.resolve(path) else {
+            return nil
+        }
+        return entry
+    }
+
+    /// Whether the source `name` at `path` needs no rebuild, judged without reading it; `nil` when
+    /// only its bytes can tell (see ``isUpToDate(_:path:hash:)``).
     public func isUpToDateWithoutReading(_ name: String, path: String) -> Bool? {
-        guard let entry = entries[name] else { return false }
-        guard let stamp = quickStamp(path), stamp.size == entry.source.size,
-            stamp.modified == entry.source.modified
+        guard let entry = reusableEntry(name, path: path) else { return false }
+        guard let stamp = quickStamp(path), stamp.size == entry.source.size, stamp.state == entry.source.state,
+            Self.isSettled(entry.source, since: entry.started)
         else { return nil }
         return outputsAndDependenciesHold(entry)
     }
 
-    /// Whether the source `name`, whose bytes hash to `hash`, needs no rebuild.
-    public func isUpToDate(_ name: String, hash: String) -> Bool {
-        guard let entry = entries[name], entry.source.hash == hash else { return false }
+    /// Whether the source `name` at `path`, whose bytes hash to `hash`, needs no rebuild.
+    public func isUpToDate(_ name: String, path: String, hash: String) -> Bool {
+        guard let entry = reusableEntry(name, path: path), entry.source.hash == hash else { return false }
         return outputsAndDependenciesHold(entry)
     }
 
@@ -110,7 +174,9 @@ public struct BuildCache: Sendable {
         for output in entry.outputs where !existingOutputs.contains(output) { return false }
         for (dependency, stamp) in entry.dependencies {
             guard let now = quickStamp(dependency) else { return false }
-            if now.size == stamp.size, now.modified == stamp.modified { continue }
+            if now.size == stamp.size, now.state == stamp.state, Self.isSettled(stamp, since: entry.started) {
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: directory.resolve(dependency)),
                 ContentHash.hex([UInt8](data)) == stamp.hash
             else { return false }
@@ -118,38 +184,88 @@ public struct BuildCache: Sendable {
         return true
     }
 
-    /// Keeps the entry of a source that was up to date.
+    /// Keeps the entry of a source that was up to date. When any of its files was found unchanged
+    /// by its bytes rather than its stamp, it is stamped anew, so the bytes need not be read again; the
+    /// hashes stay those just verified, and a file that changes after this is caught by its stamp, or
+    /// (within ``granularity`` of this build's start) by its hash.
     public mutating func keep(_ name: String) {
-        if let entry = entries[name] { recorded[name] = entry }
+        guard var entry = entries[name] else { return }
+        var changed = false
+        if let now = quickStamp(entry.path), now.size != entry.source.size || now.state != entry.source.state {
+            entry.source = Stamp(size: now.size, state: now.state, hash: entry.source.hash)
+            changed = true
+        }
+        for (dependency, stamp) in entry.dependencies {
+            guard let now = quickStamp(dependency), now.size != stamp.size || now.state != stamp.state else { continue }
+            entry.dependencies[dependency] = Stamp(size: now.size, state: now.state, hash: stamp.hash)
+            changed = true
+        }
+        if changed { entry.started = started }
+        recorded[name] = entry
     }
 
-    /// Records a source that was built cleanly from the bytes of `path` hashing to `hash`.
-    public mutating func record(_ name: String, path: String, hash: String, dependencies: [String], outputs: [String]) {
-        guard let stamp = quickStamp(path) else { return }
+    /// Records a source built from the bytes of `path` hashing to `hash`, and the outputs written for
+    /// it; `reusable: false` (it had findings) records the outputs only.
+    public mutating func record(
+        _ name: String, path: String, hash: String, dependencies: [String], outputs: [String], reusable: Bool
+    ) {
+        let quick = quickStamp(path) ?? (size: -1, state: "gone")
+        var reusable = reusable
         var stamps: [String: Stamp] = [:]
         for dependency in dependencies {
-            guard let quick = quickStamp(dependency),
+            guard let stamp = quickStamp(dependency),
                 let data = FileManager.default.contents(atPath: directory.resolve(dependency))
-            else { return }
-            stamps[dependency] = Stamp(size: quick.size, modified: quick.modified, hash: ContentHash.hex([UInt8](data)))
+            else {
+                reusable = false
+                continue
+            }
+            var recorded = Stamp(size: stamp.size, state: stamp.state, hash: ContentHash.hex([UInt8](data)))
+            // Read again now, not when it was included: had it changed during the build, these bytes
+            // would not be the ones the output was made from, so such a file never matches.
+            if !Self.isSettled(recorded, since: started) { recorded.hash = "changed-during-build" }
+            stamps[dependency] = recorded
         }
         recorded[name] = Entry(
-            source: Stamp(size: stamp.size, modified: stamp.modified, hash: hash), dependencies: stamps,
-            outputs: outputs)
+            path: directory.resolve(path), source: Stamp(size: quick.size, state: quick.state, hash: hash),
+            dependencies: stamps, outputs: outputs, reusable: reusable, started: started)
     }
 
-    /// Writes the cache when it changed: the entries kept and recorded in this build, nothing else.
+    /// Removes the outputs recorded for sources that no longer exist and that no source of this build
+    /// writes, and forgets those sources; sources that still exist but were not built this time (a
+    /// build of some paths only) stay recorded. Only regular files are removed, nothing else. Returns
+    /// the outputs removed.
+    public mutating func removeOutputsOfDeletedSources(keeping written: Set<String>) -> [String] {
+        var removed: [String] = []
+        for (name, entry) in entries.sorted(by: { $0.key < $1.key }) where recorded[name] == nil {
+            var info = stat()
+            if lstat(entry.path, &info) == 0 || errno != ENOENT {
+                // Still there (or cannot tell): remembered as it was, but not trusted across settings.
+                recorded[name] = entry
+                continue
+            }
+            for output in entry.outputs where !written.contains(output) {
+                let location = directory.resolve(output)
+                guard lstat(location, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+                if unlink(location) == 0 { removed.append(output) }
+            }
+        }
+        return removed
+    }
+
+    /// Writes the cache when it changed: the entries kept and recorded in this build, and those of
+    /// sources that still exist but were not built.
     public func save() throws(StepDocFailure) {
-        guard recorded != entries else { return }
+        guard recorded != entries || !settingsMatch else { return }
         var text = "\(Self.header) \(settings)\n"
         for (name, entry) in recorded.sorted(by: { $0.key < $1.key }) {
             let dependencies = entry.dependencies.sorted { $0.key < $1.key }.map {
-                [$0.key, String($0.value.size), $0.value.modified, $0.value.hash].joined(separator: "\u{1E}")
+                [$0.key, String($0.value.size), $0.value.state, $0.value.hash].joined(separator: "\u{1E}")
             }
             text +=
                 [
-                    name, String(entry.source.size), entry.source.modified, entry.source.hash,
+                    name, entry.path, String(entry.source.size), entry.source.state, entry.source.hash,
                     entry.outputs.joined(separator: "\u{1F}"), dependencies.joined(separator: "\u{1F}"),
+                    entry.reusable ? "reusable" : "outputs-only", String(format: "%.9f", entry.started),
                 ]
                 .joined(separator: "\t") + "\n"
         }

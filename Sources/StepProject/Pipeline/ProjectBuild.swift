@@ -82,7 +82,7 @@ public struct ProjectBuild: Sendable {
             }
             guard let cache else { return .processed(pipeline.process(entry, file: file), hash: nil) }
             let hash = ContentHash.hex(file.bytes)
-            if cache.isUpToDate(entry.name, hash: hash) { return .upToDate(entry) }
+            if cache.isUpToDate(entry.name, path: entry.path, hash: hash) { return .upToDate(entry) }
             return .processed(pipeline.process(entry, file: file), hash: hash)
         }
         var build = ProjectBuild(

@@ -393,4 +393,73 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "/.stepdoc-cache"))
         #expect(!FileManager.default.fileExists(atPath: project.path("output")))
     }
+
+    // MARK: - Stale outputs and the build cache
+
+    /// `build`, `rm content/b.rst`, `build` left `output/html/b.html`: readers kept a page whose source
+    /// was gone. The outputs recorded for it are removed, and nothing else.
+    @Test func removesTheOutputsOfDeletedSourcesAndNothingElse() async throws {
+        let project = try BadInputProject()
+        defer { project.remove() }
+        for name in ["a", "b", "c"] { try project.write(GizaSource.twoSteps, to: "content/\(name).rst") }
+        let build = ["build", "--templates", Self.templates]
+        #expect(try await project.run(build + ["content"]).status == 0)
+        try project.write("<p>mine</p>\n", to: "output/html/mine.html")
+        try FileManager.default.removeItem(atPath: project.path("content/b.rst"))
+        let second = try await project.run(build + ["content"])
+        #expect(second.status == 0, "\(second)")
+        #expect(second.standardOutput.contains(", 2 outputs of deleted sources removed"), "\(second.standardOutput)")
+        #expect(!FileManager.default.fileExists(atPath: project.path("output/html/b.html")))
+        #expect(!FileManager.default.fileExists(atPath: project.path("output/text/b.txt")))
+        for kept in ["output/html/a.html", "output/text/c.txt", "output/html/mine.html"] {
+            #expect(FileManager.default.fileExists(atPath: project.path(kept)), "\(kept)")
+        }
+        // A build of some paths only keeps the others' outputs while their sources exist, and still
+        // removes them once they are gone, under other options and with --no-cache.
+        #expect(try await project.run(build + ["content/a.rst"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: project.path("output/html/c.html")))
+        try FileManager.default.removeItem(atPath: project.path("content/c.rst"))
+        let third = try await project.run(build + ["--no-cache", "--format", "html", "content/a.rst"])
+        #expect(third.standardOutput.contains(", 2 outputs of deleted sources removed"), "\(third.standardOutput)")
+        #expect(!FileManager.default.fileExists(atPath: project.path("output/html/c.html")))
+        #expect(FileManager.default.fileExists(atPath: project.path("output/html/mine.html")))
+    }
+
+    /// A same-length edit with the modification time put back (`touch -r`) was "up to date", in the
+    /// source and in a file it includes; the change time gives it away.
+    @Test func rebuildsASameLengthEditWithItsModificationTimeRestored() async throws {
+        let project = try BadInputProject()
+        defer { project.remove() }
+        try project.write(GizaSource.twoSteps + "\n.. include:: /shared/note.txt\n", to: "content/a.rst")
+        try project.write("The note says Alpha.\n", to: "content/shared/note.txt")
+        let build = ["build", "--templates", Self.templates, "content"]
+        // Files written well before the build, so their stamps are trusted without reading them.
+        try await Task.sleep(for: .milliseconds(2300))
+        #expect(try await project.run(build).status == 0)
+        #expect(try await project.run(build).standardOutput.contains("0 files written, 1 up to date"))
+        try editKeepingModificationTime(project, "content/a.rst", "Connect to the server", "Connect to the SERVER")
+        let edited = try await project.run(build)
+        #expect(edited.standardOutput.contains("2 files written"), "\(edited.standardOutput)")
+        #expect(project.process.contents(of: "output/text/a.txt")?.contains("Connect to the SERVER") == true)
+        try await Task.sleep(for: .milliseconds(2300))
+        #expect(try await project.run(build).standardOutput.contains("0 files written, 1 up to date"))
+        try editKeepingModificationTime(project, "content/shared/note.txt", "Alpha", "Omega")
+        let included = try await project.run(build)
+        #expect(included.standardOutput.contains("2 files written"), "\(included.standardOutput)")
+        #expect(project.process.contents(of: "output/text/a.txt")?.contains("The note says Omega.") == true)
+    }
+
+    private func editKeepingModificationTime(_ project: BadInputProject, _ path: String, _ old: String, _ new: String)
+        throws
+    {
+        let location = project.path(path)
+        var before = stat()
+        #expect(stat(location, &before) == 0)
+        let text = try #require(project.process.contents(of: path))
+        try project.write(text.replacingOccurrences(of: old, with: new), to: path)
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, location, &times, 0) == 0)
+        var after = stat()
+        #expect(stat(location, &after) == 0 && after.st_size == before.st_size)
+    }
 }
