@@ -17,6 +17,8 @@ public enum StepDocFailure: Error, CustomStringConvertible, Equatable {
     case outputNotWritable(path: String, reason: String)
     case usage(String)
     case facts(path: String, line: Int, column: Int, message: String)
+    /// The file opened lies outside the folders a confined reader may read (a link swapped in).
+    case outsideServedFolders(String)
 
     public var description: String {
         switch self {
@@ -34,6 +36,8 @@ public enum StepDocFailure: Error, CustomStringConvertible, Equatable {
         case .outputNotWritable(let path, let reason): "\(path): cannot write output: \(reason)"
         case .usage(let message): message
         case .facts(let path, let line, let column, let message): "\(path):\(line):\(column): error: \(message)"
+        case .outsideServedFolders(let path):
+            "\(path): not read: it resolves outside the content and template folders (a symbolic link?)"
         }
     }
 }

@@ -3,9 +3,13 @@ import StepRender
 
 /// Reads a template set from `templates/NAME/`: every `*.mustache` file, and `style.css`.
 public enum TemplateLoader {
+    /// `confinement`, when given, limits every read to some folders, checked on the file opened (the
+    /// preview reads templates again on every change).
     public static func load(
-        directory: String, name: String, in workingDirectory: WorkingDirectory = .current
+        directory: String, name: String, in workingDirectory: WorkingDirectory = .current,
+        confinement: ReadConfinement? = nil
     ) throws(StepDocFailure) -> TemplateSet {
+        let reader = SourceReader(directory: workingDirectory, confinement: confinement)
         let folder = (directory as NSString).appendingPathComponent(name)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: workingDirectory.resolve(folder), isDirectory: &isDirectory),
@@ -22,18 +26,13 @@ public enum TemplateLoader {
         var sources: [String: (path: String, text: String)] = [:]
         for file in names where file.hasSuffix(".mustache") {
             let path = (folder as NSString).appendingPathComponent(file)
-            guard let data = FileManager.default.contents(atPath: workingDirectory.resolve(path)),
-                let text = String(data: data, encoding: .utf8)
-            else {
-                throw .unreadable(path: path, reason: "permission denied or not UTF-8")
+            guard let text = String(validating: try reader.readBytes(path), as: UTF8.self) else {
+                throw .unreadable(path: path, reason: "not UTF-8")
             }
             sources[String(file.dropLast(".mustache".count))] = (path, text)
         }
         let cssPath = (folder as NSString).appendingPathComponent("style.css")
-        let stylesheet =
-            FileManager.default.contents(atPath: workingDirectory.resolve(cssPath)).flatMap {
-                String(data: $0, encoding: .utf8)
-            } ?? ""
+        let stylesheet = (try? reader.readBytes(cssPath)).flatMap { String(validating: $0, as: UTF8.self) } ?? ""
         do {
             return try TemplateSet(name: name, sources: sources, stylesheet: stylesheet)
         } catch {
