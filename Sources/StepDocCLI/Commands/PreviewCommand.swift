@@ -55,8 +55,9 @@ struct PreviewCommand: StepDocSubcommand {
         let label = settings.contentPaths.joined(separator: " ")
         let open = self.open
         signal(SIGPIPE, SIG_IGN)  // a browser closing its connection must not end the server
+        let reason: PreviewServer.StopReason
         do {
-            try SynchronousWait.run {
+            reason = try SynchronousWait.run {
                 let server = try PreviewServer(settings: settings)
                 let url = try await server.start()
                 terminal.write("stepdoc preview: serving \(label) at \(url) (Ctrl-C to stop)\n")
@@ -67,8 +68,9 @@ struct PreviewCommand: StepDocSubcommand {
                 }
                 if let note = await server.watcherNote { terminal.writeError("note: \(note)\n") }
                 if open, let problem = BrowserLauncher.open(url) { terminal.writeError("note: \(problem)\n") }
-                _ = await TerminationSignal.wait()
+                let reason = await server.waitForStop()
                 await server.stop()
+                return reason
             }
         } catch let failure as PreviewFailure {
             if case .project(let failure) = failure {
@@ -79,6 +81,10 @@ struct PreviewCommand: StepDocSubcommand {
             return .stopped
         } catch {
             terminal.report(.usage("\(error)"))
+            return .stopped
+        }
+        if case .listenerFailed(let why) = reason {
+            terminal.report(.usage("the preview stopped listening: \(why)"))
             return .stopped
         }
         terminal.write("stepdoc preview: stopped\n")
@@ -99,6 +105,7 @@ struct PreviewCommand: StepDocSubcommand {
         settings.watchMode = poll ? .polling : .automatic
         settings.strict = project.strict
         settings.jobs = loaded.inputs.jobs
+        settings.log = { [terminal] line in terminal.writeError(line) }
         return settings
     }
 }

@@ -119,6 +119,11 @@ extension HTTPRequestHead {
             let value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
             fields.append((name, value))
         }
+        // RFC 9112 §3.2: a server must answer 400 to an HTTP/1.1 request without a Host field, or with
+        // more than one.
+        let hosts = fields.count { $0.name == "host" }
+        if minorVersion >= 1, hosts == 0 { throw .malformed("an HTTP/1.1 request needs a Host field") }
+        if hosts > 1 { throw .malformed("a request has more than one Host field") }
     }
 
     /// RFC 9110 `tchar`.

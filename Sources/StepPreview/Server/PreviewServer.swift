@@ -1,6 +1,7 @@
 import FlyingSocks
 import Foundation
 import StepProject
+import Synchronization
 
 /// `stepdoc preview`'s server: the rendered site over HTTP, kept current by a file watcher, with
 /// reloads pushed to open pages over server-sent events.
@@ -46,7 +47,12 @@ public actor PreviewServer {
         }
         let server: PreviewHTTPServer
         do {
-            server = try PreviewHTTPServer(address: address, port: settings.port) { [weak self] head in
+            var limits = PreviewHTTPServer.Limits()
+            if let maximum = settings.maximumConnections { limits.maximumConnections = maximum }
+            limits.idleTimeout = settings.idleTimeout
+            server = try PreviewHTTPServer(
+                address: address, port: settings.port, limits: limits, log: settings.log
+            ) { [weak self] head in
                 guard let self else { return .plain(503, "the preview is stopping\n") }
                 return await self.handle(head)
             }
@@ -66,6 +72,29 @@ public actor PreviewServer {
                 }
             })
         return address.url(port: server.port)
+    }
+
+    /// Why the preview ends.
+    public enum StopReason: Sendable, Equatable {
+        /// SIGINT or SIGTERM.
+        case signal(Int32)
+        /// The listening socket failed for good: the port is closed, so the process must not go on.
+        case listenerFailed(String)
+    }
+
+    /// Suspends until SIGINT or SIGTERM arrives, or the listener fails for good.
+    public func waitForStop() async -> StopReason {
+        let serverTask = serverTask
+        return await withCheckedContinuation { continuation in
+            let once = ResumeOnce(continuation)
+            Task { once.resume(.signal(await TerminationSignal.wait())) }
+            Task {
+                guard case .failure(let error)? = await serverTask?.result, !(error is CancellationError) else {
+                    return
+                }
+                once.resume(.listenerFailed(Self.describe(error)))
+            }
+        }
     }
 
     /// Stops watching, ends every event stream and closes the server. Safe to call more than once.
@@ -155,5 +184,21 @@ public actor PreviewServer {
             }
         }
         return error.localizedDescription
+    }
+}
+
+/// A continuation resumed by whichever of several tasks comes first.
+private final class ResumeOnce<Value: Sendable>: Sendable {
+    private let continuation: Mutex<CheckedContinuation<Value, Never>?>
+
+    init(_ continuation: CheckedContinuation<Value, Never>) {
+        self.continuation = Mutex(continuation)
+    }
+
+    func resume(_ value: Value) {
+        continuation.withLock { waiting in
+            waiting?.resume(returning: value)
+            waiting = nil
+        }
     }
 }

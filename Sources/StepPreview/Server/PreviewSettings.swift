@@ -29,6 +29,12 @@ public struct PreviewSettings: Sendable {
     public var jobs = 1
     /// Docs/code parity for the procedures `stepdoc.yml` binds to check suites.
     public var parity: ProjectParity? = nil
+    /// The most connections served at once; `nil`: a quarter of the descriptor limit, at most 256.
+    public var maximumConnections: Int? = nil
+    /// How long a connection may wait for a request, or take to read a reply, before it is closed.
+    public var idleTimeout = Duration.seconds(15)
+    /// Where the server's own lines go (failed accepts, refused connections): standard error.
+    public var log: @Sendable (String) -> Void = { _ in }
 
     public init(config: StepDocConfig, contentPaths: [String], templatesFolder: String, templateName: String) {
         self.config = config

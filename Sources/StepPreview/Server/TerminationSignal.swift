@@ -6,6 +6,9 @@ import StepProject
 ///
 /// A second signal while shutting down ends the process at once, as users expect of a second Ctrl-C.
 package enum TerminationSignal {
+    /// How long after the first signal the process ends whatever it is doing.
+    static let deadline = DispatchTimeInterval.milliseconds(900)
+
     /// Suspends until SIGINT or SIGTERM arrives; returns the signal.
     package static func wait() async -> Int32 {
         await withCheckedContinuation { continuation in
@@ -44,6 +47,13 @@ package enum TerminationSignal {
             lock.unlock()
             guard let waiting else { _exit(128 + number) }
             waiting.resume(returning: number)
+            // The orderly stop ends event streams and closes connections in milliseconds; should anything
+            // hold it up, the process still ends within the second the user may expect.
+            DispatchQueue.global().asyncAfter(deadline: .now() + TerminationSignal.deadline) {
+                let note = "stepdoc preview: stopping took too long; exiting\n"
+                _ = note.withCString { Foundation.write(2, $0, strlen($0)) }
+                _exit(128 + number)
+            }
         }
     }
 }

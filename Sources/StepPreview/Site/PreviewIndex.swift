@@ -49,6 +49,8 @@ package enum PreviewIndex {
         let status: String
         if case .unreadable(let reason)? = page.problem {
             status = "<span class=\"stepdoc-index-problem\">cannot read: \(escape(reason))</span>"
+        } else if page.isRefused {
+            status = "<span class=\"stepdoc-index-problem\">not served: it resolves outside the content folder</span>"
         } else {
             status = escape(tally.summary)
         }

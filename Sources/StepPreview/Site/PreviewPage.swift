@@ -26,11 +26,15 @@ package struct PreviewPage: Sendable {
         case unreadable(String)
         /// The file is gone (deleted or renamed).
         case deleted(path: String)
+        /// The file now resolves outside the folders the preview serves (replaced by a link): nothing of
+        /// it is served, not even the last good rendering.
+        case outside(path: String)
 
         package var message: String {
             switch self {
             case .unreadable(let reason): "\(reason) — showing the last good rendering"
             case .deleted(let path): "\(path) was deleted or renamed — showing the last good rendering"
+            case .outside(let path): "\(path) resolves outside the content folder now; it is not served"
             }
         }
     }
@@ -42,6 +46,12 @@ package struct PreviewPage: Sendable {
 
     package var isDeleted: Bool {
         if case .deleted = problem { return true }
+        return false
+    }
+
+    /// Whether the file resolves outside the served folders now: its page is refused (403).
+    package var isRefused: Bool {
+        if case .outside = problem { return true }
         return false
     }
 
@@ -59,6 +69,8 @@ package struct PreviewPage: Sendable {
             let problem: Problem
             if case .missingPath = failure {
                 problem = .deleted(path: entry.path)
+            } else if case .outsideServedFolders = failure {
+                problem = .outside(path: entry.path)
             } else {
                 problem = .unreadable(failure.description)
             }

@@ -34,6 +34,11 @@ package struct PreviewResponse: Sendable, Equatable {
         return PreviewResponse(status: 200, contentType: types[suffix] ?? "application/octet-stream", body: bytes)
     }
 
+    /// A page whose file resolves outside the served folders now (a link swapped in while the preview
+    /// runs).
+    package static let refused = PreviewResponse.text(
+        "forbidden: this page's file resolves outside the content folder now\n", status: 403)
+
     /// The same answer for every path that is not served: it says nothing about the path.
     package static let notFound = PreviewResponse.text("not found\n", status: 404)
 }

@@ -26,6 +26,10 @@ package actor PreviewSite {
     private let templateFolder: String
     /// Where images are found (with links resolved): nothing outside it is served.
     private let sourceRoot: String
+    /// Every read the site makes (pages, includes, images, templates) lands in the content folders, the
+    /// source root or the template set, checked on the file opened.
+    private let confinement: ReadConfinement
+    private let reader: SourceReader
 
     /// The folders the watcher must watch: content (recursively; a named file's folder alone) and the
     /// template set.
@@ -34,27 +38,36 @@ package actor PreviewSite {
     /// Reads and checks every procedure; fails as `stepdoc build` would on missing content or templates.
     package init(settings: PreviewSettings) throws(PreviewFailure) {
         let discovery: ContentDiscovery.Result
-        let templates: TemplateSet
         do {
             discovery = try ContentDiscovery.discover(settings.contentPaths)
-            templates = try TemplateLoader.load(
-                directory: settings.templatesFolder, name: settings.templateName,
-                folderRequired: settings.templatesFolderRequired)
         } catch {
             throw .project(error)
         }
         let sourceRoot = settings.sourceRoot ?? discovery.entries.first?.root ?? "."
+        let scopes = settings.contentPaths.map(ContentScope.init)
+        let templateFolder = CanonicalPath.of(
+            (settings.templatesFolder as NSString).appendingPathComponent(settings.templateName))
+        confinement = ReadConfinement(
+            folders: scopes.filter(\.isFolder).map(\.path) + [sourceRoot, templateFolder],
+            files: scopes.filter { !$0.isFolder }.map(\.path))
+        reader = SourceReader(maximumSize: settings.config.limits.maxFileSize, confinement: confinement)
+        do {
+            templates = try TemplateLoader.load(
+                directory: settings.templatesFolder, name: settings.templateName,
+                folderRequired: settings.templatesFolderRequired, confinement: confinement)
+        } catch {
+            throw .project(error)
+        }
         self.sourceRoot = CanonicalPath.resolvingLinks(sourceRoot)
         self.settings = settings
-        self.templates = templates
-        pipeline = Pipeline(config: settings.config, sourceRoot: sourceRoot, parity: settings.parity)
+        pipeline = Pipeline(
+            config: settings.config, sourceRoot: sourceRoot, parity: settings.parity, confinement: confinement)
         var options = RenderOptions(extraTags: Set(settings.config.tags), textWidth: settings.config.textWidth)
         options.textLinks = settings.config.textLinks
         options.rawHTML = settings.config.rawHTML
         self.options = options
-        scopes = settings.contentPaths.map(ContentScope.init)
-        templateFolder = CanonicalPath.of(
-            (settings.templatesFolder as NSString).appendingPathComponent(settings.templateName))
+        self.scopes = scopes
+        self.templateFolder = templateFolder
         // A project without its own templates uses the built-in sets, which do not change while it runs.
         watchRoots =
             scopes.map(\.watchRoot)
@@ -88,6 +101,7 @@ package actor PreviewSite {
                     strict: settings.strict))
         case .page(let name):
             guard var page = pages[name], page.procedure != nil || !page.isDeleted else { return .notFound }
+            if page.isRefused { return .refused }
             let html = page.renderedHTML(
                 with: HTMLRenderer(templates: templates, options: options.forPage(named: name)),
                 templateProblem: templateProblem,
@@ -97,6 +111,7 @@ package actor PreviewSite {
             // says 404: the page is not part of the site any more.
             return .html(html, status: page.isDeleted ? 404 : 200)
         case .text(let name):
+            if pages[name]?.isRefused == true { return .refused }
             guard var page = pages[name], !page.isDeleted,
                 let text = page.plainText(with: PlainTextRenderer(options: options))
             else { return .notFound }
@@ -127,9 +142,9 @@ package actor PreviewSite {
             guard let image = page.procedure?.images.first(where: { $0.relativePath == relative }) else { continue }
             let real = CanonicalPath.resolvingLinks(image.path)
             guard CanonicalPath.isInside(real, folder: sourceRoot),
-                let data = FileManager.default.contents(atPath: real)
+                let data = try? reader.readBytes(image.path)
             else { return .notFound }
-            return .file([UInt8](data), name: relative)
+            return .file(data, name: relative)
         }
         return .notFound
     }
@@ -161,16 +176,23 @@ package actor PreviewSite {
         }
 
         let work = names.sorted().compactMap { pages[$0] }
-        let results = pipeline.process(work.map(\.entry), jobs: min(settings.jobs, work.count))
-        for (page, result) in zip(work, results) {
-            var page = page
-            guard page.update(with: result) else { continue }
-            let renderer = HTMLRenderer(templates: templates, options: options.forPage(named: page.entry.name))
-            page.render(with: renderer, templateProblem: templateProblem, strict: settings.strict)
-            pages[page.entry.name] = page
-            reload.insert(page.entry.name)
-            let key = CanonicalPath.of(page.entry.path)
-            namesByPath[key] = page.isDeleted ? nil : page.entry.name
+        // A few files per thread at a time, so that a stopping server (its task cancelled) is not held
+        // up by a batch of thousands: the rest is left unread.
+        let jobs = max(1, min(settings.jobs, work.count))
+        for start in stride(from: 0, to: work.count, by: jobs * 4) {
+            if Task.isCancelled { return reload.sorted() }
+            let chunk = Array(work[start..<min(start + jobs * 4, work.count)])
+            let results = pipeline.process(chunk.map(\.entry), jobs: jobs)
+            for (page, result) in zip(chunk, results) {
+                var page = page
+                guard page.update(with: result) else { continue }
+                let renderer = HTMLRenderer(templates: templates, options: options.forPage(named: page.entry.name))
+                page.render(with: renderer, templateProblem: templateProblem, strict: settings.strict)
+                pages[page.entry.name] = page
+                reload.insert(page.entry.name)
+                let key = CanonicalPath.of(page.entry.path)
+                namesByPath[key] = page.isDeleted ? nil : page.entry.name
+            }
         }
 
         if templatesChanged && reloadTemplates() { return [ServerSentEvent.everyPage] }
@@ -192,7 +214,7 @@ package actor PreviewSite {
         do {
             templates = try TemplateLoader.load(
                 directory: settings.templatesFolder, name: settings.templateName,
-                folderRequired: settings.templatesFolderRequired)
+                folderRequired: settings.templatesFolderRequired, confinement: confinement)
             templateProblem = nil
         } catch {
             // Keep the last set that loaded; every page says why it did not change.

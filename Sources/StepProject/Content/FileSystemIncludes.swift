@@ -34,6 +34,7 @@ public struct FileSystemIncludes: IncludeResolver {
             case .notAFile: return .failure(.isDirectory(path: path))
             case .tooLarge(_, _, let limit): return .failure(.tooLarge(path: path, limit: limit))
             case .unreadable(_, let reason): return .failure(.unreadable(path: path, reason: reason))
+            case .outsideServedFolders: return .failure(.outsideSourceRoot(path: path, root: sourceRoot))
             default: return .failure(.unreadable(path: path, reason: error.description))
             }
         }

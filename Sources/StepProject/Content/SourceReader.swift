@@ -6,10 +6,16 @@ public struct SourceReader: Sendable {
     public var maximumSize: Int
     /// Where relative paths are read from.
     public var directory: WorkingDirectory
+    /// When set, a file whose opened descriptor resolves outside it is refused (the preview's reads).
+    public var confinement: ReadConfinement?
 
-    public init(maximumSize: Int = 64 * 1024 * 1024, directory: WorkingDirectory = .current) {
+    public init(
+        maximumSize: Int = 64 * 1024 * 1024, directory: WorkingDirectory = .current,
+        confinement: ReadConfinement? = nil
+    ) {
         self.maximumSize = maximumSize
         self.directory = directory
+        self.confinement = confinement
     }
 
     /// The file's bytes as a ``SourceFile``; directories, unreadable, oversized and binary files fail.
@@ -34,6 +40,11 @@ public struct SourceReader: Sendable {
         let descriptor = open(location, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
+        if let confinement,
+            !confinement.allows(realPath: ReadConfinement.realPath(ofDescriptor: descriptor, openedAt: location))
+        {
+            throw .outsideServedFolders(path)
+        }
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var total = 0

@@ -5,7 +5,8 @@ extension StepDocFailure {
     /// why instead of looking clean.
     public var diagnostic: Diagnostic {
         switch self {
-        case .missingPath(let path), .noSourceFiles(let path), .notAFile(let path), .binaryFile(let path):
+        case .missingPath(let path), .noSourceFiles(let path), .notAFile(let path), .binaryFile(let path),
+            .outsideServedFolders(let path):
             return finding(.ioUnreadable, at: path)
         case .unreadable(let path, _), .tooLarge(let path, _, _):
             return finding(.ioUnreadable, at: path)

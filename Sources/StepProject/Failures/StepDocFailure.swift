@@ -23,6 +23,8 @@ public enum StepDocFailure: Error, CustomStringConvertible, Equatable {
     case checkManifest(path: String, line: Int, column: Int, message: String)
     /// A check runner that cannot start, crashed, hung, or answered off the contract.
     case checkRunner(command: String, message: String)
+    /// The file opened lies outside the folders a confined reader may read (a link swapped in).
+    case outsideServedFolders(String)
 
     public var description: String {
         switch self {
@@ -45,6 +47,8 @@ public enum StepDocFailure: Error, CustomStringConvertible, Equatable {
         case .checkManifest(let path, let line, let column, let message):
             "\(path):\(line):\(column): error: \(message)"
         case .checkRunner(let command, let message): "check runner '\(command)': \(message)"
+        case .outsideServedFolders(let path):
+            "\(path): not read: it resolves outside the content and template folders (a symbolic link?)"
         }
     }
 }

@@ -8,10 +8,14 @@ import StepRender
 /// it is, and a name that is neither is an error listing what there is.
 public enum TemplateLoader {
     /// Loads set `name`. With `folderRequired` (the folder was named on the command line), a missing
-    /// `directory` is an error rather than a quiet fallback to the built-in sets.
+    /// `directory` is an error rather than a quiet fallback to the built-in sets. `confinement`, when
+    /// given, limits every read to some folders, checked on the file opened (the preview reads templates
+    /// again on every change).
     public static func load(
-        directory: String, name: String, folderRequired: Bool = false, in workingDirectory: WorkingDirectory = .current
+        directory: String, name: String, folderRequired: Bool = false, in workingDirectory: WorkingDirectory = .current,
+        confinement: ReadConfinement? = nil
     ) throws(StepDocFailure) -> TemplateSet {
+        let reader = SourceReader(directory: workingDirectory, confinement: confinement)
         if folderRequired && !isFolder(workingDirectory.resolve(directory)) {
             throw .templates("\(directory): no such template folder")
         }
@@ -33,10 +37,8 @@ public enum TemplateLoader {
                 .sorted()
             for file in names where file.hasSuffix(".mustache") || file == "style.css" {
                 let path = (folder as NSString).appendingPathComponent(file)
-                guard let data = FileManager.default.contents(atPath: workingDirectory.resolve(path)),
-                    let text = String(data: data, encoding: .utf8)
-                else {
-                    throw .unreadable(path: path, reason: "permission denied or not UTF-8")
+                guard let text = String(validating: try reader.readBytes(path), as: UTF8.self) else {
+                    throw .unreadable(path: path, reason: "not UTF-8")
                 }
                 if file == "style.css" {
                     stylesheet = text

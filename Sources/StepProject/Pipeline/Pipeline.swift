@@ -22,14 +22,15 @@ public struct Pipeline: Sendable {
     /// Whether a large file is parsed and lowered on two threads at once (when there is a core to spare).
     public let pipelinesLargeFiles: Bool
 
-    /// `jobs` above 1 lets a large file be parsed and lowered on two threads at once.
+    /// `jobs` above 1 lets a large file be parsed and lowered on two threads at once; `confinement`
+    /// limits every read (sources and includes) to some folders, checked on the file opened.
     public init(
         config: StepDocConfig, sourceRoot: String, parity: ProjectParity? = nil, jobs: Int = 1,
-        directory: WorkingDirectory = .current
+        directory: WorkingDirectory = .current, confinement: ReadConfinement? = nil
     ) {
         self.config = config
         self.parity = parity
-        reader = SourceReader(maximumSize: config.limits.maxFileSize, directory: directory)
+        reader = SourceReader(maximumSize: config.limits.maxFileSize, directory: directory, confinement: confinement)
         var lowering = LoweringOptions(
             roles: RoleTable.mongoDB.adding(config.roles), substitutions: config.substitutions,
             includes: FileSystemIncludes(sourceRoot: sourceRoot, reader: reader),

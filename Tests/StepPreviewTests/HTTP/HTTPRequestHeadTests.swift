@@ -24,16 +24,21 @@ struct HTTPRequestHeadTests {
     }
 
     @Test(arguments: [
-        ("GET / HTTP/1.1\r\nConnection: close\r\n\r\n", false),
-        ("GET / HTTP/1.1\r\nConnection: Keep-Alive, Close\r\n\r\n", false),
+        ("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", false),
+        ("GET / HTTP/1.1\r\nHost: x\r\nConnection: Keep-Alive, Close\r\n\r\n", false),
         ("GET / HTTP/1.0\r\n\r\n", false),
         ("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n", true),
-        ("POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\n", false),
-        ("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", false),
-        ("GET / HTTP/1.1\r\nContent-Length: 0\r\n\r\n", true),
+        ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\n", false),
+        ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n", false),
+        ("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n", true),
     ])
     func keepsTheConnectionOnlyWhenHTTPAllowsAndNoBodyIsLeftUnread(text: String, keepsAlive: Bool) throws {
         #expect(try Self.head(text).keepsAlive == keepsAlive, "\(text.debugDescription)")
+    }
+
+    @Test func takesAnHTTP10RequestWithoutHost() throws {
+        #expect(try Self.head("GET / HTTP/1.0\r\n\r\n").field("host") == nil)
+        #expect(try Self.head("GET / HTTP/1.1\r\nhost: a\r\n\r\n").field("host") == "a")
     }
 
     @Test(arguments: [
@@ -48,6 +53,11 @@ struct HTTPRequestHeadTests {
         ("GET / HTTP/1.1\r\nno colon\r\n\r\n", 400),
         ("GET / HTTP/1.1\r\n: empty name\r\n\r\n", 400),
         ("GET / HTTP/1.1\r\nBad Name: x\r\n\r\n", 400),
+        // RFC 9112 §3.2: an HTTP/1.1 request without a Host field, or with two.
+        ("GET / HTTP/1.1\r\n\r\n", 400),
+        ("GET / HTTP/1.1\r\nAccept: */*\r\n\r\n", 400),
+        ("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400),
+        ("GET / HTTP/1.0\r\nHost: a\r\nHost: b\r\n\r\n", 400),
     ])
     func refusesMalformedHeads(text: String, status: Int) {
         #expect(throws: HTTPRequestHead.Problem.self, "\(text.debugDescription)") {

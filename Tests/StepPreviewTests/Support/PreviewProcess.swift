@@ -11,14 +11,24 @@ final class PreviewProcess {
     private let outputURL: URL
     private let errorURL: URL
 
-    /// Starts `stepdoc ARGUMENTS` in `folder`, with `extraEnvironment` added to the test's environment.
-    init(_ arguments: [String], in folder: URL, environment extraEnvironment: [String: String] = [:]) throws {
+    /// Starts `stepdoc ARGUMENTS` in `folder`, with `extraEnvironment` added to the test's environment;
+    /// with `shell`, bash runs those commands first (`ulimit -n 1024`) and then execs stepdoc.
+    init(
+        _ arguments: [String], in folder: URL, environment extraEnvironment: [String: String] = [:],
+        shell: String? = nil
+    ) throws {
         outputURL = folder.appendingPathComponent(".preview-stdout")
         errorURL = folder.appendingPathComponent(".preview-stderr")
         _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        process.executableURL = try StepDocProcess.executable()
-        process.arguments = arguments
+        if let shell {
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments =
+                ["-c", shell + "\nexec \"$0\" \"$@\"", try StepDocProcess.executable().path] + arguments
+        } else {
+            process.executableURL = try StepDocProcess.executable()
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
