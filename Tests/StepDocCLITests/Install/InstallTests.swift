@@ -52,9 +52,9 @@ import Testing
         let binary = try StepDocProcess.executable()
         // `make install` would build generate-manual when it is missing, and a `swift build` started
         // inside `swift test` waits forever for the build folder's lock; `make test` builds it first.
-        let manual = binary.deletingLastPathComponent().appendingPathComponent("generate-manual")
-        guard FileManager.default.isExecutableFile(atPath: manual.path) else {
-            Issue.record("no \(manual.path): run `swift build --product generate-manual` first (make test does)")
+        let manualTool = binary.deletingLastPathComponent().appendingPathComponent("generate-manual")
+        guard FileManager.default.isExecutableFile(atPath: manualTool.path) else {
+            Issue.record("no \(manualTool.path): run `swift build --product generate-manual` first (make test does)")
             return
         }
         // Something of the user's under the prefix that neither install nor uninstall may touch.
@@ -62,7 +62,7 @@ import Testing
 
         let install = try Self.shell(
             "make install PREFIX=\(Self.quoted(prefix.directory.path)) BINARY=\(Self.quoted(binary.path))"
-                + " MANUAL_TOOL=\(Self.quoted(manual.path))", in: root)
+                + " MANUAL_TOOL=\(Self.quoted(manualTool.path))", in: root)
         #expect(install.status == 0, "\(install.output)")
         for file in Self.installed {
             #expect(Self.size(prefix, file) ?? 0 > 0, "\(file) not installed: \(install.output)")

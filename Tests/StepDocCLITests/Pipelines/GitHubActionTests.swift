@@ -89,7 +89,12 @@ import Testing
             action: try Self.action(), actionPath: Self.root, workspace: project.directory, runnerTemp: temp)
         // A cache miss builds with `make install`; BINARY installs the test's build instead of making a
         // release build (which the install test and the fresh-clone check cover).
-        runner.environment = ["BINARY": binary.path]
+        // MANUAL_TOOL: the generate-manual that `make test` built, so make never starts a `swift build`
+        // inside `swift test` (it would wait for the build folder's lock forever).
+        runner.environment = [
+            "BINARY": binary.path,
+            "MANUAL_TOOL": binary.deletingLastPathComponent().appendingPathComponent("generate-manual").path,
+        ]
         return try runner.run(inputs: inputs) { step, with in
             switch step.uses {
             case "actions/cache@v4":
