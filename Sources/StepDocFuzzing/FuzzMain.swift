@@ -16,6 +16,17 @@ public enum FuzzMain {
         }
     #endif
 
+    #if STEPDOC_FUZZ
+        /// `make` run with LeakSanitizer ignoring what it allocates: for state made once, before
+        /// libFuzzer starts, that lives as long as the process (its pointers may carry Swift's tag bits,
+        /// which LeakSanitizer does not follow).
+        public static func ignoringLeaks<T>(_ make: () -> T) -> T {
+            __lsan_disable()
+            defer { __lsan_enable() }
+            return make()
+        }
+    #endif
+
     /// Feeds each file to `run`, printing `PATH: ok`; exits 2 when a file cannot be read.
     public static func replay(_ paths: some Sequence<String>, with run: ([UInt8]) -> Void) -> Never {
         var status: Int32 = 0
@@ -33,6 +44,12 @@ public enum FuzzMain {
 }
 
 #if STEPDOC_FUZZ
+    @_silgen_name("__lsan_disable")
+    func __lsan_disable()
+
+    @_silgen_name("__lsan_enable")
+    func __lsan_enable()
+
     @_silgen_name("LLVMFuzzerRunDriver")
     func LLVMFuzzerRunDriver(
         _ argc: UnsafeMutablePointer<CInt>,
