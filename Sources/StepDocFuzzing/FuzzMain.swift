@@ -19,10 +19,15 @@ public enum FuzzMain {
     #if STEPDOC_FUZZ
         /// `make` run with LeakSanitizer ignoring what it allocates: for state made once, before
         /// libFuzzer starts, that lives as long as the process (its pointers may carry Swift's tag bits,
-        /// which LeakSanitizer does not follow).
+        /// which LeakSanitizer does not follow). Looked up at run time: a build without the address
+        /// sanitizer (`FUZZ_SANITIZE=fuzzer`) has no LeakSanitizer, and then nothing needs hiding.
         public static func ignoringLeaks<T>(_ make: () -> T) -> T {
-            __lsan_disable()
-            defer { __lsan_enable() }
+            typealias Switch = @convention(c) () -> Void
+            let handle = dlopen(nil, RTLD_NOW)
+            let disable = dlsym(handle, "__lsan_disable").map { unsafeBitCast($0, to: Switch.self) }
+            let enable = dlsym(handle, "__lsan_enable").map { unsafeBitCast($0, to: Switch.self) }
+            disable?()
+            defer { enable?() }
             return make()
         }
     #endif
@@ -44,12 +49,6 @@ public enum FuzzMain {
 }
 
 #if STEPDOC_FUZZ
-    @_silgen_name("__lsan_disable")
-    func __lsan_disable()
-
-    @_silgen_name("__lsan_enable")
-    func __lsan_enable()
-
     @_silgen_name("LLVMFuzzerRunDriver")
     func LLVMFuzzerRunDriver(
         _ argc: UnsafeMutablePointer<CInt>,
