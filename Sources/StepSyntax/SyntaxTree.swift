@@ -38,25 +38,7 @@ extension SyntaxTree {
     }
 
     static func encodingDiagnostics(_ file: SourceFile, firstLine: Int = 1) -> [Diagnostic] {
-        func diagnostic(at offset: Int, id: RuleID, summary: String, explanation: String) -> Diagnostic {
-            var location = file.location(ofOffset: offset)
-            location.line += firstLine - 1
-            let end = SourceLocation(line: location.line, column: location.column + 1)
-            return Diagnostic(
-                severity: .error, id: id, summary: summary, explanation: explanation,
-                location: DiagnosticLocation(file: file.path, range: location..<end))
-        }
-        return file.invalidUTF8Offsets.map {
-            diagnostic(
-                at: $0, id: .rstInvalidUTF8, summary: "invalid UTF-8 at byte offset \($0)",
-                explanation: "The file must be UTF-8. The bad bytes are shown as U+FFFD (\u{FFFD}).")
-        }
-            + file.nulOffsets.map {
-                diagnostic(
-                    at: $0, id: .rstInvalidCharacter, summary: "NUL byte at byte offset \($0)",
-                    explanation: "A text file has no NUL bytes; is this a binary file, or saved as UTF-16?")
-            }
-            + (tabIndentation(file, firstLine: firstLine).map { [$0] } ?? [])
+        file.encodingDiagnostics(firstLine: firstLine) + (tabIndentation(file, firstLine: firstLine).map { [$0] } ?? [])
     }
 
     /// A warning at the first line indented with a tab, in a file whose other lines are indented with

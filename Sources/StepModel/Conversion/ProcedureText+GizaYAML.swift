@@ -5,12 +5,14 @@ extension ProcedureText {
     /// it (pre, actions, content, post; code blocks, headings and blank lines exactly as giza's
     /// `rstcloth` makes them), in today's giza era.
     ///
-    /// - Throws: ``RegenerationRefusal`` when the YAML cannot be read completely or a step has no
-    ///   title (giza would write a bare "Step N").
+    /// - Throws: ``RegenerationRefusal`` when the YAML cannot be read completely, a file it reads is
+    ///   not UTF-8 or holds NUL bytes, or a step has no title (giza would write a bare "Step N").
     public init(gizaYAML file: SourceFile, options: LoweringOptions = LoweringOptions()) throws(RegenerationRefusal) {
         var reader = GizaYAMLReader(includes: options.includes, maximumDepth: options.maximumIncludeDepth)
         let steps = reader.steps(of: file)
-        var problems = reader.diagnostics.filter { $0.severity == .error && $0.id == .stepsYAML }
+        // Bytes that are not UTF-8 (here or in a file inherited from) would be written as U+FFFD.
+        var problems =
+            reader.encodingProblems + reader.diagnostics.filter { $0.severity == .error && $0.id == .stepsYAML }
         var texts: [StepText] = []
         for (step, number) in steps {
             guard let title = step.title else {

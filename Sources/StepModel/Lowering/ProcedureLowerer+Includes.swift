@@ -34,6 +34,31 @@ extension ProcedureLowerer {
         guard let file = readIncluded(path, directive: directive, range: range) else {
             return LiteralInclude(path: path, resolvedPath: nil, language: language, code: nil, isCopyable: isCopyable)
         }
+        // The code is shown as it is: a binary file (NUL bytes) is not code, and bytes that are not
+        // UTF-8 would be shown as U+FFFD. Both are errors at the byte, in the included file.
+        if let nul = file.nulOffsets.first {
+            let start = file.location(ofOffset: nul)
+            diagnostics.append(
+                Diagnostic(
+                    severity: .error, id: .ioUnreadable,
+                    summary: "literal include '\(path)' is not a text file: NUL byte at byte offset \(nul)",
+                    explanation: "A literalinclude shows a text file as code; this one holds NUL bytes (a binary "
+                        + "file, or text saved as UTF-16). Nothing is shown for it.",
+                    location: DiagnosticLocation(
+                        file: file.path, range: start..<SourceLocation(line: start.line, column: start.column + 1)),
+                    notes: [
+                        DiagnosticNote(
+                            message: "included here", location: DiagnosticLocation(file: currentFile, range: range))
+                    ]))
+            return LiteralInclude(path: path, resolvedPath: file.path, language: language, code: nil, isCopyable: isCopyable)
+        }
+        diagnostics.append(
+            contentsOf: file.encodingDiagnostics().map {
+                var diagnostic = $0
+                diagnostic.notes.append(
+                    DiagnosticNote(message: "included here", location: DiagnosticLocation(file: currentFile, range: range)))
+                return diagnostic
+            })
         var lines = String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
         if lines.last == "" { lines.removeLast() }

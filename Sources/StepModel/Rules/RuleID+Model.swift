@@ -25,6 +25,9 @@ extension RuleID {
     public static let rstRoleTarget = RuleID(rawValue: "rst.role-target")
     /// Included files exist, can be read and hold the markers named.
     public static let rstInclude = RuleID(rawValue: "rst.include")
+    /// Every input can be read and is a text file within the size limit; a literal include that is a
+    /// binary file (NUL bytes) is one. Its descriptor is the project's (RuleCatalogue+StepDoc.swift).
+    public static let ioUnreadable = RuleID(rawValue: "io.unreadable")
     /// Includes are nested no deeper than the limit.
     public static let limitsIncludeDepth = RuleID(rawValue: "limits.include-depth")
     /// A file and its includes read no more included text than the limit, in all.

@@ -11,6 +11,9 @@ struct GizaYAMLReader {
     let includes: any IncludeResolver
     let maximumDepth: Int
     private(set) var diagnostics: [Diagnostic] = []
+    /// The invalid UTF-8 and NUL bytes of every file read (this one and those inherited from), at the
+    /// byte: such a file's text holds U+FFFD where its bytes were, so it must not be regenerated.
+    private(set) var encodingProblems: [Diagnostic] = []
     /// Files read for inheritance, by path: their steps as written (unresolved).
     private var cache: [String: [GizaYAMLStep]] = [:]
     /// Placeholders of the earlier copies of duplicate keys in the file being read → the key's name.
@@ -127,6 +130,11 @@ struct GizaYAMLReader {
 
     /// The steps of a file as written, one per YAML document.
     private mutating func documents(of file: SourceFile) -> [GizaYAMLStep] {
+        // The text below has U+FFFD for each bad byte: each is an error at its place first, as in a
+        // reST file (a Latin-1 file must not read as clean).
+        let encoding = file.encodingDiagnostics()
+        diagnostics += encoding
+        encodingProblems += encoding
         var text = String(decoding: file.bytes, as: UTF8.self)
         shadowedKeys = [:]
         // giza's PyYAML keeps the last value of a key given twice; Yams refuses the document. Each

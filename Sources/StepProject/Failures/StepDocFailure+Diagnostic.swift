@@ -24,6 +24,8 @@ extension StepDocFailure {
             return Diagnostic(severity: .error, id: .checksRunner, summary: description, location: nil)
         case .templates(let message):
             return Diagnostic(severity: .error, id: .templatesInvalid, summary: message, location: nil)
+        case .invalidUTF8(let path, let line, let column, let offset):
+            return finding(.rstInvalidUTF8, "invalid UTF-8 at byte offset \(offset)", at: path, line: line, column: column)
         case .templateSyntax(let path, let line, let column, let message):
             return finding(.templatesInvalid, "template syntax: " + message, at: path, line: line, column: column)
         case .usage(let message):

@@ -14,6 +14,9 @@ public enum StepDocFailure: Error, CustomStringConvertible, Equatable {
     case configuration(path: String, line: Int, column: Int, message: String)
     case templates(String)
     case templateSyntax(path: String, line: Int, column: Int, message: String)
+    /// A text input (a template) that is not UTF-8, at the first bad byte (`offset`, and its line and
+    /// column): `rst.invalid-utf8`, as in a step file.
+    case invalidUTF8(path: String, line: Int, column: Int, offset: Int)
     case outputNotWritable(path: String, reason: String)
     /// Two inputs (`path` and `other`) would write one output file.
     case outputCollision(path: String, other: String, output: String)
@@ -37,6 +40,8 @@ public enum StepDocFailure: Error, CustomStringConvertible, Equatable {
         case .binaryFile(let path): "\(path): not a text file (it holds NUL bytes or is mostly invalid UTF-8)"
         case .configuration(let path, let line, let column, let message): "\(path):\(line):\(column): error: \(message)"
         case .templates(let message): message
+        case .invalidUTF8(let path, let line, let column, let offset):
+            "\(path):\(line):\(column): error: invalid UTF-8 at byte offset \(offset)"
         case .templateSyntax(let path, let line, let column, let message):
             "\(path):\(line):\(column): error: template syntax: \(message)"
         case .outputNotWritable(let path, let reason): "\(path): cannot write output: \(reason)"

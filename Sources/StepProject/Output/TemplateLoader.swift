@@ -1,5 +1,6 @@
 import Foundation
 import StepRender
+import StepSyntax
 
 /// Reads a template set: the built-in set of that name (``BuiltinTemplates``), with every `*.mustache`
 /// file and `style.css` of the project's `templates/NAME/` put in its place, file by file.
@@ -37,8 +38,13 @@ public enum TemplateLoader {
                 .sorted()
             for file in names where file.hasSuffix(".mustache") || file == "style.css" {
                 let path = (folder as NSString).appendingPathComponent(file)
-                guard let text = String(validating: try reader.readBytes(path), as: UTF8.self) else {
-                    throw .unreadable(path: path, reason: "not UTF-8")
+                let bytes = try reader.readBytes(path)
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    // At the first bad byte, as for a step file.
+                    let file = SourceFile(path: path, bytes: bytes)
+                    let offset = file.invalidUTF8Offsets.first ?? 0
+                    let location = file.location(ofOffset: offset)
+                    throw .invalidUTF8(path: path, line: location.line, column: location.column, offset: offset)
                 }
                 if file == "style.css" {
                     stylesheet = text

@@ -3,8 +3,7 @@ import StepSyntax
 // The ids of the project's own rules (reading inputs, writing outputs, templates, configuration); their
 // descriptors are in RuleCatalogue+StepDoc.swift.
 extension RuleID {
-    /// Every input can be read and is a text file within the size limit.
-    public static let ioUnreadable = RuleID(rawValue: "io.unreadable")
+    // io.unreadable is declared in StepModel (RuleID+Model.swift): a binary literal include is one.
     public static let checksManifest = RuleID(rawValue: "checks.manifest")
     public static let checksRunner = RuleID(rawValue: "checks.runner")
     /// Symbolic links in content folders do not loop.

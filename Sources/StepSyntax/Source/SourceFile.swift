@@ -290,3 +290,30 @@ enum LineScanner {
         }
     }
 }
+
+extension SourceFile {
+    /// An error at each recorded invalid UTF-8 sequence (`rst.invalid-utf8`) and NUL byte
+    /// (`rst.invalid-character`), at the byte. Every reader of text files reports these the same way,
+    /// whatever the file's format (reST, giza YAML, an included file); `firstLine` is the line of the
+    /// file's first line in the file it stands in.
+    public func encodingDiagnostics(firstLine: Int = 1) -> [Diagnostic] {
+        func diagnostic(at offset: Int, id: RuleID, summary: String, explanation: String) -> Diagnostic {
+            var location = location(ofOffset: offset)
+            location.line += firstLine - 1
+            let end = SourceLocation(line: location.line, column: location.column + 1)
+            return Diagnostic(
+                severity: .error, id: id, summary: summary, explanation: explanation,
+                location: DiagnosticLocation(file: path, range: location..<end))
+        }
+        return invalidUTF8Offsets.map {
+            diagnostic(
+                at: $0, id: .rstInvalidUTF8, summary: "invalid UTF-8 at byte offset \($0)",
+                explanation: "The file must be UTF-8. The bad bytes are shown as U+FFFD (\u{FFFD}).")
+        }
+            + nulOffsets.map {
+                diagnostic(
+                    at: $0, id: .rstInvalidCharacter, summary: "NUL byte at byte offset \($0)",
+                    explanation: "A text file has no NUL bytes; is this a binary file, or saved as UTF-16?")
+            }
+    }
+}
