@@ -21,6 +21,10 @@ public struct RoleTable: Sendable, Equatable {
     /// The definition of a role, following aliases and trying the name without its domain
     /// (`mongodb:method` → `method`).
     public func definition(for name: String) -> RoleDefinition? {
+        // The common case, a role defined under its own name, without the alias loop's set.
+        if let found = definitions[name] {
+            if case .alias = found.kind {} else { return RoleDefinition(name: name, kind: found.kind) }
+        }
         var current = name
         var seen: Set<String> = []
         while seen.insert(current).inserted {
