@@ -107,6 +107,7 @@ BENCH_VENV   := .build/bench-venv
 
 ## Speed and memory on the generated corpus, against the targets (release build).
 bench: release
+	@Scripts/install-deps.sh cmark-gfm
 	$(MAKE) bench-corpus
 	python3 Benchmarks/Scripts/bench.py --stepdoc $(RELEASE) --corpus $(BENCH_CORPUS)
 	cd Benchmarks && $(SWIFT) build -c release --product manifest-load && .build/release/manifest-load

@@ -70,7 +70,7 @@ let package = Package(
             ]
         ),
         // Findings as text, JSON, GitHub workflow commands, SARIF and JUnit.
-        .target(name: "StepReports", dependencies: ["StepEscaping", "StepSyntax", "StepModel", "StepProject"]),
+        .target(name: "StepReports", dependencies: ["StepEscaping", "StepSyntax", "StepModel", "StepProject", "StepDocChecks"]),
         // Check suites run on a deployment's facts, reported with the documented steps as the remedy.
         .target(
             name: "StepPreflight",
@@ -122,8 +122,10 @@ let package = Package(
         .testTarget(
             name: "StepRenderTests", dependencies: ["StepRender", "TemplateEmbedding", "StepDocTestSupport"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "StepDocChecksTests", dependencies: ["StepDocChecks"], exclude: ["Fixtures"]),
-        .testTarget(name: "MigrationChecksTests", dependencies: ["MigrationChecks"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "StepDocChecksTests", dependencies: ["StepDocChecks", "StepDocTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "MigrationChecksTests", dependencies: ["MigrationChecks", "StepDocTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "StepParityTests",
             dependencies: [

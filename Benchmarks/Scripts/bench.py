@@ -58,6 +58,18 @@ def measure_alternately(commands, runs, before=None):
     return [(statistics.median(t), max(p)) for t, p in zip(times, peaks)]
 
 
+def write_markdown_of_size(source, destination, size):
+    """Writes `source` (Markdown) repeated until it is `size` bytes long, cut before a step heading."""
+    with open(source, "rb") as handle:
+        text = handle.read()
+    data = bytearray()
+    while len(data) < size:
+        data += text if not data else b"\n" + text
+    cut = data.rfind(b"\n## ", 0, size)
+    with open(destination, "wb") as handle:
+        handle.write(bytes(data[:cut + 1] if cut > 0 else data[:size]))
+
+
 def size_of(path):
     if os.path.isdir(path):
         return sum(os.path.getsize(os.path.join(folder, name))
@@ -140,21 +152,49 @@ def main():
                                        statistics.median(again_times), max(again_peaks), size_of(files))
 
     ten_size = size_of(ten)
+    one_size = size_of(one)
+    # cmark-gfm on 10 MiB of Markdown of the same steps (the 10 MiB file's CommonMark twin repeated to
+    # the reST's size, cut at a step), alternating with stepdoc's html build: issue 18 compares their
+    # times on the same number of bytes.
+    cmark_ratio = None
+    markdown_twin = os.path.join(corpus, "markdown", "ten-mib.md")
+    if shutil.which("cmark-gfm") and os.path.exists(markdown_twin):
+        markdown_ten = os.path.join(scratch, "ten-mib-markdown.md")
+        write_markdown_of_size(markdown_twin, markdown_ten, ten_size)
+        (html_time, html_peak), (cmark_time, cmark_peak) = measure_alternately(
+            [[stepdoc, "build", ten, "--output", out, "--jobs", "1", "--no-cache", "--format", "html"],
+             ["cmark-gfm", "-t", "html", markdown_ten]], runs, before=clear_output)
+        table.add("build html 10 MiB file (against cmark-gfm)", html_time, html_peak, ten_size)
+        markdown_size = size_of(markdown_ten)
+        table.add("cmark-gfm -t html, 10 MiB of the same steps", cmark_time, cmark_peak, markdown_size)
+        cmark_ratio = (html_time / ten_size) / (cmark_time / markdown_size)
+
+    def speed(key):
+        return results[key][1]
+
+    jobs_ratio = results["build 2,000 files"][0] / results["build files jobs2"][0]
+    growth = (results["build 10 MiB file"][0] / ten_size) / (results["build 1 MiB file"][0] / one_size) * 10
+    memory_limit = 2 * ten_size + 40 * MIB
+    peak = max(results["build 10 MiB file"][2], results["check 10 MiB file"][2])
+    # (name, met, figure) — the targets of issue 18 first, then those of the earlier speed issue.
     targets = [
-        ("build html+text, 10 MiB, --jobs 1 ≥ 30 MiB/s", results["build 10 MiB file"][1] >= 30,
-         f"{results['build 10 MiB file'][1]:.1f} MiB/s"),
-        ("check, 10 MiB ≥ 100 MiB/s", results["check 10 MiB file"][1] >= 100, f"{results['check 10 MiB file'][1]:.1f} MiB/s"),
-        ("2,000 files: --jobs 2 ≥ 1.7× --jobs 1",
-         results["build 2,000 files"][0] / results["build files jobs2"][0] >= 1.7,
-         f"{results['build 2,000 files'][0] / results['build files jobs2'][0]:.2f}×"),
-        ("growth: 10 MiB ≤ 11× 1 MiB (build)", results["build 10 MiB file"][0] / results["build 1 MiB file"][0] <= 11,
-         f"{results['build 10 MiB file'][0] / results['build 1 MiB file'][0]:.1f}×"),
-        ("peak RSS, 10 MiB build ≤ 2× input + 40 MiB", results["build 10 MiB file"][2] <= 2 * ten_size + 40 * MIB,
-         f"{results['build 10 MiB file'][2] / MIB:.1f} MiB (limit {(2 * ten_size + 40 * MIB) / MIB:.1f})"),
+        ("check, 10 MiB, one core ≥ 100 MiB/s (goal 200)", speed("check 10 MiB file") >= 100,
+         f"{speed('check 10 MiB file'):.1f} MiB/s"),
+        ("build html+text, 10 MiB, --jobs 1 ≥ 30 MiB/s (goal 40)", speed("build 10 MiB file") >= 30,
+         f"{speed('build 10 MiB file'):.1f} MiB/s"),
+        ("build html, 10 MiB ≤ 1.0× cmark-gfm's time per byte (goal 0.8×)",
+         cmark_ratio is not None and cmark_ratio <= 1.0,
+         f"{cmark_ratio:.2f}×" if cmark_ratio is not None else "cmark-gfm not installed (Scripts/install-deps.sh cmark-gfm)"),
+        ("2,000 files: --jobs 2 ≥ 1.8× --jobs 1", jobs_ratio >= 1.8, f"{jobs_ratio:.2f}× on {cores} cores"),
+        ("10× the input (1 → 10 MiB build) ≤ 10.5× the time", growth <= 10.5, f"{growth:.2f}× (per byte, scaled)"),
+        ("peak memory, 10 MiB check/build ≤ 2× input + 40 MiB", peak <= memory_limit,
+         f"{peak / MIB:.1f} MiB (limit {memory_limit / MIB:.1f})"),
+        ("start-up: stepdoc --version no slower than 5 ms (+10%)", results["version"][0] <= 0.0055,
+         f"{results['version'][0] * 1000:.1f} ms"),
+        ("check of the seed no slower than 9 ms (+10%)", results["seed"][0] <= 0.0099,
+         f"{results['seed'][0] * 1000:.1f} ms"),
         ("incremental rebuild < 10% of the first", results["incremental"][0] < 0.1 * first,
          f"{results['incremental'][0] * 1000:.0f} ms of {first * 1000:.0f} ms ({100 * results['incremental'][0] / first:.1f}%)"),
-        ("stepdoc --version < 15 ms", results["version"][0] < 0.015, f"{results['version'][0] * 1000:.1f} ms"),
-        ("check of the seed < 25 ms", results["seed"][0] < 0.025, f"{results['seed'][0] * 1000:.1f} ms"),
     ]
 
     if not options.no_lsp:
@@ -162,10 +202,6 @@ def main():
 
     if options.peers:
         peer_rows = run_peers(options, corpus, scratch, table, runs)
-        cmark = peer_rows.get("cmark-gfm 10 MiB")
-        if cmark:
-            ratio = results["build ten html"][0] / cmark[0]
-            targets.append(("build html 10 MiB vs cmark-gfm -t html ≤ 1.0", ratio <= 1.0, f"{ratio:.2f}"))
         print("\nstepdoc against its peers (speed ratio: how many times faster; memory ratio: peer / stepdoc)")
         comparisons = [
             ("docutils 1 MiB", "build 1 MiB file"), ("docutils 10 MiB", "build 10 MiB file"),
@@ -181,7 +217,7 @@ def main():
 
     print("\ntargets")
     for name, met, value in targets:
-        print(f"  {'✔' if met else '✘'} {name:<52} {value}")
+        print(f"  {'PASS ' if met else 'SHORT'} {name:<66} {value}")
     shutil.rmtree(scratch, ignore_errors=True)
 
 

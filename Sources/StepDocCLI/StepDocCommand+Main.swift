@@ -14,6 +14,8 @@ extension StepDocCommand {
         // A reader that went away (`stepdoc check | head -1`, a report to `>(…)`) makes a write fail
         // with EPIPE, reported as an unwritable output (exit 2), instead of killing the process.
         signal(SIGPIPE, SIG_IGN)
+        // The process ends after the command: what it read need not be freed first.
+        ExitRetention.enable()
         let status = run(Array(CommandLine.arguments.dropFirst()), in: .process())
         Foundation.exit(status.rawValue)
     }

@@ -1,4 +1,5 @@
 import StepDocChecks
+import StepDocTestSupport
 import Testing
 
 @Suite struct ExtendedJSONTests {
@@ -92,7 +93,7 @@ import Testing
         ),
     ])
     func reportsAMalformedWrapperAtItsOpeningBrace(marked: String, message: String) throws {
-        let input = MarkedText(marked)
+        let input = MarkedSource(marked)
         let expected = try #require(input.position)
         let error = try #require(throws: JSONSyntaxError.self) { try JSONValue(parsing: input.bytes) }
         #expect(error.message == message)

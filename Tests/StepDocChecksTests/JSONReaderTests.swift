@@ -1,4 +1,5 @@
 import StepDocChecks
+import StepDocTestSupport
 import Testing
 
 @Suite struct JSONReaderTests {
@@ -92,7 +93,7 @@ import Testing
         ("[\"é\", 1️⃣é]", "unexpected byte 0xC3, expected a value"),
     ])
     func reportsTheLineColumnAndCauseOfMalformedInput(marked: String, message: String) throws {
-        let input = MarkedText(marked)
+        let input = MarkedSource(marked)
         let expected = try #require(input.position, "test input has no 1️⃣ marker")
         let error = try #require(throws: JSONSyntaxError.self) { try JSONValue(parsing: input.bytes) }
         #expect(error.message == message)

@@ -45,6 +45,32 @@ import Testing
         expectGolden(html, at: golden("standalone-2.4.\(templateSet).html"))
     }
 
+    /// The vocabulary templates are checked against is what the contexts answer: every listed key has
+    /// a value, and a key not listed has none (so neither can drift from the other).
+    @Test func answersExactlyTheKeysOfTheTemplateVocabulary() throws {
+        let (report, source) = try run()
+        let templates = try TemplateLoader.load(
+            directory: Fixtures.projectRoot().appendingPathComponent("templates").path, name: "default")
+        let renderer = HTMLRenderer(templates: templates)
+        let page = PreflightPageContext(runs: [(report, source.procedure, "T")], facts: "f.json", renderer: renderer)
+        let procedure = try #require(page.procedures.first)
+        let result = try #require(procedure.results.first)
+        let steps = renderer.renderSteps(source.procedure)
+        let stepPage = renderer.pageContext(source.procedure, title: "T", steps: steps)
+        let step = try #require(stepPage.procedure.steps.first)
+        let cases: [(any TemplateObject, [String])] = [
+            (page, TemplateVocabulary.preflightPage), (procedure, TemplateVocabulary.preflightProcedure),
+            (result, TemplateVocabulary.preflightResult), (stepPage, TemplateVocabulary.page),
+            (stepPage.procedure, TemplateVocabulary.procedure), (step, TemplateVocabulary.step),
+        ]
+        for (context, keys) in cases {
+            for key in keys { #expect(context.templateValue(for: key) != nil, "\(type(of: context)) has no \(key)") }
+            for key in TemplateVocabulary.known.subtracting(keys) {
+                #expect(context.templateValue(for: key) == nil, "\(type(of: context)) answers \(key), not listed")
+            }
+        }
+    }
+
     @Test func colorsTheMarksOnlyWhenAsked() throws {
         let report = try run().report
         #expect(!PreflightTextReporter(useColor: false).render(report).contains("\u{1B}["))

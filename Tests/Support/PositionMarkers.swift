@@ -20,7 +20,8 @@ public struct MarkedSource: Sendable {
                 continue outer
             }
             text.append(character)
-            if character == "\n" {
+            // "\r\n" is one Character in Swift: a line break as much as "\n" and "\r" are.
+            if character == "\n" || character == "\r\n" || character == "\r" {
                 line += 1
                 column = 1
             } else {
@@ -30,6 +31,16 @@ public struct MarkedSource: Sendable {
         }
         self.text = text
         self.markers = markers
+    }
+
+    /// The text's UTF-8 bytes, what the byte readers under test take.
+    public var bytes: [UInt8] {
+        Array(text.utf8)
+    }
+
+    /// The position of the first marker, 1️⃣.
+    public var position: (line: Int, column: Int)? {
+        markers["1️⃣"]
     }
 
     /// The position of a marker; a missing marker is a test-writing mistake, reported as (0, 0).

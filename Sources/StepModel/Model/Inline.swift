@@ -88,10 +88,23 @@ extension Array where Element == Inline {
     /// The plain text of inline content: roles and literals reduced to their text, breaks to spaces.
     public var plainText: String {
         // Whitespace runs collapse to one space, and none lead or trail, in one pass over the bytes.
-        var output: [UInt8] = []
-        var pendingSpace = false
-        func add(_ text: String) {
-            for byte in text.utf8 {
+        var builder = PlainTextBuilder()
+        builder.output.reserveCapacity(64)
+        builder.visit(self)
+        return String(decoding: builder.output, as: UTF8.self)
+    }
+}
+
+/// The accumulator of `plainText`: a struct with mutating methods rather than closures capturing the
+/// output, so the bytes are appended in place (no boxed captures, no per-byte exclusivity checks).
+private struct PlainTextBuilder {
+    var output: [UInt8] = []
+    var pendingSpace = false
+
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes {
                 if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
                     pendingSpace = !output.isEmpty
                 } else {
@@ -101,20 +114,19 @@ extension Array where Element == Inline {
                 }
             }
         }
-        func visit(_ inlines: [Inline]) {
-            for inline in inlines {
-                switch inline.kind {
-                case .text(let text): add(text)
-                case .emphasis(let children), .strong(let children): visit(children)
-                case .code(let code): add(code.text)
-                case .link(let link): visit(link.children)
-                case .crossReference(let reference): add(reference.displayText)
-                case .span(let span): add(span.text)
-                }
+    }
+
+    mutating func visit(_ inlines: [Inline]) {
+        for inline in inlines {
+            switch inline.kind {
+            case .text(let text): add(text)
+            case .emphasis(let children), .strong(let children): visit(children)
+            case .code(let code): add(code.text)
+            case .link(let link): visit(link.children)
+            case .crossReference(let reference): add(reference.displayText)
+            case .span(let span): add(span.text)
             }
         }
-        visit(self)
-        return String(decoding: output, as: UTF8.self)
     }
 }
 

@@ -21,6 +21,10 @@ public struct RoleTable: Sendable, Equatable {
     /// The definition of a role, following aliases and trying the name without its domain
     /// (`mongodb:method` → `method`).
     public func definition(for name: String) -> RoleDefinition? {
+        // The common case, a role defined under its own name, without the alias loop's set.
+        if let found = definitions[name] {
+            if case .alias = found.kind {} else { return RoleDefinition(name: name, kind: found.kind) }
+        }
         var current = name
         var seen: Set<String> = []
         while seen.insert(current).inserted {
@@ -101,6 +105,9 @@ extension RoleDefinition.Kind {
     /// Expands a link template with a target, as snooty does: `%s` replaced (or the target appended),
     /// and a trailing slash added for path-like targets of roles that want one.
     package static func expand(template: String, target: String, addsTrailingSlash: Bool) -> String {
+        if let url = expandASCII(template: template, target: target, addsTrailingSlash: addsTrailingSlash) {
+            return url
+        }
         var url: String
         let bytes = Array(template.utf8)
         if let marker = ProcedureLowerer.firstIndex(of: [UInt8(ascii: "%"), UInt8(ascii: "s")], in: bytes) {
@@ -118,6 +125,59 @@ extension RoleDefinition.Kind {
             return url
         }
         return url + "/"
+    }
+
+    /// `expand` on bytes when template and target are ASCII (every character one byte, so byte and
+    /// character searches agree): one buffer, no `Character` comparisons, no Foundation search.
+    private static func expandASCII(template: String, target: String, addsTrailingSlash: Bool) -> String? {
+        var template = template
+        var target = target
+        return template.withUTF8 { templateBytes -> String? in
+            target.withUTF8 { targetBytes -> String? in
+                for byte in templateBytes where byte >= 0x80 { return nil }
+                for byte in targetBytes where byte >= 0x80 { return nil }
+                var url: [UInt8] = []
+                url.reserveCapacity(templateBytes.count + targetBytes.count + 1)
+                var marker: Int? = nil
+                if templateBytes.count >= 2 {
+                    for index in 0..<(templateBytes.count - 1)
+                    where templateBytes[index] == UInt8(ascii: "%") && templateBytes[index + 1] == UInt8(ascii: "s") {
+                        marker = index
+                        break
+                    }
+                }
+                if let marker {
+                    url.append(contentsOf: templateBytes[..<marker])
+                    url.append(contentsOf: targetBytes)
+                    url.append(contentsOf: templateBytes[(marker + 2)...])
+                } else {
+                    url.append(contentsOf: templateBytes)
+                    url.append(contentsOf: targetBytes)
+                }
+                func finished() -> String { String(decoding: url, as: UTF8.self) }
+                guard addsTrailingSlash, url.last != UInt8(ascii: "/") else { return finished() }
+                if targetBytes.contains(UInt8(ascii: "#")) || targetBytes.contains(UInt8(ascii: "?")) {
+                    return finished()
+                }
+                // The last non-empty path component (the whole target when there is none).
+                var end = targetBytes.count
+                while end > 0, targetBytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+                var start = end
+                while start > 0, targetBytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+                if start == end {
+                    start = 0
+                    end = targetBytes.count
+                }
+                if let dot = targetBytes[start..<end].lastIndex(of: UInt8(ascii: ".")) {
+                    let fileExtension = String(
+                        decoding: targetBytes[(dot + 1)..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 },
+                        as: UTF8.self)
+                    if fileExtensions.contains(fileExtension) { return finished() }
+                }
+                url.append(UInt8(ascii: "/"))
+                return finished()
+            }
+        }
     }
 
     private static let fileExtensions: Set<String> = [

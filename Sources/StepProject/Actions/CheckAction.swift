@@ -59,6 +59,7 @@ public struct CheckAction: Sendable {
         do throws(StepDocFailure) {
             let context = try Context(inputs)
             let build = ProjectBuild.read(context.settings, discovery: context.discovery, progress: progress)
+            defer { ExitRetention.keep(build) }
             let status: ExitStatus =
                 build.failures.isEmpty ? ExitStatus(build.report, strict: inputs.strict) : .stopped
             return Result(

@@ -4,6 +4,24 @@ import StepModel
 package enum HTMLEscaping {
     /// A CSS class name made safe: letters, digits, `-` and `_`; anything else becomes `-`.
     package static func className(_ name: String) -> String {
+        // ASCII names (nearly all) byte by byte: an ASCII scalar is alphabetic exactly when it is a letter.
+        var name = name
+        let ascii: String? = name.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            for byte in bytes {
+                switch byte {
+                case 0x80...: return nil
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                    output.append(byte)
+                default:
+                    output.append(UInt8(ascii: "-"))
+                }
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
+        if let ascii { return ascii }
         var output = ""
         for scalar in name.unicodeScalars {
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" {

@@ -273,32 +273,45 @@ struct PlainTextWriter {
 
     /// Greedy word wrap; a word longer than the width stands on its own line.
     static func wrap(_ text: [UInt8], width: Int) -> [[UInt8]] {
-        var lines: [[UInt8]] = []
-        var line: [UInt8] = []
-        var lineColumns = 0
-        var index = 0
-        while index < text.count {
-            while index < text.count, text[index] == 0x20 { index += 1 }
-            let start = index
-            while index < text.count, text[index] != 0x20 { index += 1 }
-            guard index > start else { break }
-            let word = text[start..<index]
-            let wordColumns = columns(word)
-            if line.isEmpty {
-                line.append(contentsOf: word)
-                lineColumns = wordColumns
-            } else if lineColumns + 1 + wordColumns <= width {
-                line.append(0x20)
-                line.append(contentsOf: word)
-                lineColumns += 1 + wordColumns
-            } else {
-                lines.append(line)
-                line = Array(word)
-                lineColumns = wordColumns
+        // Over the contiguous bytes, counting a word's columns while finding its end, each line
+        // reserved once at about the width (a word longer than that grows it).
+        text.withUnsafeBufferPointer { text in
+            let count = text.count
+            let lineCapacity = min(count, max(width, 0) + 8)
+            var lines: [[UInt8]] = []
+            lines.reserveCapacity(count / max(width, 1) + 1)
+            var line: [UInt8] = []
+            line.reserveCapacity(lineCapacity)
+            var lineColumns = 0
+            var index = 0
+            while index < count {
+                while index < count, text[index] == 0x20 { index += 1 }
+                let start = index
+                var wordColumns = 0
+                while index < count, text[index] != 0x20 {
+                    if text[index] & 0xC0 != 0x80 { wordColumns += 1 }
+                    index += 1
+                }
+                guard index > start else { break }
+                let word = UnsafeBufferPointer(rebasing: text[start..<index])
+                if line.isEmpty {
+                    line.append(contentsOf: word)
+                    lineColumns = wordColumns
+                } else if lineColumns + 1 + wordColumns <= width {
+                    line.append(0x20)
+                    line.append(contentsOf: word)
+                    lineColumns += 1 + wordColumns
+                } else {
+                    lines.append(line)
+                    line = []
+                    line.reserveCapacity(lineCapacity)
+                    line.append(contentsOf: word)
+                    lineColumns = wordColumns
+                }
             }
+            lines.append(line)
+            return lines
         }
-        lines.append(line)
-        return lines
     }
 
     /// Characters in UTF-8 bytes (continuation bytes do not count).

@@ -19,7 +19,8 @@ public struct TemplateSet: Sendable {
         }
         var templates: [String: MustacheTemplate] = [:]
         for (templateName, source) in sources.sorted(by: { $0.key < $1.key }) {
-            templates[templateName] = try MustacheTemplate(source.text, path: source.path)
+            templates[templateName] = try MustacheTemplate(
+                source.text, path: source.path, vocabulary: TemplateVocabulary.known, partials: Set(sources.keys))
         }
         self.name = name
         self.templates = templates
@@ -37,9 +38,9 @@ public struct TemplateSet: Sendable {
             ?? ""
     }
 
-    /// Renders any template of the set (the preview's index page, the preflight report).
-    public func render(_ context: Any, template: String) -> String? {
-        templates[template]?.render(TemplateValue(context), partials: templates)
+    /// Renders any template of the set (the preflight report).
+    public func render(_ context: any TemplateObject, template: String) -> String? {
+        templates[template]?.render(.object(context), partials: templates)
     }
 
     public func hasTemplate(_ name: String) -> Bool {

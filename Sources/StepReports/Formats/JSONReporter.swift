@@ -1,3 +1,4 @@
+import StepDocChecks
 import StepProject
 import StepSyntax
 

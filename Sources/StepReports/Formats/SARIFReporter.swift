@@ -1,4 +1,5 @@
 import Foundation
+import StepDocChecks
 import StepModel
 import StepProject
 import StepSyntax

@@ -128,7 +128,7 @@ public struct SubstitutionReference: Sendable, Equatable {
 public enum Escapes {
     /// `\x` becomes `x`; a backslash before whitespace disappears together with that whitespace.
     public static func resolve(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "\\")) else { return text }
+        guard text.containsByte(UInt8(ascii: "\\")) else { return text }
         var output: [UInt8] = []
         let bytes = Array(text.utf8)
         output.reserveCapacity(bytes.count)
@@ -153,6 +153,13 @@ public enum Escapes {
 }
 
 extension String {
+    /// Whether the UTF-8 bytes hold `byte`: a loop over contiguous storage, not the generic
+    /// `Sequence.contains` over the UTF-8 view.
+    package func containsByte(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { $0.contains(byte) }
+    }
+
     /// The string without leading and trailing spaces, tabs and line ends.
     package func trimmingWhitespace() -> String {
         let bytes = utf8

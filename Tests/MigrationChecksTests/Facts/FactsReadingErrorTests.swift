@@ -1,16 +1,17 @@
 import MigrationChecks
+import StepDocTestSupport
 import Testing
 
 /// Facts that cannot be trusted are errors at their line and column, with the cause named: a key given
 /// twice, a value of the wrong type, UTF-16 text, the shell's banner.
 @Suite struct FactsReadingErrorTests {
-    private func error(_ marked: MarkedText) throws -> FactsError {
+    private func error(_ marked: MarkedSource) throws -> FactsError {
         try #require(throws: FactsError.self) { try DeploymentFacts(json: marked.bytes) }
     }
 
     /// Which of two versions counts would be a guess (`JSON.parse` takes the last): an error at the repeat.
     @Test func reportsADuplicateKeyAtItsSecondOccurrence() throws {
-        let marked = MarkedText(
+        let marked = MarkedSource(
             """
             {
               "buildInfo": {
@@ -27,7 +28,7 @@ import Testing
     }
 
     @Test func reportsADuplicateTopLevelKey() throws {
-        let marked = MarkedText(#"{"user": "a", "hello": {"ok": 1}, 1️⃣"user": "b"}"#)
+        let marked = MarkedSource(#"{"user": "a", "hello": {"ok": 1}, 1️⃣"user": "b"}"#)
         let error = try error(marked)
         #expect(error.column == marked.position?.column)
         #expect(error.message == #"duplicate key "user" (first at 1:2)"#)
@@ -47,7 +48,7 @@ import Testing
             ),
         ])
     func namesAWrongTypeByItsKey(source: String, message: String) throws {
-        let marked = MarkedText(source)
+        let marked = MarkedSource(source)
         let error = try error(marked)
         #expect(error.column == marked.position?.column, "\(error)")
         #expect(error.message == message)

@@ -1,4 +1,5 @@
 import StepDocChecks
+import StepDocTestSupport
 import Testing
 
 @Suite struct CheckManifestTests {
@@ -71,7 +72,7 @@ import Testing
         (#"{"stepdocChecks": 1, "suites": [{"id": "s", "title": "S", "checks": [{"id": "c", "summary": "s", "title": "T", "declaration": 1️⃣{"file": "A", "line": 1}}]}]}"#, #"a declaration has no "column""#),
     ] as [(String, String)])
     func reportsAManifestOffTheContractAtItsPlace(source: String, message: String) throws {
-        let marked = MarkedText(source)
+        let marked = MarkedSource(source)
         let error = try #require(throws: ManifestError.self) { try CheckManifest(json: marked.bytes) }
         #expect(error.message == message)
         let position = try #require(marked.position)
@@ -95,7 +96,7 @@ import Testing
         (#"{"name": "v", "source": {"titlePlaceholder": 1️⃣" n"}, "enforced": {"text": "x"}, "declaration": {"file": "A", "line": 1, "column": 1}}"#, #""titlePlaceholder" must be a non-empty name without control characters or outer spaces"#),
     ] as [(String, String)])
     func reportsABadValueAtItsPlace(value: String, message: String) throws {
-        let marked = MarkedText(
+        let marked = MarkedSource(
             #"{"stepdocChecks": 1, "suites": [{"id": "s", "title": "S", "checks": [{"id": "c", "summary": "s", "title": "T {n}", "declaration": {"file": "A", "line": 1, "column": 1}, "values": ["#
                 + value + "]}]}]}")
         let error = try #require(throws: ManifestError.self) { try CheckManifest(json: marked.bytes) }

@@ -22,9 +22,16 @@ import Testing
     @Test func everyBuiltinFileIsByteForByteTheFileInTemplates() throws {
         let root = Fixtures.projectRoot().appendingPathComponent("templates")
         let folders = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { !$0.hasPrefix(".") }
-        #expect(BuiltinTemplates.setNames == folders.sorted())
-        for set in BuiltinTemplates.setNames {
-            let files = try #require(BuiltinTemplates.files(ofSet: set))
+        // Every folder is compiled in: the sets, and the preview's own pages (not a set).
+        #expect(BuiltinTemplates.setNames + [BuiltinTemplates.previewFolder] == folders.sorted())
+        for set in folders {
+            let files = try #require(
+                set == BuiltinTemplates.previewFolder
+                    ? Dictionary(
+                        uniqueKeysWithValues: ["index.mustache", "overlay.mustache"].compactMap { name in
+                            BuiltinTemplates.previewTemplate(name).map { (name, $0) }
+                        })
+                    : BuiltinTemplates.files(ofSet: set))
             let onDisk = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(set).path)
             #expect(files.keys.sorted() == onDisk.sorted(), "set \(set)")
             for (name, text) in files {

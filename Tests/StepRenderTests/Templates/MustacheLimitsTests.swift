@@ -4,12 +4,20 @@ import Testing
 /// Sections nest no deeper than partials may (32): a template of 30,000 nested sections overflowed the
 /// stack (SIGSEGV) and 20,000 took 14 s, each lookup searching a context stack as deep as the nesting.
 @Suite struct MustacheLimitsTests {
-    struct Context {
+    struct Context: TemplateObject {
         var page: Context2
+
+        func templateValue(for key: String) -> TemplateValue? {
+            key == "page" ? .object(page) : nil
+        }
     }
 
-    struct Context2 {
+    struct Context2: TemplateObject {
         var title: String
+
+        func templateValue(for key: String) -> TemplateValue? {
+            key == "title" ? .string(title) : nil
+        }
     }
 
     static func nested(_ depth: Int, inverted: Bool = false) -> String {
@@ -33,13 +41,13 @@ import Testing
     @Test func rendersSectionsNestedToTheLimit() throws {
         let template = try MustacheTemplate(Self.nested(32), path: "page.mustache")
         let context = Context(page: Context2(title: "T"))
-        #expect(template.render(.reflected(context), partials: [:]) == "T")
+        #expect(template.render(.object(context), partials: [:]) == "T")
     }
 
     @Test func rendersManySectionsSideBySideInLinearOutput() throws {
         let one = "{{#page}}{{title}}{{/page}}"
         let template = try MustacheTemplate(String(repeating: one, count: 30_000), path: "page.mustache")
-        let output = template.render(.reflected(Context(page: Context2(title: "ab"))), partials: [:])
+        let output = template.render(.object(Context(page: Context2(title: "ab"))), partials: [:])
         #expect(output.utf8.count == 60_000)
     }
 }

@@ -15,13 +15,34 @@ import Testing
         var note: String?
     }
 
+    /// The spec's behaviour on contexts of any shape: templates parsed without the vocabulary, and the
+    /// test's values turned into template values by hand (stepdoc has no reflection).
     func render(_ template: String, _ context: Any, partials: [String: String] = [:]) throws -> String {
-        var sources: [String: (path: String, text: String)] = [
-            "page": ("page.mustache", template), "procedure": ("p", ""),
-        ]
-        for (name, text) in partials { sources[name] = (name + ".mustache", text) }
-        let set = try TemplateSet(name: "t", sources: sources, stylesheet: "")
-        return set.render(context, template: "page") ?? "<nothing>"
+        var templates: [String: MustacheTemplate] = [:]
+        for (name, text) in partials { templates[name] = try MustacheTemplate(text, path: name + ".mustache") }
+        return try MustacheTemplate(template, path: "page.mustache").render(Self.value(context), partials: templates)
+    }
+
+    struct Object: TemplateObject {
+        var members: [String: TemplateValue]
+        func templateValue(for key: String) -> TemplateValue? { members[key] }
+    }
+
+    static func value(_ any: Any) -> TemplateValue {
+        switch any {
+        case let text as String: return .string(text)
+        case let flag as Bool: return .bool(flag)
+        case let item as Item: return .object(Object(members: ["name": .string(item.name), "done": .bool(item.done)]))
+        case let page as Page:
+            var members: [String: TemplateValue] = [
+                "title": .string(page.title), "items": .list(page.items.map(value)), "empty": .list(page.empty.map(value)),
+            ]
+            if let note = page.note { members["note"] = .string(note) }
+            return .object(Object(members: members))
+        case let list as [Any]: return .list(list.map(value))
+        case let members as [String: Any]: return .object(Object(members: members.mapValues(value)))
+        default: return .null
+        }
     }
 
     let page = Page(
@@ -87,6 +108,24 @@ import Testing
     func reportsSyntaxErrorsWithTheirPosition(_ template: String, _ message: String) {
         let error = #expect(throws: TemplateError.self) { try render(template, page) }
         #expect(error?.description == message)
+    }
+
+    @Test(arguments: [
+        ("<h1>{{titel}}</h1>", "page.mustache:1:5: unknown key 'titel' in '{{titel}}'; did you mean 'title'?"),
+        ("a\n  {{#procedure.stepz}}{{/procedure.stepz}}", "page.mustache:2:3: unknown key 'stepz' in '{{procedure.stepz}}'; did you mean 'steps'?"),
+        ("{{{bodyHtml}}}", "page.mustache:1:1: unknown key 'bodyHtml' in '{{bodyHtml}}'; did you mean 'bodyHTML'?"),
+        ("{{> procedur}}", "page.mustache:1:1: no template 'procedur' for '{{> procedur}}'; did you mean 'procedure'?"),
+    ])
+    func refusesAnUnknownKeyOrPartialWhenTheSetLoads(_ template: String, _ message: String) {
+        let error = #expect(throws: TemplateError.self) {
+            try TemplateSet(name: "t", sources: ["page": ("page.mustache", template), "procedure": ("p", "")], stylesheet: "")
+        }
+        #expect(error?.description.hasPrefix(message) == true, "\(String(describing: error))")
+    }
+
+    @Test func acceptsEveryKeyOfTheVocabularyAndTheBuiltInSets() throws {
+        let every = TemplateVocabulary.known.sorted().map { "{{\($0)}}" }.joined()
+        _ = try TemplateSet(name: "t", sources: ["page": ("page", every), "procedure": ("p", "{{.}}")], stylesheet: "")
     }
 
     @Test func reportsAMissingRequiredTemplate() {

@@ -1,4 +1,5 @@
 import StepEscaping
+import StepModel
 
 /// A parsed Mustache template: text, variables, sections, inverted sections, partials and comments,
 /// with the spec's standalone-line rules. Set-delimiter tags and lambdas are not supported.
@@ -15,9 +16,14 @@ public struct MustacheTemplate: Sendable {
 
     let tokens: [Token]
 
-    /// Parses `text`; `path` names the template in errors.
-    public init(_ text: String, path: String) throws(TemplateError) {
+    /// Parses `text`; `path` names the template in errors. With `vocabulary`, a key outside it is an
+    /// error at its tag; with `partials`, so is a partial of a name not among them.
+    public init(_ text: String, path: String, vocabulary: Set<String>? = nil, partials: Set<String>? = nil)
+        throws(TemplateError)
+    {
         var parser = MustacheParser(text: Array(text.utf8), path: path)
+        parser.vocabulary = vocabulary
+        parser.partialNames = partials
         tokens = try parser.parse()
     }
 
@@ -85,7 +91,7 @@ public struct MustacheTemplate: Sendable {
                             depth: depth)
                         stack.removeLast()
                     }
-                case .object, .reflected:
+                case .object:
                     stack.append(value)
                     render(
                         body, stack: &stack, partials: partials, indentation: indentation, into: &output, depth: depth)
@@ -143,6 +149,10 @@ struct MustacheParser {
     let text: [UInt8]
     let path: String
     var position = 0
+    /// The keys a tag may name (every part of a dotted name); `nil` accepts any.
+    var vocabulary: Set<String>?
+    /// The partials `{{> name}}` may include; `nil` accepts any.
+    var partialNames: Set<String>?
 
     init(text: [UInt8], path: String) {
         self.text = text
@@ -216,6 +226,7 @@ struct MustacheParser {
                     throw error(
                         at: open, "sections are nested more than \(MustacheTemplate.maximumSectionDepth) deep")
                 }
+                try checkKnown(name, at: open)
                 var outer: [MustacheTemplate.Token] = []
                 swap(&outer, &tokens)
                 stack.append((Self.path(name), name, sigil == UInt8(ascii: "^"), outer, open))
@@ -235,9 +246,16 @@ struct MustacheParser {
                 swap(&tokens, &opened.tokens)
                 tokens.append(.section(path: opened.path, inverted: opened.inverted, body: body))
             case UInt8(ascii: ">"):
+                if let partialNames, !partialNames.contains(name) {
+                    throw error(
+                        at: open,
+                        "no template '\(name)' for '{{> \(name)}}'"
+                            + DidYouMean.phrase(for: name, among: partialNames.sorted()))
+                }
                 tokens.append(.partial(name: name, indentation: indentation))
             default:
                 guard !name.isEmpty else { throw error(at: open, "an empty tag") }
+                try checkKnown(name, at: open)
                 let escaped = !(isTriple || sigil == UInt8(ascii: "&"))
                 tokens.append(.variable(path: Self.path(name), escaped: escaped))
             }
@@ -248,6 +266,14 @@ struct MustacheParser {
             throw error(at: unclosed.offset, "the section '\(unclosed.name)' is never closed")
         }
         return tokens
+    }
+
+    /// Every part of a dotted name must be a known key (`.` names the current value).
+    private func checkKnown(_ name: String, at offset: Int) throws(TemplateError) {
+        guard let vocabulary else { return }
+        for key in Self.path(name) where !vocabulary.contains(key) {
+            throw error(at: offset, TemplateVocabulary.unknown(key, in: name))
+        }
     }
 
     static func path(_ name: String) -> [String] {
