@@ -182,7 +182,7 @@ fuzz: fuzz-build
 ## on their own afterwards, one test at a time: everything is two to three times slower under the
 ## sanitizer, and beside the rest of the suite they would miss their deadlines for want of a thread,
 ## not for a bug.
-ASAN_TEST := LSAN_OPTIONS=suppressions=$(CURDIR)/Scripts/lsan-suppressions.txt $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+ASAN_TEST := LSAN_OPTIONS=suppressions=$(CURDIR)/Scripts/lsan-suppressions.txt:print_suppressions=0 $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
 
 test-asan: deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
