@@ -9,6 +9,7 @@ import StepDocFuzzing
         return 0
     }
 
+    ContentFuzzing.prepareTemplates(ignoringLeaks: { FuzzMain.ignoringLeaks($0) })
     FuzzMain.start(fuzzOne)
 #else
     FuzzMain.replay(CommandLine.arguments.dropFirst()) { ContentFuzzing.run($0) }

@@ -16,6 +16,22 @@ public enum FuzzMain {
         }
     #endif
 
+    #if STEPDOC_FUZZ
+        /// `make` run with LeakSanitizer ignoring what it allocates: for state made once, before
+        /// libFuzzer starts, that lives as long as the process (its pointers may carry Swift's tag bits,
+        /// which LeakSanitizer does not follow). Looked up at run time: a build without the address
+        /// sanitizer (`FUZZ_SANITIZE=fuzzer`) has no LeakSanitizer, and then nothing needs hiding.
+        public static func ignoringLeaks<T>(_ make: () -> T) -> T {
+            typealias Switch = @convention(c) () -> Void
+            let handle = dlopen(nil, RTLD_NOW)
+            let disable = dlsym(handle, "__lsan_disable").map { unsafeBitCast($0, to: Switch.self) }
+            let enable = dlsym(handle, "__lsan_enable").map { unsafeBitCast($0, to: Switch.self) }
+            disable?()
+            defer { enable?() }
+            return make()
+        }
+    #endif
+
     /// Feeds each file to `run`, printing `PATH: ok`; exits 2 when a file cannot be read.
     public static func replay(_ paths: some Sequence<String>, with run: ([UInt8]) -> Void) -> Never {
         var status: Int32 = 0
