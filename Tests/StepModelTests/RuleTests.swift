@@ -31,6 +31,17 @@ import Testing
         #expect(numbering[0].fixIts.first?.replacement == "3")
     }
 
+    /// A skip of one (1, 2, 4) is a skip as much as 2 to 5 is.
+    @Test func warnsWhenStepNumbersSkipOne() {
+        let source = MarkedSource(
+            GizaText.step(1, "One", ["Body."]) + GizaText.step(2, "Two", ["Body."])
+                + GizaText.html(.init(number: "1️⃣4", title: "Four", body: ["Body."])) + "\n"
+                + GizaText.print(.init(number: "4", title: "Four", body: ["Body."])))
+        let numbering = findings(source).filter { $0.id == "steps.numbering" }
+        #expect(numbering.map(\.summary) == ["step numbers skip from 2 to 4"])
+        #expect(numbering.first?.location?.range.lowerBound == at(source, "1️⃣"))
+    }
+
     /// 1, 2, 1, 2: the fix-its give each step its place (3 and 4), never a number it already has, and
     /// renumber both branches so they still agree.
     @Test func renumbersRepeatedStepsToTheirPlaceInBothBranches() {

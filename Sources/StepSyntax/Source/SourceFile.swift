@@ -53,11 +53,6 @@ public struct SourceFile: Sendable {
         return SourceLocation(line: low + 1, column: max(1, offset - Int(lines[low].start) + 1))
     }
 
-    /// The location of column `column` (0-based byte offset into the line) on the 0-based line index.
-    package func location(lineIndex: Int, byteOffset: Int) -> SourceLocation {
-        SourceLocation(line: lineIndex + 1, column: byteOffset - Int(lines[lineIndex].start) + 1)
-    }
-
     /// The byte offset of a location, clamped to the file.
     public func offset(of location: SourceLocation) -> Int {
         guard !lines.isEmpty else { return 0 }

@@ -23,6 +23,22 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "not JSON:\n\(text)")
     }
 
+    /// Warnings alone pass; with --strict they fail (exit 1), and the summary says why.
+    @Test func failsOnWarningsOnlyWithStrict() throws {
+        let folder = try StepDocProcess()
+        defer { folder.remove() }
+        let seed = try String(contentsOf: Fixtures.seedFile(), encoding: .utf8)
+        let warned = seed.replacingOccurrences(
+            of: "This guide focuses on migrating", with: "This guide :managa:`x` focuses on migrating")
+        #expect(warned != seed, "the seed no longer has the phrase this test changes")
+        try folder.write(Array(warned.utf8), to: "steps.rst")
+        let plain = try folder.run(["check", "steps.rst"])
+        #expect(plain.status == 0, "\(plain.standardOutput)\(plain.standardError)")
+        #expect(plain.standardOutput.contains("rst.unknown-role"), "\(plain.standardOutput)")
+        let strict = try folder.run(["check", "--strict", "steps.rst"])
+        #expect(strict.status == 1, "\(strict.standardOutput)\(strict.standardError)")
+    }
+
     @Test func exitsWith2WhenThePathDoesNotExist() throws {
         let folder = try StepDocProcess()
         defer { folder.remove() }

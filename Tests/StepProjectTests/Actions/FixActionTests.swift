@@ -94,6 +94,13 @@ import Testing
         #expect(fixes.refused.map(\.refusal) == [.wouldNotRemoveFinding])
     }
 
+    /// The finding is still there, as often as before (not more): the fix did not remove it.
+    @Test func leavesAFixAfterWhichItsFindingIsStillThere() {
+        let fixes = fix("foo\n", [WordRule(word: "foo", replacements: ["xfoo"])])
+        #expect(text(fixes) == "foo\n")
+        #expect(fixes.refused.map(\.refusal) == [.wouldNotRemoveFinding])
+    }
+
     @Test func leavesAFixThatWouldAddAnError() {
         let rules = [
             WordRule(word: "bad", replacements: ["worse"], severity: .warning),

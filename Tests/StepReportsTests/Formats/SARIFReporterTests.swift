@@ -25,6 +25,15 @@ import Testing
         return runs[0]
     }
 
+    /// Each finding's level is its severity: error, warning and note, in the sample's order.
+    @Test func givesEachResultTheLevelOfItsSeverity() throws {
+        let results = try #require(try run(log())["results"] as? [[String: Any]])
+        let levels = results.map { ($0["ruleId"] as? String ?? "", $0["level"] as? String ?? "") }
+        #expect(levels.contains { $0 == ("steps.branches-agree", "error") }, "\(levels)")
+        #expect(levels.contains { $0 == ("rst.unknown-role", "warning") }, "\(levels)")
+        #expect(levels.contains { $0 == ("steps.structure", "note") }, "\(levels)")
+    }
+
     @Test func hasThePropertiesTheSchemaRequires() throws {
         let log = try log()
         #expect(log["version"] as? String == "2.1.0")
